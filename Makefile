@@ -1,0 +1,31 @@
+# Set-up and everyday commands. `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run demo test translations benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/huurdersgroep $(ARGS)
+
+demo: $(STAMP)
+	$(BIN)/huurdersgroep --demo $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
+
+translations: $(STAMP)
+	$(BIN)/python -m huurdersgroep_app.i18n_tools compile
+
+benchmark: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_foundation.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info translations/*.mo

@@ -1,0 +1,3 @@
+from huurdersgroep_app.cli import main
+
+raise SystemExit(main())

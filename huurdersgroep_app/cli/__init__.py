@@ -1,0 +1,138 @@
+"""The command line: a thin layer over core.services, sharing them with the GUI.
+
+Without a subcommand it opens the GUI. Each area registers its subcommands in its own module
+(listed in ``AREAS``). User errors print one line on stderr in the chosen language and exit 1;
+a wrong command line exits 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from huurdersgroep_app import i18n, paths
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.i18n import _
+
+AREAS = ("huurdersgroep_app.cli.group", "huurdersgroep_app.cli.members", "huurdersgroep_app.cli.reports")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one clear line, not argparse's usage dump
+        raise UsageError(message)
+
+
+@dataclass
+class Cli:
+    """Registration point handed to each area's ``register``."""
+
+    commands: argparse._SubParsersAction
+    common: argparse.ArgumentParser
+    report_parser: argparse.ArgumentParser
+    import_parser: argparse.ArgumentParser
+    reports: dict[str, Callable] = field(default_factory=dict)
+    importers: dict[str, Callable] = field(default_factory=dict)
+    _report_options: set = field(default_factory=set)
+    _import_options: set = field(default_factory=set)
+
+    def command(self, name: str, help: str, handler: Callable) -> argparse.ArgumentParser:
+        parser = self.commands.add_parser(name, help=help, parents=[self.common])
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def add_report(self, name: str, handler: Callable) -> None:
+        self.reports[name] = handler
+
+    def report_option(self, *flags, **kwargs) -> None:
+        """Options of ``report`` are shared by all kinds; registering one twice is harmless."""
+        if flags[0] not in self._report_options:
+            self._report_options.add(flags[0])
+            self.report_parser.add_argument(*flags, **kwargs)
+
+    def add_importer(self, name: str, handler: Callable) -> None:
+        self.importers[name] = handler
+
+    def import_option(self, *flags, **kwargs) -> None:
+        if flags[0] not in self._import_options:
+            self._import_options.add(flags[0])
+            self.import_parser.add_argument(*flags, **kwargs)
+
+
+def build_parser() -> tuple[Parser, Cli]:
+    common = Parser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+    common.add_argument("--lang", default=argparse.SUPPRESS, help="nl_BE, nl_NL, fr_BE or en")
+    parser = Parser(prog="huurdersgroep", description="huurdersgroep_app", parents=[common])
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+    report = commands.add_parser("report", help="produce a document", parents=[common])
+    report.add_argument("kind")
+    report.add_argument("--out", type=Path, required=True)
+    report.set_defaults(handler=_run_report)
+    imports = commands.add_parser("import", help="import a file", parents=[common])
+    imports.add_argument("kind")
+    imports.add_argument("file", type=Path)
+    imports.set_defaults(handler=_run_import)
+    cli = Cli(commands, common, report, imports)
+    for area in AREAS:
+        importlib.import_module(area).register(cli)
+    parser.set_defaults(cli=cli)
+    return parser, cli
+
+
+def _run_report(args) -> int:
+    handler = args.cli.reports.get(args.kind)
+    if handler is None:
+        raise UsageError(_("Unknown report '{kind}'. Choose one of: {choices}.").format(
+            kind=args.kind, choices=", ".join(sorted(args.cli.reports))))
+    return handler(args)
+
+
+def _run_import(args) -> int:
+    handler = args.cli.importers.get(args.kind)
+    if handler is None:
+        raise UsageError(_("Unknown import '{kind}'. Choose one of: {choices}.").format(
+            kind=args.kind, choices=", ".join(sorted(args.cli.importers))))
+    return handler(args)
+
+
+def db_path(args) -> Path:
+    return Path(getattr(args, "db", None) or paths.last_db_path() or paths.default_db_path())
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Language first, so even errors in the command line come out in the user's language.
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    i18n.set_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
+    parser, _cli = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if getattr(args, "command", None) is None:
+            from huurdersgroep_app.ui.app import run_gui
+
+            return run_gui(getattr(args, "db", None), lang)
+        return args.handler(args) or 0
+    except UsageError as exc:
+        print(_("huurdersgroep: {problem} (see 'huurdersgroep --help')").format(problem=exc), file=sys.stderr)
+        return 2
+    except DomainError as exc:
+        print(_("huurdersgroep: {problem}").format(problem=exc.message.replace("\n", "; ")), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(_("huurdersgroep: {problem}").format(problem=f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,49 @@
+"""`huurdersgroep import members FILE`: all-or-nothing, with every problem listed row by row."""
+from __future__ import annotations
+
+import sys
+
+from huurdersgroep_app.cli import UsageError, db_path
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.i18n import _
+
+
+def register(cli) -> None:
+    cli.import_option("--valid-only", action="store_true", help="import the valid rows, skip the others")
+    cli.import_option("--map", action="append", default=[], metavar="COLUMN=field")
+    cli.add_importer("members", import_members)
+
+
+def parse_map(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        column, sep, field = item.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UsageError(_("Write --map as COLUMN=field, for example --map \"Naam=last_name\"."))
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def import_members(args) -> int:
+    from huurdersgroep_app.core.importers import members as importer
+
+    if not args.file.exists():
+        raise DomainError(_("The file {path} does not exist.").format(path=args.file))
+    table = importer.read_table(args.file)
+    mapping = importer.guess_mapping(table.headers)
+    mapping.update(importer.check_mapping(table.headers, parse_map(args.map)))
+    with Database(db_path(args), backup_on_close=False) as db:
+        with db.reading() as session:
+            preview = importer.preview(session, table, mapping)
+        for problem in preview.problems:
+            print(_("line {line}, {field}: {reason}").format(
+                line=problem.line, field=problem.field_label, reason=problem.reason), file=sys.stderr)
+        if preview.problems and not args.valid_only:
+            raise DomainError(_("{count} problems found; nothing was imported. Correct the file, or use "
+                                "--valid-only to import only the {valid} valid rows.").format(
+                count=len(preview.problems), valid=len(preview.valid)))
+        with db.transaction() as session:
+            added = importer.apply(session, preview)
+    print(_("Imported {added} members; {skipped} rows skipped.").format(added=added, skipped=preview.skipped_rows))
+    return 0

@@ -1,0 +1,1 @@
+"""Persistence: engine with safe SQLite pragmas, the Money type, models, migrations, backups."""

@@ -1,0 +1,106 @@
+"""Open a group's database file safely and hand out one transaction per user action."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from huurdersgroep_app.core.db import backup as _backup
+from huurdersgroep_app.core.db import schema
+from huurdersgroep_app.core.db.lock import FileLock
+from huurdersgroep_app.core.errors import DatabaseError
+from huurdersgroep_app.i18n import _
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class Database:
+    """One open group file. Use ``with db.transaction() as session:`` for every user action."""
+
+    def __init__(self, path: Path, *, create: bool = False, lock: bool = True, backup_on_close: bool = True):
+        self.path = Path(path).resolve()
+        self.backup_on_close = backup_on_close
+        self.migration_backup: Path | None = None
+        if not self.path.exists():
+            if not create:
+                raise DatabaseError(_("The file {path} does not exist.").format(path=self.path))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.stat().st_size and not _backup.is_sqlite_file(self.path):
+            raise DatabaseError(_("{path} is not a database of this program.").format(path=self.path))
+        self._lock = FileLock(self.path) if lock else None
+        if self._lock:
+            self._lock.acquire()
+        try:
+            state = schema.check_schema(self.path) if self.path.exists() and self.path.stat().st_size else "empty"
+            self.engine = create_engine(f"sqlite:///{self.path}")
+            event.listen(self.engine, "connect", _set_pragmas)
+            if state != "current":
+                self.migration_backup = schema.upgrade(self.engine, self.path, state)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        except BaseException:
+            if self._lock:
+                self._lock.release()
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits on success, rolls everything back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look; nothing is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def backup(self, target: Path) -> Path:
+        self._checkpoint()
+        return _backup.copy_database(self.path, target)
+
+    def _checkpoint(self) -> None:
+        with self.engine.connect() as con:
+            con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> Path | None:
+        """Close the file; makes the rotating on-close backup first."""
+        made = None
+        if getattr(self, "engine", None) is None:
+            return None
+        try:
+            if self.backup_on_close:
+                self._checkpoint()
+                made = _backup.make_backup(self.path, "on-close")
+        finally:
+            self.engine.dispose()
+            self.engine = None
+            if self._lock:
+                self._lock.release()
+        return made
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

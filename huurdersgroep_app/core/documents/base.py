@@ -1,0 +1,192 @@
+"""What every document shares: embedded DejaVu fonts, styles, the letterhead, 'page X of Y'.
+
+Documents read through services and get a ``Letterhead`` built from the group's settings.
+Two ways to lay out pages, both with the same header and footer:
+- Platypus flowables via ``build_pdf`` (letters, minutes, reports);
+- direct drawing on a ``DocumentCanvas`` for very long tables (see ``tables.py``), which stays
+  near the speed floor for 10,000-row lists.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as _canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from huurdersgroep_app import paths
+from huurdersgroep_app.i18n import _, format_date
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+MARGIN = 18 * mm
+HEADER_HEIGHT = 24 * mm
+FOOTER_HEIGHT = 12 * mm
+ACCENT = colors.HexColor("#1f5f8b")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#c8d3dc")
+
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(paths.FONTS_DIR / file)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+    _fonts_registered = True
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
+        "muted": ParagraphStyle("muted", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
+                                spaceAfter=6, textColor=ACCENT),
+        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=8,
+                             spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=6,
+                             spaceAfter=2),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, fontSize=9, leading=11),
+        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+    }
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    address_lines: tuple[str, ...] = ()
+    contact_line: str = ""
+    registration: str = ""
+    iban: str = ""
+    logo: bytes | None = None
+
+    @classmethod
+    def from_organisation(cls, org) -> "Letterhead":
+        number = org.house_number + (f" bus {org.box}" if org.box else "")
+        lines = tuple(x for x in (f"{org.street} {number}".strip(), f"{org.postcode} {org.city}".strip()) if x)
+        contact = "  ·  ".join(x for x in (org.email, org.phone) if x)
+        return cls(org.name, lines, contact, org.registration_number, org.iban, org.logo)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    letterhead: Letterhead
+    title: str
+    subtitle: str = ""
+    created: date | None = None
+
+
+class DocumentCanvas(_canvas.Canvas):
+    """A canvas that draws the letterhead and 'page X of Y' on every page when saved."""
+
+    def __init__(self, *args, info: DocumentInfo, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._info = info
+        self._pages: list[dict] = []
+        self.setTitle(info.title)
+        self.setAuthor(info.letterhead.name)
+        self.setCreator("huurdersgroep_app")
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            draw_page_frame(self, self._info, number, total)
+            super().showPage()
+        super().save()
+
+
+def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int) -> None:
+    register_fonts()
+    width, height = c._pagesize
+    head = info.letterhead
+    top = height - MARGIN
+    x = MARGIN
+    if head.logo:
+        try:
+            image = ImageReader(io.BytesIO(head.logo))
+            iw, ih = image.getSize()
+            h = 16 * mm
+            w = min(h * iw / ih, 40 * mm)
+            c.drawImage(image, x, top - h + 2 * mm, width=w, height=h, mask="auto", preserveAspectRatio=True)
+            x += w + 4 * mm
+        except Exception:  # a broken logo must never stop a document; the name still prints
+            pass
+    c.setFillColor(ACCENT)
+    c.setFont(FONT_BOLD, 12)
+    c.drawString(x, top - 2 * mm, head.name)
+    c.setFillColor(MUTED)
+    c.setFont(FONT, 8)
+    y = top - 6.5 * mm
+    for line in (*head.address_lines, head.contact_line):
+        if line:
+            c.drawString(x, y, line)
+            y -= 3.6 * mm
+    right = width - MARGIN
+    c.setFont(FONT, 8)
+    ry = top - 2 * mm
+    for line in (head.registration and _("Reg. no. {number}").format(number=head.registration),
+                 head.iban and f"IBAN {head.iban}"):
+        if line:
+            c.drawRightString(right, ry, line)
+            ry -= 3.6 * mm
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.8)
+    c.line(MARGIN, height - MARGIN - HEADER_HEIGHT + 4 * mm, right, height - MARGIN - HEADER_HEIGHT + 4 * mm)
+    c.setFont(FONT, 8)
+    c.setFillColor(MUTED)
+    footer_y = MARGIN - 6 * mm
+    c.drawString(MARGIN, footer_y, f"{info.title} · {format_date(info.created or date.today())}")
+    c.drawRightString(right, footer_y, _("Page {page} of {total}").format(page=page, total=total))
+    c.setFillColor(colors.black)
+
+
+def content_box(pagesize) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the area between letterhead and footer."""
+    width, height = pagesize
+    return (MARGIN, MARGIN + FOOTER_HEIGHT - 6 * mm, width - 2 * MARGIN,
+            height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT + 6 * mm)
+
+
+def page_size(landscape: bool = False):
+    return _landscape(A4) if landscape else A4
+
+
+def build_pdf(target, info: DocumentInfo, story: list, *, landscape: bool = False) -> None:
+    """Lay out Platypus flowables on the letterhead; ``target`` is a path or a binary file."""
+    register_fonts()
+    size = page_size(landscape)
+    x, y, w, h = content_box(size)
+    doc = BaseDocTemplate(str(target) if isinstance(target, Path) else target, pagesize=size,
+                          title=info.title, author=info.letterhead.name,
+                          leftMargin=x, rightMargin=x, topMargin=size[1] - y - h, bottomMargin=y)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[Frame(x, y, w, h, id="body", leftPadding=0,
+                                                                rightPadding=0, topPadding=0, bottomPadding=0)])])
+
+    def make_canvas(*args, **kwargs):
+        return DocumentCanvas(*args, info=info, **kwargs)
+
+    doc.build(story, canvasmaker=make_canvas)

@@ -1,0 +1,67 @@
+"""Likely duplicate members: same surname and address, or a spelling variant of the name nearby.
+
+Built as an index so an import of thousands of rows checks each row against a small bucket
+(same postcode or complex) instead of against every member.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from huurdersgroep_app.core.services import names
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: object  # member id, or an import line number
+    surname: str
+    first: str
+    address: str | None
+    postcode: str
+    complex_id: int | None
+
+
+class DuplicateIndex:
+    def __init__(self):
+        self._by_address: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_place: dict[tuple, list[_Entry]] = defaultdict(list)
+
+    @staticmethod
+    def _entry(key, values: dict) -> _Entry:
+        street = values.get("street") or ""
+        address = names.normalise_address(street, values.get("house_number") or "", values.get("postcode") or "") \
+            if street else None
+        return _Entry(key, names.normalise_surname(values.get("last_name") or ""),
+                      names.fold(values.get("first_name") or ""), address,
+                      (values.get("postcode") or "").replace(" ", "").upper(), values.get("complex_id"))
+
+    def add(self, key, values: dict) -> None:
+        entry = self._entry(key, values)
+        if entry.address:
+            self._by_address[entry.address].append(entry)
+        if entry.postcode:
+            self._by_place[("p", entry.postcode)].append(entry)
+        if entry.complex_id:
+            self._by_place[("c", entry.complex_id)].append(entry)
+
+    def find(self, values: dict, exclude=None) -> list:
+        probe = self._entry(None, values)
+        found: dict = {}
+        if probe.address:
+            for e in self._by_address.get(probe.address, ()):
+                if e.key != exclude and e.surname == probe.surname:
+                    found[e.key] = None
+        buckets = []
+        if probe.postcode:
+            buckets.append(self._by_place.get(("p", probe.postcode), ()))
+        if probe.complex_id:
+            buckets.append(self._by_place.get(("c", probe.complex_id), ()))
+        for bucket in buckets:
+            for e in bucket:
+                if e.key == exclude or e.key in found or not e.surname or not probe.surname:
+                    continue
+                if abs(len(e.surname) - len(probe.surname)) > 2 or e.surname[0] != probe.surname[0]:
+                    continue
+                if names.similar(e.surname, probe.surname) and names.similar(e.first, probe.first, 0.8):
+                    found[e.key] = None
+        return list(found)

@@ -1,0 +1,123 @@
+"""The group: create it, read and change its details and settings, its rule profile."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.db.models import Organisation, Setting
+from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.rules import REGIONS, RuleProfile, load_profile
+from huurdersgroep_app.core.services import validation as v
+from huurdersgroep_app.i18n import SUPPORTED_LANGUAGES, _
+
+
+@dataclass
+class OrganisationInput:
+    name: str
+    region: str
+    language: str = ""
+    landlord_name: str = ""
+    street: str = ""
+    house_number: str = ""
+    box: str = ""
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    iban: str = ""
+    registration_number: str = ""
+
+
+def _validated(data: OrganisationInput) -> dict:
+    problems: dict[str, str] = {}
+    values = {f.name: getattr(data, f.name) for f in fields(data)}
+    values = {k: (val.strip() if isinstance(val, str) else val) for k, val in values.items()}
+    if not values["name"]:
+        problems["name"] = _("The name of the group is required.")
+    if values["region"] not in REGIONS:
+        problems["region"] = _("Choose a region: Flanders, the Netherlands or Brussels.")
+        country = "BE"
+    else:
+        profile = load_profile(values["region"])
+        country = profile.country
+        values["language"] = values["language"] or profile.default_language
+    if values["language"] and values["language"] not in SUPPORTED_LANGUAGES:
+        problems["language"] = _("Unsupported language '{value}'.").format(value=values["language"])
+    for key, check in (("email", v.clean_email), ("iban", v.clean_iban)):
+        try:
+            values[key] = check(values[key])
+        except v.FieldError as exc:
+            problems[key] = str(exc)
+    for key, check in (("phone", v.clean_phone), ("postcode", v.clean_postcode)):
+        try:
+            values[key] = check(values[key], country)
+        except v.FieldError as exc:
+            problems[key] = str(exc)
+    if problems:
+        raise ValidationError(problems)
+    return values
+
+
+def create_organisation(session: Session, data: OrganisationInput, logo: bytes | None = None,
+                        logo_mime: str = "") -> Organisation:
+    if session.scalar(select(Organisation.id)) is not None:
+        raise DomainError(_("This file already holds a group. Create a new file for another group."))
+    org = Organisation(**_validated(data), logo=logo, logo_mime=logo_mime)
+    session.add(org)
+    session.flush()
+    return org
+
+
+def get_organisation(session: Session) -> Organisation:
+    org = session.scalar(select(Organisation))
+    if org is None:
+        raise NotFoundError(_("This file holds no group yet."))
+    return org
+
+
+def has_organisation(session: Session) -> bool:
+    return session.scalar(select(Organisation.id)) is not None
+
+
+def update_organisation(session: Session, data: OrganisationInput) -> Organisation:
+    org = get_organisation(session)
+    for key, value in _validated(data).items():
+        setattr(org, key, value)
+    return org
+
+
+def set_logo(session: Session, logo: bytes | None, mime: str = "") -> None:
+    org = get_organisation(session)
+    org.logo, org.logo_mime = logo, mime if logo else ""
+
+
+def get_setting(session: Session, key: str, default=None):
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row else default
+
+
+def set_setting(session: Session, key: str, value) -> None:
+    row = session.get(Setting, key)
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if row:
+        row.value = text
+    else:
+        session.add(Setting(key=key, value=text))
+
+
+def rule_profile(session: Session) -> RuleProfile:
+    org = get_organisation(session)
+    return load_profile(org.region, get_setting(session, "rules.overrides", {}))
+
+
+def set_rule_override(session: Session, section: str, key: str, value) -> None:
+    overrides = dict(get_setting(session, "rules.overrides", {}))
+    overrides[f"{section}.{key}"] = value
+    set_setting(session, "rules.overrides", overrides)
+
+
+def country(session: Session) -> str:
+    return rule_profile(session).country

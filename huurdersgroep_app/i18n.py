@@ -1,0 +1,185 @@
+"""Language: gettext catalogs for the interface, Babel for dates and amounts.
+
+Source strings are English. Catalogs live in ``translations/<lang>.po``; the compiled ``.mo``
+files are built (``make translations``) or, when missing or stale, compiled here into the user's
+cache folder, so a fresh checkout runs without a build step. nl_NL holds only the words that
+differ from Flanders and falls back to nl_BE; fr_BE falls back to the English source.
+"""
+from __future__ import annotations
+
+import gettext as _gettext
+import locale as _locale
+import os
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from huurdersgroep_app import paths
+
+SUPPORTED_LANGUAGES = ("nl_BE", "nl_NL", "fr_BE", "en")
+DEFAULT_LANGUAGE = "nl_BE"
+# Which catalog fills the gaps of another: the Netherlands share most words with Flanders.
+FALLBACKS = {"nl_NL": ("nl_BE",), "nl_BE": (), "fr_BE": (), "en": ()}
+LANGUAGE_NAMES = {"nl_BE": "Nederlands (België)", "nl_NL": "Nederlands (Nederland)",
+                  "fr_BE": "Français (Belgique)", "en": "English"}
+
+_current = DEFAULT_LANGUAGE
+_translations: dict[str, _gettext.NullTranslations] = {}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now (translated where shown)."""
+    return message
+
+
+def normalize_language(value: str | None) -> str | None:
+    """Map 'nl-BE', 'nl_BE.UTF-8', 'fr', 'en_GB' … onto a supported language, or None."""
+    if not value:
+        return None
+    value = value.split(".")[0].replace("-", "_")
+    if value in SUPPORTED_LANGUAGES:
+        return value
+    lang, _, region = value.partition("_")
+    lang = lang.lower()
+    if lang == "en":
+        return "en"
+    if lang == "nl":
+        return "nl_NL" if region.upper() == "NL" else "nl_BE"
+    if lang == "fr":
+        return "fr_BE"
+    return None
+
+
+def system_language() -> str:
+    """The system's language if we support it, else nl_BE."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        found = normalize_language(os.environ.get(var, "").split(":")[0])
+        if found:
+            return found
+    try:
+        found = normalize_language(_locale.getlocale()[0])
+    except ValueError:
+        found = None
+    return found or DEFAULT_LANGUAGE
+
+
+def _compiled_catalog(lang: str) -> Path | None:
+    po = paths.TRANSLATIONS_DIR / f"{lang}.po"
+    if not po.exists():
+        return None
+    built = paths.TRANSLATIONS_DIR / f"{lang}.mo"
+    if built.exists() and built.stat().st_mtime >= po.stat().st_mtime:
+        return built
+    cached = paths.cache_dir() / "mo" / f"{lang}-{int(po.stat().st_mtime)}-{po.stat().st_size}.mo"
+    if not cached.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=lang)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        os.replace(tmp, cached)
+    return cached
+
+
+def _load(lang: str) -> _gettext.NullTranslations:
+    if lang in _translations:
+        return _translations[lang]
+    translations: _gettext.NullTranslations = _gettext.NullTranslations()
+    mo = _compiled_catalog(lang) if lang != "en" else None
+    if mo is not None:
+        with mo.open("rb") as f:
+            translations = _gettext.GNUTranslations(f)
+    for fallback in FALLBACKS.get(lang, ()):
+        translations.add_fallback(_load(fallback))
+    _translations[lang] = translations
+    return translations
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the interface language; unknown values fall back to nl_BE."""
+    global _current
+    _current = normalize_language(lang) or DEFAULT_LANGUAGE
+    return _current
+
+
+def get_language() -> str:
+    return _current
+
+
+def gettext(message: str) -> str:
+    return _load(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _load(_current).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _load(_current).pgettext(context, message)
+
+
+_ = gettext
+
+
+class language:
+    """Context manager: produce one document in another language, then switch back."""
+
+    def __init__(self, lang: str | None):
+        self.lang = lang
+        self.previous = _current
+
+    def __enter__(self):
+        self.previous = _current
+        if self.lang:
+            set_language(self.lang)
+        return get_language()
+
+    def __exit__(self, *exc):
+        set_language(self.previous)
+
+
+def babel_locale(lang: str | None = None) -> str:
+    return lang or _current
+
+
+def format_date(value: date | datetime | None, format: str = "medium", lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_date as _fd
+
+    if isinstance(value, datetime):
+        value = value.date()
+    return _fd(value, format=format, locale=babel_locale(lang))
+
+
+def format_datetime(value: datetime | None, format: str = "medium", lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_datetime as _fdt
+
+    return _fdt(value, format=format, locale=babel_locale(lang))
+
+
+def format_money(amount: Decimal | None, currency: str = "EUR", lang: str | None = None) -> str:
+    """'€ 1.234,56' in nl_BE; Decimal in, never float."""
+    if amount is None:
+        return ""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency, locale=babel_locale(lang))
+
+
+def format_number(value, lang: str | None = None) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def format_percent(value, lang: str | None = None) -> str:
+    from babel.numbers import format_percent as _fp
+
+    return _fp(value, locale=babel_locale(lang))
