@@ -1,13 +1,14 @@
 """The command line: a thin layer over core.services, sharing them with the GUI.
 
 Without a subcommand it opens the GUI. Each area registers its subcommands in its own module
-(listed in ``AREAS``). User errors print one line on stderr in the chosen language and exit 1;
+of this package (a module with a ``register(cli)`` function is found automatically). User errors print one line on stderr in the chosen language and exit 1;
 a wrong command line exits 2.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,6 @@ from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 
-AREAS = ("huurdersgroep_app.cli.group", "huurdersgroep_app.cli.members", "huurdersgroep_app.cli.reports")
 
 
 class UsageError(Exception):
@@ -70,6 +70,7 @@ def build_parser() -> tuple[Parser, Cli]:
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
     common.add_argument("--lang", default=argparse.SUPPRESS, help="nl_BE, nl_NL, fr_BE or en")
     parser = Parser(prog="huurdersgroep", description="huurdersgroep_app", parents=[common])
+    parser.add_argument("--demo", action="store_true", help="open the demo group (created on first use)")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     report = commands.add_parser("report", help="produce a document", parents=[common])
     report.add_argument("kind")
@@ -80,8 +81,10 @@ def build_parser() -> tuple[Parser, Cli]:
     imports.add_argument("file", type=Path)
     imports.set_defaults(handler=_run_import)
     cli = Cli(commands, common, report, imports)
-    for area in AREAS:
-        importlib.import_module(area).register(cli)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            module.register(cli)
     parser.set_defaults(cli=cli)
     return parser, cli
 
@@ -122,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "command", None) is None:
             from huurdersgroep_app.ui.app import run_gui
 
-            return run_gui(getattr(args, "db", None), lang)
+            return run_gui(getattr(args, "db", None), lang, demo=args.demo)
         return args.handler(args) or 0
     except UsageError as exc:
         print(_("huurdersgroep: {problem} (see 'huurdersgroep --help')").format(problem=exc), file=sys.stderr)
