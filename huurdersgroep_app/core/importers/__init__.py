@@ -1,0 +1,1 @@
+"""Importers: members (CSV/XLSX) and bank statements. All-or-nothing and idempotent."""
