@@ -22,6 +22,7 @@ and never leaves a title or a header alone at the foot of a page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -48,6 +49,7 @@ class Column:
     title: str
     width: float = 1.0  # a share: widths (2, 1, 1) give the first column half the table
     align: str = "left"  # "left", "right" or "center"
+    sample: str = ""  # the widest text that must show in full (e.g. '10000'); widens it like its header
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,18 @@ class TableStyle:
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` if it fits in ``width`` points, else its longest start that fits followed by '…'."""
-    if stringWidth(text, font, size) <= width:
-        return text
+    return _fit(text, font, size, width)[0]
+
+
+@lru_cache(maxsize=65536)
+def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    # Cached: long lists repeat the same complex names, dates and words on every page.
+    used = stringWidth(text, font, size)
+    if used <= width:
+        return text, used
     room = width - stringWidth(ELLIPSIS, font, size)
     if room <= 0:
-        return ""
+        return "", 0.0
     low, high = 0, len(text)  # longest prefix that fits, by bisection: long e-mail addresses are common
     while low < high:
         middle = (low + high + 1) // 2
@@ -82,11 +91,12 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+    cut = text[:low].rstrip() + ELLIPSIS
+    return cut, stringWidth(cut, font, size)
 
 
 def column_widths(columns: Sequence[Column], total: float, style: TableStyle = TableStyle()) -> list[float]:
-    """Widths in points from the columns' shares, widened so every header shows in full.
+    """Widths in points from the columns' shares, widened so every header (and sample) shows in full.
 
     Translations make headers longer ('End of term' → 'Einde van het mandaat'), so a narrow column
     takes what its header needs from the columns that have room to spare, as long as there is room.
@@ -94,7 +104,8 @@ def column_widths(columns: Sequence[Column], total: float, style: TableStyle = T
     shares = [max(col.width, 0.0) for col in columns]
     scale = total / (sum(shares) or 1)
     widths = [share * scale for share in shares]
-    needs = [stringWidth(col.title, FONT_BOLD, style.font_size) + 2 * style.padding + 1 for col in columns]
+    needs = [max(stringWidth(col.title, FONT_BOLD, style.font_size), stringWidth(col.sample, FONT_BOLD, style.font_size))
+             + 2 * style.padding + 1 for col in columns]
     if sum(needs) > total:
         return widths  # headers cannot all fit: keep the shares, headers end in '…'
     for _round in range(len(columns)):
@@ -274,13 +285,12 @@ class _TableDrawer:
         text.setFillColor(colors.black)
         y = bottom + self.baseline
         for value, col, left, width in zip(cells, self.columns, self.lefts, self.widths):
-            value = fit_text(_cell_text(value), font, size, width - 2 * pad)
+            value, used = _fit(_cell_text(value), font, size, width - 2 * pad)
             if not value:
                 continue
             if col.align == "left":
                 x = left + pad
             else:
-                used = stringWidth(value, font, size)
                 x = left + width - pad - used if col.align == "right" else left + (width - used) / 2
             text.setTextOrigin(x, y)
             text.textOut(value)
