@@ -41,11 +41,11 @@ def import_members(args) -> int:
                 line=problem.line, field=problem.field_label, reason=problem.reason), file=sys.stderr)
         if preview.problems and not args.valid_only:
             raise DomainError(ngettext(
-                "{count} problem found in {rows} rows; nothing was imported. Correct the file, or use "
-                "--valid-only to import only the {valid} valid rows.",
-                "{count} problems found in {rows} rows; nothing was imported. Correct the file, or use "
-                "--valid-only to import only the {valid} valid rows.", len(preview.problems)).format(
-                count=len(preview.problems), rows=preview.skipped_rows, valid=len(preview.valid)))
+                "{count} problem found; nothing was imported. Correct the file, or use --valid-only to "
+                "import only the {valid} valid rows.",
+                "{count} problems found; nothing was imported. Correct the file, or use --valid-only to "
+                "import only the {valid} valid rows.", len(preview.problems)).format(
+                count=len(preview.problems), valid=len(preview.valid)))
         with db.transaction() as session:
             added = importer.apply(session, preview, valid_only=args.valid_only)
     print(ngettext("Imported {added} member.", "Imported {added} members.", added).format(added=added))
@@ -57,7 +57,7 @@ def import_members(args) -> int:
     if preview.skipped_rows:
         print(ngettext("{count} row with problems was skipped.", "{count} rows with problems were skipped.",
                        preview.skipped_rows).format(count=preview.skipped_rows))
-    if preview.ignored_columns:
+    if preview.unmapped_columns:
         print(_("Columns not imported: {columns}. Use --map COLUMN=field to import one.").format(
-            columns=", ".join(preview.ignored_columns)))
+            columns=", ".join(preview.unmapped_columns)))
     return 0

@@ -174,11 +174,11 @@ def check_mapping(headers: list[str], mapping: dict[str, str]) -> dict[str, str 
     return checked
 
 
-def merge_mapping(guessed: dict[str, str], chosen: dict[str, str | None]) -> dict[str, str]:
-    """The guesses, overruled by the user's choices: a chosen field is no longer guessed for
-    another column, and a column chosen as 'ignore' is left out."""
+def merge_mapping(guessed: dict[str, str], chosen: dict[str, str | None]) -> dict[str, str | None]:
+    """The guesses, overruled by the user's choices: a chosen field is no longer guessed for another
+    column; a column the user left out stays in the mapping as None (so it is not 'unmapped')."""
     chosen_fields = {field for field in chosen.values() if field}
-    merged = {column: field for column, field in guessed.items()
-              if column not in chosen and field not in chosen_fields}
-    merged.update({column: field for column, field in chosen.items() if field})
+    merged: dict[str, str | None] = {column: field for column, field in guessed.items()
+                                     if column not in chosen and field not in chosen_fields}
+    merged.update(chosen)
     return merged

@@ -51,7 +51,7 @@ class Preview:
     new_complexes: list[str]               # complexes the valid rows name that do not exist yet
     skipped_rows: int                      # rows with at least one problem
     total_rows: int = 0
-    ignored_columns: list[str] = field(default_factory=list)
+    unmapped_columns: list[str] = field(default_factory=list)   # neither recognised nor chosen
     complex_of_line: dict[int, str] = field(default_factory=dict)  # valid line → new complex name
 
     @property
@@ -217,10 +217,9 @@ def preview(session: Session, table: Table, mapping: dict[str, str | None], toda
             valid.append((line, MemberInput(**cleaned)))
             if complex_name and values["complex_id"] is None:
                 complex_of_line[line] = new_complexes.setdefault(complex_key, " ".join(complex_name.split()))
-    mapped = {column for column, field_name in mapping.items() if field_name}
     return Preview(valid=valid, problems=problems, already_present=present, new_complexes=list(new_complexes.values()),
                    skipped_rows=len({p.line for p in problems}), total_rows=len(table.rows),
-                   ignored_columns=[h for h in table.headers if h not in mapped], complex_of_line=complex_of_line)
+                   unmapped_columns=[h for h in table.headers if h not in mapping], complex_of_line=complex_of_line)
 
 
 def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_file: DuplicateIndex,
