@@ -16,7 +16,7 @@ from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, PageBreak 
                                 Spacer as _Spacer, Table as _Table, TableStyle)
 
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
-                                                   content_box, page_size, styles)
+                                                   check_target, content_box, page_size, styles)
 
 
 @dataclass(frozen=True)
@@ -169,34 +169,30 @@ def _pdf_table(block: Table, width: float, st) -> _Table:
 
 
 def _pdf_signatures(block: Signatures, width: float, st) -> KeepTogether:
+    """Signature lines with a gap between them: a narrow empty column separates the people."""
     n = max(1, len(block.people))
-    cells = [[Paragraph(_text(role), st["small"]) for role, _name in block.people],
-             ["" for _ in block.people],
-             [Paragraph(_text(name), st["body"]) for _role, name in block.people]]
-    table = _Table(cells, colWidths=[width / n] * n, rowHeights=[None, 16 * mm, None], hAlign="LEFT")
-    table.setStyle(TableStyle([("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 12 * mm)]))
+    gap = 12 * mm
+    cols, widths = [], []
+    for i in range(n):
+        if i:
+            cols.append(None)
+            widths.append(gap)
+        cols.append(i)
+        widths.append((width - gap * (n - 1)) / n)
+    cells = [[Paragraph(_text(block.people[c][0]), st["small"]) if c is not None else "" for c in cols],
+             ["" for _c in cols],
+             [Paragraph(_text(block.people[c][1]), st["body"]) if c is not None else "" for c in cols]]
+    table = _Table(cells, colWidths=widths, rowHeights=[None, 16 * mm, None], hAlign="LEFT")
+    lines = [("LINEBELOW", (i, 1), (i, 1), 0.6, colors.black) for i, c in enumerate(cols) if c is not None]
+    table.setStyle(TableStyle(lines + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([_Spacer(1, 8 * mm), table])
 
 
 def write_pdf(target, info: DocumentInfo, blocks: list, *, landscape: bool = False) -> int:
     """Render the blocks on the letterhead; returns the number of pages."""
     _x, _y, width, _h = content_box(page_size(landscape))
-    counter = _PageCounter()
-    build_pdf(Path(target) if isinstance(target, (str, Path)) else target, info,
-              _pdf_flowables(blocks, width) + [counter], landscape=landscape)
-    return counter.pages
-
-
-class _PageCounter(_Spacer):
-    """A zero-height flowable at the end that notes the page it lands on: the page count."""
-
-    def __init__(self):
-        super().__init__(0, 0)
-        self.pages = 0
-
-    def draw(self):
-        self.pages = self.canv.getPageNumber()
+    return build_pdf(Path(target) if isinstance(target, str) else target, info, _pdf_flowables(blocks, width),
+                     landscape=landscape)
 
 
 def write_docx(target, info: DocumentInfo, blocks: list) -> None:
@@ -205,6 +201,7 @@ def write_docx(target, info: DocumentInfo, blocks: list) -> None:
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm, Pt, RGBColor
 
+    check_target(target)
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.invitation import _info
+from huurdersgroep_app.core.documents.minutes import financial_year_note
 from huurdersgroep_app.core.services.action_points import action_point_rows, action_status_label
 from huurdersgroep_app.core.services.minutes import decision_rows
 from huurdersgroep_app.i18n import _, format_date, ngettext
@@ -15,13 +16,13 @@ from huurdersgroep_app.i18n import _, format_date, ngettext
 def decisions_blocks(session: Session, year: int) -> list:
     rows = decision_rows(session, year=year)
     table = [[d.label, format_date(d.meeting_date, "short"), d.meeting_title,
-              d.text + (_(" (financial year {year})").format(year=d.financial_year) if d.financial_year else ""),
+              d.text + financial_year_note(d),
               d.vote] for d in rows]
     out: list = [b.Title(_("Decisions register {year}").format(year=year)),
                  b.Para(ngettext("{n} decision", "{n} decisions", len(rows)).format(n=len(rows)), "muted")]
     if table:
         out.append(b.Table([_("No."), _("Date"), _("Meeting"), _("Decision"), _("Vote")], table,
-                           [0.09, 0.11, 0.17, 0.45, 0.18]))
+                           [0.09, 0.13, 0.17, 0.43, 0.18]))
     else:
         out.append(b.Para(_("No decisions were recorded in {year}.").format(year=year)))
     return out

@@ -14,8 +14,15 @@ from huurdersgroep_app.core.services.minutes import DecisionRow, approval_of
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 
+def financial_year_note(d: DecisionRow) -> str:
+    """' (financial year 2025)' for a discharge whose text does not say the year itself."""
+    if d.financial_year is None or str(d.financial_year) in d.text:
+        return ""
+    return _(" (financial year {year})").format(year=d.financial_year)
+
+
 def decision_para(d: DecisionRow) -> b.Para:
-    extra = _(" (financial year {year})").format(year=d.financial_year) if d.financial_year else ""
+    extra = financial_year_note(d)
     return b.Para(_("{text}{extra} — {vote}").format(text=d.text, extra=extra, vote=d.vote),
                   lead=_("Decision {label}: ").format(label=d.label))
 
@@ -25,7 +32,7 @@ def action_table(points: list[ActionPointRow], with_status: bool = False) -> b.T
     widths = [0.55, 0.27, 0.18]
     if with_status:
         header += [_("From"), _("Status")]
-        widths = [0.4, 0.2, 0.12, 0.14, 0.14]
+        widths = [0.36, 0.2, 0.14, 0.14, 0.16]
     rows = []
     for a in points:
         row = [a.description, a.owner_name, format_date(a.due_on, "short") if a.due_on else ""]
