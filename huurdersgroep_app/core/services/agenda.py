@@ -115,14 +115,19 @@ def reset_standard_agenda(session: Session, kind: str) -> list[StandardItem]:
 
 
 def apply_standard_agenda(session: Session, meeting: Meeting) -> list[AgendaItem]:
-    start = len(meeting.items)
-    items = [AgendaItem(meeting_id=meeting.id, position=start + i + 1, key=s.key, title=s.display_title,
-                        description=s.description, origin="group")
-             for i, s in enumerate(standard_agenda(session, meeting.type))]
-    session.add_all(items)
+    start = len(_items(session, meeting.id))
+    items = [AgendaItem(position=start + i + 1, key=s.key, title=s.display_title, description=s.description,
+                        origin="group") for i, s in enumerate(standard_agenda(session, meeting.type))]
+    meeting.items.extend(items)  # the returned meeting shows its agenda, also after the session closes
     session.flush()
-    session.expire(meeting, ["items"])
     return items
+
+
+def agenda_titles(session: Session, meeting_id: int) -> list[str]:
+    """The items to be discussed (not parked), in order."""
+    return list(session.scalars(select(AgendaItem.title).where(AgendaItem.meeting_id == meeting_id,
+                                                               AgendaItem.parked.is_(False))
+                                .order_by(AgendaItem.position, AgendaItem.id)))
 
 
 @dataclass

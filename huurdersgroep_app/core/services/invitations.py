@@ -17,6 +17,7 @@ from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services import validation as v
+from huurdersgroep_app.core.services.agenda import agenda_titles
 from huurdersgroep_app.core.services.attendance import expected_member_ids
 from huurdersgroep_app.core.services.meetings import (HELD_STATUSES, editable_meeting, get_meeting, meeting_heading,
                                                       meeting_title)
@@ -193,7 +194,7 @@ def invitation_text(session: Session, meeting_id: int) -> InvitationText:
         details.append((_("Time"), time_text(meeting)))
     if meeting.place:
         details.append((_("Place"), meeting.place))
-    agenda = [item.title for item in meeting.items if not item.parked]
+    agenda = agenda_titles(session, meeting.id)
     closing = _("Can you not come? Please let us know.")
     if meeting.proxies_count and meeting.audience != "board":
         closing += " " + _("A member who cannot come may give a written proxy to another member.")
@@ -261,7 +262,7 @@ def meeting_ics(session: Session, meeting_id: int, now: datetime | None = None) 
     event.add("summary", f"{meeting_title(meeting)} – {org.name}")
     if meeting.place:
         event.add("location", meeting.place)
-    agenda = [f"{i}. {item.title}" for i, item in enumerate((it for it in meeting.items if not it.parked), start=1)]
+    agenda = [f"{i}. {title}" for i, title in enumerate(agenda_titles(session, meeting.id), start=1)]
     event.add("description", "\n".join([_("Agenda") + ":", *agenda]) if agenda else meeting_heading(meeting))
     event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
     calendar.add_component(event)
