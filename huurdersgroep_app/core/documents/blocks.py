@@ -235,10 +235,12 @@ def write_docx(target, info: DocumentInfo, blocks: list) -> None:
             for item in block.items:
                 doc.add_paragraph(item, style="List Number" if block.numbered else "List Bullet")
         elif isinstance(block, Fields):
+            table = doc.add_table(rows=0, cols=2)
             for label, value in block.rows:
-                p = doc.add_paragraph()
-                p.add_run(f"{label}: ").bold = True
-                p.add_run(value)
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(label).bold = True
+                cells[1].text = value
+                cells[0].width, cells[1].width = Mm(40), Mm(130)
         elif isinstance(block, Table):
             table = doc.add_table(rows=1, cols=len(block.header))
             table.style = "Table Grid"
