@@ -64,7 +64,8 @@ def attendance_blocks(record: MeetingRecord) -> list:
     if guests:
         rows.append((_("Guests"), f"{len(guests)}: " + ", ".join(guests)))
     rows.append((_("Quorum"), record.quorum.text))
-    return [b.Fields(rows)]
+    # Paragraphs, not a table: a list of 200 names must be able to run onto the next page.
+    return [b.Para(value, lead=_("{label}: ").format(label=label)) for label, value in rows]
 
 
 def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
@@ -95,6 +96,8 @@ def minutes_blocks(session: Session, meeting_id: int) -> list:
     if approval is not None:
         state = _("Approved at the meeting of {date} (decision {label}).").format(
             date=format_date(approval.meeting_date, "long"), label=approval.label)
+    elif record.status == "minutes_approved":
+        state = _("Approved.")
     else:
         state = _("Draft: not yet approved.")
     details = [(_("Date"), format_date(record.scheduled_on, "full"))]
