@@ -122,7 +122,7 @@ def test_annual_minutes_show_the_election_and_the_discharge(db, record, tmp_path
     with db.reading() as s:
         write_minutes(s, record.annual, out)
     text = squash("\n".join(pdf_pages(out)))
-    assert "Present6:" in text and "Absent4" in text
+    assert "Present:6:" in text and "Absent:4:" in text
     assert "ElectedasboardmemberDirkJanssens(5votes),GertWouters(4votes)." in text.replace(":", "")
     assert "HildeMertens2" in text
     assert "Themeetinggrantstheboarddischargeforthefinancialyear2024.—for5,against0,abstentions1" in text

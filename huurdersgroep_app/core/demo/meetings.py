@@ -139,7 +139,7 @@ def _decide_and_act(session: Session, demo: DemoContext, meeting, present: list[
     topics = ("finances", "advices", "landlord_news", "signals", "working_groups", "maintenance", "service_costs",
               "group_items", "liveability", "group_news", "tenants_questions")
     for text in rng.sample(pool, rng.randint(1, 2)):
-        if rng.random() < 0.7:
+        if rng.random() < 0.7 or len(present) < 3:
             data = minutes.DecisionInput(text, agenda_item_id=_topic_item(rng, items, topics))
         else:
             against = rng.randint(0, 1)
@@ -149,7 +149,7 @@ def _decide_and_act(session: Session, demo: DemoContext, meeting, present: list[
     board_present = sorted(set(present) & attendance.board_member_ids(session, meeting.scheduled_on)) or present
     for text in rng.sample(texts.ACTIONS, rng.randint(1, 3)):
         ap.add_action_point(session, meeting.id, ap.ActionPointInput(
-            text, owner_member_id=rng.choice(board_present),
+            text, owner_member_id=rng.choice(board_present) if board_present else None,
             due_on=meeting.scheduled_on + timedelta(days=rng.randint(14, 42)),
             agenda_item_id=_topic_item(rng, items, topics)))
 
@@ -157,11 +157,12 @@ def _decide_and_act(session: Session, demo: DemoContext, meeting, present: list[
 def _annual_business(session: Session, demo: DemoContext, meeting, present: list[int], items: dict) -> None:
     rng, day = demo.rng, meeting.scheduled_on
     voters = len(present)
-    minutes.record_discharge(session, meeting.id, day.year - 1, "vote", voters - 1, 0, 1)
+    big = voters >= 3  # a tiny demo group decides by consensus
+    minutes.record_discharge(session, meeting.id, day.year - 1, *(("vote", voters - 1, 0, 1) if big else ()))
     _record_election_history(session, demo, meeting, present, items.get("elections"))
     minutes.add_decision(session, meeting.id, minutes.DecisionInput(
-        f"De jaarvergadering keurt het jaarplan en de begroting {day.year} goed.", "vote", voters - 2, 0, 2,
-        agenda_item_id=items["plans_budget"].id if "plans_budget" in items else None))
+        f"De jaarvergadering keurt het jaarplan en de begroting {day.year} goed.",
+        *(("vote", voters - 2, 0, 2) if big else ()), agenda_item_id=items["plans_budget"].id if "plans_budget" in items else None))
     board_ids = attendance.board_member_ids(session, day)
     auditors = [m for m in present if m not in board_ids][:2]
     if len(auditors) == 2:
@@ -170,7 +171,8 @@ def _annual_business(session: Session, demo: DemoContext, meeting, present: list
             f"{people[0]} en {people[1]} vormen de kascommissie voor het boekjaar {day.year}.",
             agenda_item_id=items["audit_committee"].id if "audit_committee" in items else None))
     ap.add_action_point(session, meeting.id, ap.ActionPointInput(
-        "Verslag van de jaarvergadering in de nieuwsbrief zetten", owner_member_id=rng.choice(sorted(board_ids)),
+        "Verslag van de jaarvergadering in de nieuwsbrief zetten",
+        owner_member_id=rng.choice(sorted(board_ids)) if board_ids else None,
         due_on=day + timedelta(days=30)))
 
 
