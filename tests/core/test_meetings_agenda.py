@@ -7,6 +7,7 @@ import pytest
 from huurdersgroep_app.core.db.models.meetings import AgendaItem, MeetingAttachment
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import agenda, meetings, minutes
+from huurdersgroep_app.core.services import meeting_attachments as attachments
 from huurdersgroep_app.core.services.agenda import AgendaItemInput, StandardItem
 from huurdersgroep_app.core.services.meeting_record import load_meeting
 from huurdersgroep_app.core.services.meetings import MeetingInput
@@ -97,7 +98,7 @@ def test_a_parked_item_moves_to_a_later_meeting_with_its_attachments(db, group):
         first = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025"))
         later = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="11/02/2025"))
         item = agenda.add_item(s, first.id, AgendaItemInput("Fietsenstalling", introduced_by="Dirk"))
-        agenda.add_attachment(s, first.id, "C:\\docs\\offerte.pdf", b"%PDF-1.4 test", agenda_item_id=item.id)
+        attachments.add_attachment(s, first.id, "C:\\docs\\offerte.pdf", b"%PDF-1.4 test", agenda_item_id=item.id)
         agenda.park_item(s, item.id)
         assert [p.title for p in agenda.parked_items(s, "board")] == ["Fietsenstalling"]
         moved = agenda.move_item_to_meeting(s, item.id, later.id)
@@ -106,7 +107,7 @@ def test_a_parked_item_moves_to_a_later_meeting_with_its_attachments(db, group):
         moved_record = next(i for i in record.items if i.id == moved.id)
         assert moved_record.introduced_by == "Dirk"
         assert [a.file_name for a in moved_record.attachments] == ["offerte.pdf"]
-        assert agenda.attachment_data(s, moved_record.attachments[0].id) == ("offerte.pdf", b"%PDF-1.4 test")
+        assert attachments.attachment_data(s, moved_record.attachments[0].id) == ("offerte.pdf", b"%PDF-1.4 test")
         old = load_meeting(s, first.id)
         assert "Fietsenstalling" not in [i.title for i in old.agenda]
         assert [i.moved_to_meeting_id for i in old.parked_items] == [later.id]
@@ -133,12 +134,12 @@ def test_attachments_are_checked_and_listed_without_their_bytes(db, group):
     with db.transaction() as s:
         m = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025"))
         other = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="11/02/2025"))
-        a = agenda.add_attachment(s, m.id, "verslag.docx", b"x" * 10)
+        a = attachments.add_attachment(s, m.id, "verslag.docx", b"x" * 10)
         assert a.mime.endswith("wordprocessingml.document") and a.size == 10
         with pytest.raises(ValidationError):
-            agenda.add_attachment(s, m.id, "", b"x")
+            attachments.add_attachment(s, m.id, "", b"x")
         with pytest.raises(ValidationError):
-            agenda.add_attachment(s, m.id, "x.pdf", b"x", agenda_item_id=other.items[0].id)
+            attachments.add_attachment(s, m.id, "x.pdf", b"x", agenda_item_id=other.items[0].id)
         assert [x.file_name for x in load_meeting(s, m.id).attachments] == ["verslag.docx"]
-        agenda.remove_attachment(s, a.id)
+        attachments.remove_attachment(s, a.id)
         assert s.query(MeetingAttachment).count() == 0

@@ -2,7 +2,6 @@
 meeting, and the documents attached to them."""
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,7 +12,7 @@ from huurdersgroep_app.core.db.models import Setting
 from huurdersgroep_app.core.db.models.meetings import (ITEM_ORIGINS, MEETING_TYPES, ActionPoint, AgendaItem,
                                                        Decision, Meeting, MeetingAttachment)
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.meetings import HELD_STATUSES, editable_meeting
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.i18n import N_, _
 
@@ -51,7 +50,6 @@ PREVIOUS_MINUTES_KEYS = ("previous_minutes", "last_annual_minutes")
 # New items go before these, the way a secretary would write them in.
 TRAILING_KEYS = ("any_other_business", "questions", "closing")
 AGENDA_SETTING = "meetings.agenda.{type}"
-MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 ORIGIN_LABELS = {"group": N_("Group"), "landlord": N_("Landlord"), "tenant": N_("Tenant")}
 
 
@@ -280,35 +278,3 @@ def remove_item(session: Session, item_id: int) -> None:
     session.delete(item)
     session.flush()
     _renumber(_items(session, meeting_id))
-
-
-def add_attachment(session: Session, meeting_id: int, file_name: str, data: bytes,
-                   agenda_item_id: int | None = None, mime: str = "") -> MeetingAttachment:
-    get_meeting(session, meeting_id)
-    if agenda_item_id is not None and get_item(session, agenda_item_id).meeting_id != meeting_id:
-        raise ValidationError({"agenda_item_id": _("This agenda item belongs to another meeting.")})
-    name = (file_name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    if not name:
-        raise ValidationError({"file_name": _("The attachment needs a file name.")})
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"data": _("{name} is larger than 25 MB; attach a smaller file.").format(name=name)})
-    attachment = MeetingAttachment(meeting_id=meeting_id, agenda_item_id=agenda_item_id, file_name=name,
-                                   mime=mime or mimetypes.guess_type(name)[0] or "application/octet-stream",
-                                   size=len(data), data=data)
-    session.add(attachment)
-    session.flush()
-    return attachment
-
-
-def attachment_data(session: Session, attachment_id: int) -> tuple[str, bytes]:
-    attachment = session.get(MeetingAttachment, attachment_id)
-    if attachment is None:
-        raise NotFoundError(_("Attachment {id} does not exist.").format(id=attachment_id))
-    return attachment.file_name, attachment.data
-
-
-def remove_attachment(session: Session, attachment_id: int) -> None:
-    attachment = session.get(MeetingAttachment, attachment_id)
-    if attachment is None:
-        raise NotFoundError(_("Attachment {id} does not exist.").format(id=attachment_id))
-    session.delete(attachment)

@@ -8,7 +8,6 @@ the meeting date, through the board service, and records the result as a numbere
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
