@@ -98,3 +98,11 @@ def test_usage_errors_are_one_line_exit_2(capsys, argv):
     code, _, err = run(capsys, *argv)
     assert code == 2
     one_line_error(err)
+
+
+def test_lists_refuse_docx(tmp_path, capsys):
+    path = tmp_path / "g.sqlite"
+    run(capsys, "new", "--db", path, "--name", "HG", "--region", "vlaanderen")
+    code, _, err = run(capsys, "report", "member-list", "--db", path, "--out", tmp_path / "l.docx", "--format", "docx")
+    assert code == 2 and "only made as PDF" in one_line_error(err)
+    assert not (tmp_path / "l.docx").exists()
