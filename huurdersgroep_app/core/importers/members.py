@@ -231,7 +231,7 @@ def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_f
     if not probe["last_name"].strip():
         return []
     reasons = []
-    found = register.index.find(probe)
+    found = register.index.find(probe, households=True)
     if found:
         reasons.append(_("Probably the same person as {member}, who is already registered.").format(
             member="; ".join(register.described[i] for i in found[:3])))
@@ -239,7 +239,7 @@ def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_f
     if earlier is not None:
         reasons.append(_("The same person as on line {line}.").format(line=earlier))
     else:
-        lines = in_file.find(probe)
+        lines = in_file.find(probe, households=True)
         if lines:
             reasons.append(ngettext("Probably the same person as on line {lines}.",
                                     "Probably the same person as on lines {lines}.", len(lines)).format(

@@ -57,12 +57,16 @@ class DuplicateIndex:
             known = self._first_similar[(a, b)] = names.similar(a, b, 0.8)
         return known
 
-    def find(self, values: dict, exclude=None) -> list:
+    def find(self, values: dict, exclude=None, households: bool = False) -> list:
+        """Keys of likely duplicates. With ``households``, people of one family at one address
+        (same surname, clearly different first names) are not duplicates: member lists that are
+        imported often hold both partners, while a form still asks to be sure."""
         probe = self._entry(None, values)
         found: dict = {}
         if probe.address:
             for e in self._by_address.get(probe.address, ()):
-                if e.key != exclude and e.surname == probe.surname:
+                if e.key != exclude and e.surname == probe.surname and not (
+                        households and e.first and probe.first and not self._similar_first(e.first, probe.first)):
                     found[e.key] = None
         if not probe.surname:
             return list(found)
