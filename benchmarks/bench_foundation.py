@@ -7,9 +7,10 @@ Prints, in one run, each figure next to its target:
   ``MAIN_WINDOW_SHOWN`` when ``HUURDERSGROEP_EXIT_WHEN_SHOWN=1``, then quits), against a bare
   PySide6 window started the same way; medians of ``--runs``; target ≤ 2× the bare window;
 - ``member_rows`` (the one query behind the table, lists and documents);
-- the members page: build + first paint, and one search keystroke's filter (target ≤ 50 ms);
+- the members page (its own process): build + first paint, and search keystrokes — the whole
+  keystroke with its repaint, and the filter alone (target ≤ 50 ms);
 - the member list PDF of all members (target ≤ 5 s for 10,000) and its page count;
-- peak memory (this process; and the largest app process).
+- peak memory (VmHWM) of this process, the page process, the app and the bare window.
 A part whose code is not there yet prints 'n/a' with the reason; nothing is faked. Not a test:
 timings depend on the machine, so nothing here asserts.
 """
