@@ -133,6 +133,8 @@ class GuiController(QObject):
             self.window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
+        else:
+            self.window.restore_geometry()
         self.window.show()
 
     def _window_closed(self) -> None:

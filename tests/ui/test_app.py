@@ -167,3 +167,22 @@ def test_main_window_prints_when_shown_for_the_benchmark(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["MAIN_WINDOW_SHOWN"]
     assert list((tmp_path / "backups").glob("g-*-on-close.sqlite"))  # closed properly
+
+
+def test_switching_to_another_group_file_and_back_on_cancel(controller, group, nl_db, monkeypatch, qtbot):
+    other = nl_db.path
+    nl_db.close()
+    controller.show_main(group)
+    choices = [other, None]
+
+    def pick(dialog):
+        chosen = choices.pop(0)
+        return dialog.open_path(chosen) if chosen else 0
+
+    monkeypatch.setattr(WelcomeDialog, "exec", pick)
+    controller.switch_group()
+    assert controller.db.path == other
+    assert "Het Anker" in controller.window.windowTitle()
+    controller.switch_group()  # cancelled: the same file is opened again
+    assert controller.db.path == other and controller.window.isVisible()
+    assert paths.last_db_path() == other
