@@ -145,6 +145,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(_("Check before importing"))
+        self.setSubTitle(_("Every row of the file was checked with the same rules as the member form."))
         layout = QVBoxLayout(self)
         self.summary = hint("")
         layout.addWidget(self.summary)

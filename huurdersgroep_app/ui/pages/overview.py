@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.services import board, complexes, organisation
+from huurdersgroep_app.core.services import board, complexes, names, organisation
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -43,7 +43,8 @@ def read_snapshot(session) -> Snapshot:
 
 
 def complex_columns() -> list[Column]:
-    return [Column(_("Complex"), lambda r: r.name, chars=28),
+    return [Column(_("Complex"), lambda r: r.name, chars=28,
+                   sort=lambda r: ("1" if r.id is None else "0") + names.fold(r.name)),  # 'No complex' last
             Column(_("Dwellings"), lambda r: str(r.dwellings) if r.dwellings else "–", sort=lambda r: r.dwellings,
                    align_right=True, chars=8),
             Column(_("Members"), lambda r: str(r.members), sort=lambda r: r.members, align_right=True, chars=8),
