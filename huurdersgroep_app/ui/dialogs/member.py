@@ -179,9 +179,11 @@ class MemberDialog(QDialog):
                                            allow_duplicate=allow_duplicate)
             except ValidationError as exc:
                 rest = self.errors.show(exc.problems)
-                if rest:
-                    self.general_error.setText("\n".join(rest.values()))
-                    self.general_error.setVisible(True)
+                # Some marked fields may be scrolled out of view: say so beside the Save button.
+                summary = [_("Some fields need attention; they are marked in red.")] if len(rest) < len(exc.problems) \
+                    else []
+                self.general_error.setText("\n".join(summary + list(rest.values())))
+                self.general_error.setVisible(True)
                 return False
             except DuplicateMemberError as exc:
                 if allow_duplicate or not self.ctx.ask(exc.message, self, _("Already registered?")):
