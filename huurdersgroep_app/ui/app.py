@@ -133,6 +133,8 @@ class GuiController(QObject):
             self.window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
+        else:
+            self.window.restore_geometry()
         self.window.show()
 
     def _window_closed(self) -> None:
@@ -219,6 +221,30 @@ class GuiController(QObject):
         return restored
 
 
+def install_error_hook() -> None:
+    """A programming error inside a click must not vanish into a console nobody sees: tell the user
+    in words, keep the details in a log file for whoever helps them."""
+    previous = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        previous(kind, value, trace)
+        log = paths.cache_dir() / "errors.log"
+        try:
+            import traceback
+
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
+                f.write("".join(traceback.format_exception(kind, value, trace)))
+        except OSError:
+            pass
+        QMessageBox.critical(None, _("Unexpected problem"), _(
+            "Something unexpected went wrong. What was saved before is safe: every change is saved when it is "
+            "made. The details were written to {path}.").format(path=log))
+
+    sys.excepthook = hook
+
+
 def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -227,6 +253,7 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     controller = GuiController(app)
     controller.apply_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
     app.setApplicationDisplayName(_("Tenant group"))
+    install_error_hook()
     if not controller.start(Path(db_path) if db_path else None, demo):
         return 0
     app.aboutToQuit.connect(controller.close_database)

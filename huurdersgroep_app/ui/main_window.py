@@ -6,12 +6,12 @@ the first time it is shown, so start-up only pays for the first one; after a cha
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app import __version__
+from huurdersgroep_app import __version__, paths
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -161,6 +161,16 @@ class MainWindow(QMainWindow):
         line = self.fontMetrics().height()
         return QSize(line * 70, line * 42)
 
+    # -- window geometry: the person's, not the group's, so QSettings rather than the database ---------
+    @staticmethod
+    def _settings() -> QSettings:
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def restore_geometry(self) -> bool:
+        saved = self._settings().value("main_window/geometry")
+        return bool(saved) and self.restoreGeometry(saved)
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._settings().setValue("main_window/geometry", self.saveGeometry())
         self.closed.emit()
         super().closeEvent(event)
