@@ -1,0 +1,118 @@
+"""Signals by complex and category for a period: a report the group may hand to the landlord or a funder.
+
+Anonymised by construction: signals come from ``shareable_signals`` (no confidential ones), the
+reporter is never printed, addresses stop at the street, and the reporter's name and the house
+number are taken out of the description where the secretary wrote them in.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES
+from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, build_pdf, styles
+from huurdersgroep_app.core.documents.report_parts import check_period, escape, grid_style
+from huurdersgroep_app.core.services.advice_labels import category_label, signal_scope_label, signal_status_label
+from huurdersgroep_app.core.services.organisation import get_organisation
+from huurdersgroep_app.core.services.signal_register import shareable_signals
+from huurdersgroep_app.i18n import _, format_date, ngettext
+
+REDACTED = "[…]"
+
+
+
+
+def anonymised_description(signal) -> str:
+    """The description without the reporter's name or the house number after the street."""
+    text = signal.description
+    names = []
+    if signal.member is not None:
+        names += [signal.member.full_name, signal.member.last_name, signal.member.first_name]
+    if signal.reporter_name:
+        names += [signal.reporter_name, *signal.reporter_name.split()]
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 3}, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", REDACTED, text, flags=re.I)
+    if signal.street:
+        text = re.sub(rf"({re.escape(signal.street)})\s*\d+\s*\w?(\s*(bus|box)\s*\w+)?\b", r"\1", text, flags=re.I)
+    return text
+
+
+
+def write_signals_report(session: Session, target: Path, date_from: date, date_to: date) -> int:
+    """Write the PDF; returns its page count."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    check_period(date_from, date_to)
+    org = get_organisation(session)
+    items = sorted(shareable_signals(session, date_from, date_to), key=lambda s: (s.reported_on, s.id))
+    st = styles()
+    period = _("{start} to {end}").format(start=format_date(date_from, "long"), end=format_date(date_to, "long"))
+    story: list = [Paragraph(escape(_("Signals from tenants")), st["title"]), Paragraph(escape(period), st["muted"]),
+                   Spacer(1, 3 * mm),
+                   Paragraph(escape(_("The problems tenants reported to {group}, by complex and category. Anonymised: no "
+                                    "names and no house numbers; signals the group keeps confidential are left out."
+                                    ).format(group=org.name)), st["body"]), Spacer(1, 3 * mm)]
+    if not items:
+        story.append(Paragraph(escape(_("No signals were reported in this period.")), st["body"]))
+        return build_pdf(target, DocumentInfo(Letterhead.from_organisation(org), _("Signals from tenants")), story)
+    counts = Counter(s.status for s in items)
+    story.append(Paragraph(escape(ngettext("{n} signal, of which {collective} collective.",
+                                         "{n} signals, of which {collective} collective.", len(items)).format(
+        n=len(items), collective=sum(s.scope == "collective" for s in items))
+        + " " + _("Forwarded to the landlord: {forwarded}. Answered: {answered}. Resolved: {resolved}.").format(
+        forwarded=sum(s.forwarded_on is not None for s in items),
+        answered=sum(s.answered_on is not None for s in items), resolved=counts["resolved"])), st["body"]))
+    story += [Paragraph(escape(_("By complex and category")), st["h2"]), _count_table(items, st)]
+    by_complex: dict[str, list] = defaultdict(list)
+    for s in items:
+        by_complex[s.complex.name if s.complex else ""].append(s)
+    for name in sorted(by_complex, key=lambda n: (n == "", n)):
+        rows = by_complex[name]
+        heading = Paragraph(escape(name or _("No complex")) + f" <font size=9 color='#555555'>({len(rows)})</font>",
+                            st["h2"])
+        story.append(KeepTogether([heading, _detail_table(rows, st, mm)]))
+    return build_pdf(target, DocumentInfo(Letterhead.from_organisation(org), _("Signals from tenants")), story)
+
+
+def _count_table(items, st):
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    present = [c for c in SIGNAL_CATEGORIES if any(s.category == c for s in items)]
+    grid: dict[str, Counter] = defaultdict(Counter)
+    for s in items:
+        grid[s.complex.name if s.complex else ""][s.category] += 1
+    header = [Paragraph(escape(_("Complex")), st["cell_bold"])] + \
+        [Paragraph(escape(category_label(c)), st["cell_bold"]) for c in present] + \
+        [Paragraph(escape(_("Total")), st["cell_bold"])]
+    rows = [header]
+    for name in sorted(grid, key=lambda n: (n == "", n)):
+        rows.append([Paragraph(escape(name or _("No complex")), st["cell"])] +
+                    [str(grid[name][c] or "") for c in present] + [str(sum(grid[name].values()))])
+    rows.append([Paragraph(escape(_("Total")), st["cell_bold"])] +
+                [str(sum(s.category == c for s in items)) for c in present] + [str(len(items))])
+    first = 40 * mm
+    other = (174 * mm - first) / (len(present) + 1)
+    table = Table(rows, colWidths=[first] + [other] * (len(present) + 1), repeatRows=1)
+    table.setStyle(grid_style(numeric_from=1, total_row=True))
+    return table
+
+
+def _detail_table(rows, st, mm):
+    from reportlab.platypus import Paragraph, Table
+
+    data = [[Paragraph(escape(x), st["cell_bold"]) for x in (_("Date"), _("Category"), _("Street"), _("Kind"),
+                                                            _("Status"), _("Problem"))]]
+    for s in rows:
+        data.append([Paragraph(escape(x), st["cell"]) for x in (
+            format_date(s.reported_on, "short"), category_label(s.category), s.street, signal_scope_label(s.scope),
+            signal_status_label(s.status), anonymised_description(s))])
+    table = Table(data, colWidths=[18 * mm, 26 * mm, 30 * mm, 20 * mm, 20 * mm, 60 * mm], repeatRows=1)
+    table.setStyle(grid_style())
+    return table
+
