@@ -108,7 +108,7 @@ def _not_given_section(history: ConsultationHistory, st) -> list:
 
     if not history.not_given:
         return []
-    items = [Paragraph(escape(_("Requests without advice from the group")), st["h2"])]
+    items = [Paragraph(escape(_("Requests the group has not (yet) answered")), st["h2"])]
     for a in history.not_given:
         note = status_label(a.status)
         if a.silence == deadlines.SILENCE_FAVOURABLE:

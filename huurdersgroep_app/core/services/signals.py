@@ -80,7 +80,7 @@ def _clean(session: Session, data: SignalInput) -> dict:
         raise ValidationError(problems)
     if kind == "member":  # a member's own address and complex fill what was left blank
         member = session.get(Member, values["member_id"])
-        if not values["street"] and not values["complex_id"]:
+        if not values["street"] and values["complex_id"] in (None, member.complex_id):
             values["street"], values["house_number"], values["box"] = member.street, member.house_number, member.box
         values["complex_id"] = values["complex_id"] or member.complex_id
     return values
