@@ -40,8 +40,9 @@ def write_consultation_history(session: Session, target: Path, date_from: date, 
 
 def summary_lines(history: ConsultationHistory, today: date) -> list[str]:
     given = len(history.given)
+    held = sum(m.held for m in history.meetings)
     lines = [ngettext("{n} consultation meeting with the landlord.", "{n} consultation meetings with the landlord.",
-                      len(history.meetings)).format(n=len(history.meetings))]
+                      held).format(n=held)]
     lines.append(ngettext("{n} advice given: {followed} followed, {partly} partly followed, {not_followed} not "
                           "followed, {waiting} awaiting a reply.",
                           "{n} advices given: {followed} followed, {partly} partly followed, {not_followed} not "
@@ -61,16 +62,24 @@ def summary_lines(history: ConsultationHistory, today: date) -> list[str]:
 
 
 def _meetings_section(history: ConsultationHistory, st) -> list:
-    from reportlab.platypus import Paragraph
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     items = [Paragraph(escape(_("Consultation meetings")), st["h2"])]
     if not history.meetings:
         return items + [Paragraph(escape(_("No consultation meetings were recorded in this period.")), st["body"])]
     for meeting in history.meetings:
-        items.append(Paragraph(f"<b>{escape(format_date(meeting.date, 'long'))}</b> · {escape(meeting.title)}",
-                               st["body"]))
-        for line in meeting.lines:
-            items.append(Paragraph("• " + escape(line), st["small"]))
+        head = f"<b>{escape(format_date(meeting.date, 'long'))}</b> · {escape(meeting.title)}"
+        if not meeting.held:
+            head += " · " + escape(_("cancelled") + (f": {meeting.cancel_reason}" if meeting.cancel_reason else ""))
+        block = [Paragraph(head, st["body"])]
+        for label, values in ((_("For the landlord"), meeting.landlord_people), (_("Discussed"), meeting.topics)):
+            if values:
+                block.append(Paragraph(f"{escape(label)}: {escape('; '.join(values))}", st["small"]))
+        if meeting.decisions:
+            block.append(Paragraph(escape(_("Decisions")) + ":", st["small"]))
+            block += [Paragraph("• " + escape(line), st["small"]) for line in meeting.decisions]
+        items.append(KeepTogether(block + [Spacer(1, 2 * mm)]))
     return items
 
 

@@ -11,9 +11,29 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from huurdersgroep_app.core.db.models.advices import Advice
+from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.services import deadlines
 from huurdersgroep_app.core.services.advices import BEFORE_SENT
+from huurdersgroep_app.core.services.agenda import StandardItem
+from huurdersgroep_app.core.services.meetings import HELD_STATUSES, display_title
+from huurdersgroep_app.core.services.minutes import decision_rows
 from huurdersgroep_app.core.services.signal_register import shareable_signals
+
+
+# Agenda items that are the meeting's procedure, not a subject discussed with the landlord.
+PROCEDURAL_KEYS = ("opening", "agenda_approval", "previous_minutes", "action_review", "closing")
+
+
+@dataclass(frozen=True)
+class ConsultationMeeting:
+    id: int
+    date: date
+    title: str
+    held: bool                      # False: cancelled (the reason is in ``cancel_reason``)
+    cancel_reason: str
+    landlord_people: tuple[str, ...]
+    topics: tuple[str, ...]         # agenda items discussed, procedure left out
+    decisions: tuple[str, ...]      # '2026-03: text'
 
 
 @dataclass(frozen=True)
@@ -54,7 +74,7 @@ class ConsultationHistory:
     not_given: list[AdviceOutcome] = field(default_factory=list)    # asked in the period, not sent
     signals_forwarded: int = 0
     signals_answered: int = 0
-    meetings: list = field(default_factory=list)                    # filled by the meetings area
+    meetings: list[ConsultationMeeting] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(a.outcome == outcome for a in self.given)
@@ -87,7 +107,27 @@ def consultation_history(session: Session, start: date, end: date, today: date |
                                     Advice.status.in_((*BEFORE_SENT, "withdrawn")))
                              .order_by(Advice.requested_on, Advice.id)):
         history.not_given.append(_outcome(a, today))
+    history.meetings = consultation_meetings(session, start, end)
     signals = shareable_signals(session, start, end)
     history.signals_forwarded = sum(s.forwarded_on is not None for s in signals)
     history.signals_answered = sum(s.answered_on is not None for s in signals)
     return history
+
+
+def consultation_meetings(session: Session, start: date, end: date) -> list[ConsultationMeeting]:
+    """Consultation meetings with the landlord held (or cancelled) in the period, oldest first."""
+    stmt = (select(Meeting).options(selectinload(Meeting.items), selectinload(Meeting.contacts))
+            .where(Meeting.type == "consultation", Meeting.scheduled_on.between(start, end),
+                   Meeting.status.in_((*HELD_STATUSES, "cancelled")))
+            .order_by(Meeting.scheduled_on, Meeting.id))
+    found = []
+    for m in session.scalars(stmt):
+        people = tuple(c.full_name for c in m.contacts if c.partner.kind == "landlord")
+        # A standard item counts as discussed when the minutes say something about it.
+        topics = tuple(StandardItem(key=i.key, title=i.title).display_title for i in m.items
+                       if m.status != "cancelled" and not i.parked and i.key not in PROCEDURAL_KEYS
+                       and (not i.key or i.minutes_notes.strip()))
+        decisions = tuple(f"{d.label}: {d.text}" for d in decision_rows(session, meeting_id=m.id))
+        found.append(ConsultationMeeting(m.id, m.scheduled_on, display_title(m.type, m.title), m.status != "cancelled",
+                                         m.cancel_reason, people, topics, decisions))
+    return found
