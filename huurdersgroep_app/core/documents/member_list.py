@@ -122,8 +122,7 @@ def _contact_table(include_former: bool):
 
 
 def _full_name(row: members.MemberRow) -> str:
-    # Surname first, as the list is sorted by it: 'Broeck, Jan Van den' would hide the particle, so
-    # the particle stays with the surname as written ('Van den Broeck, Jan').
+    # Surname first, as the list is sorted by surname; particles stay as written ('Van den Broeck, Jan').
     return f"{row.last_name}, {row.first_name}" if row.first_name else row.last_name
 
 

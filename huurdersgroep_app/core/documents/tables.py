@@ -104,7 +104,8 @@ def column_widths(columns: Sequence[Column], total: float, style: TableStyle = T
     shares = [max(col.width, 0.0) for col in columns]
     scale = total / (sum(shares) or 1)
     widths = [share * scale for share in shares]
-    needs = [max(stringWidth(col.title, FONT_BOLD, style.font_size), stringWidth(col.sample, FONT_BOLD, style.font_size))
+    size = style.font_size
+    needs = [max(stringWidth(col.title, FONT_BOLD, size), stringWidth(col.sample, FONT_BOLD, size))
              + 2 * style.padding + 1 for col in columns]
     if sum(needs) > total:
         return widths  # headers cannot all fit: keep the shares, headers end in '…'
@@ -158,7 +159,9 @@ class PageFlow:
             self.new_page()
 
     def space(self, height: float) -> None:
-        self.y = max(self.bottom, self.y - height) if self.y < self.top else self.y
+        """A vertical gap; none at the top of a page, where it would only push content down."""
+        if self.y < self.top:
+            self.y = max(self.bottom, self.y - height)
 
     # ----- text
     def title(self, text: str, subtitle: str = "") -> None:
@@ -207,8 +210,8 @@ class PageFlow:
               style: TableStyle = TableStyle()) -> int:
         """Draw ``rows`` (sequences of cells, or ``Row``) under a header; returns the rows drawn."""
         table = _TableDrawer(self, columns, style)
-        needed = style.row_height * (1 + style.keep_rows) + (18 if title else 0)
-        self.ensure(needed)
+        keep = min(style.keep_rows, max(len(rows), 1)) if hasattr(rows, "__len__") else style.keep_rows
+        self.ensure(style.row_height * (1 + keep) + (18 if title else 0))
         if title:
             self._heading(title)
         table.header()
@@ -223,7 +226,7 @@ class PageFlow:
             count += 1
         if not count and empty_text:
             table.row(Row([empty_text]), 1, span=True)
-        self.y -= style.row_height * 0.6
+        self.space(style.row_height * 0.6)
         return count
 
 
