@@ -224,3 +224,13 @@ def decision_rows(session: Session, *, year: int | None = None, meeting_id: int 
                                 d.votes_for, d.votes_against, d.votes_abstain, d.meeting_id, on,
                                 display_title(kind, title), d.agenda_item_id, d.financial_year))
     return rows
+
+
+def approval_of(session: Session, meeting_id: int) -> DecisionRow | None:
+    """The decision (in a later meeting) that approved this meeting's minutes, if any."""
+    decision_id = session.scalar(select(Decision.id).where(Decision.approves_meeting_id == meeting_id,
+                                                           Decision.kind == "minutes_approval").limit(1))
+    if decision_id is None:
+        return None
+    meeting_id = session.get(Decision, decision_id).meeting_id
+    return next(r for r in decision_rows(session, meeting_id=meeting_id) if r.id == decision_id)
