@@ -1,8 +1,9 @@
 """The advice letter to the landlord: on the letterhead, to the landlord's contact, with the
 dossier's reference and date, the latest draft as its body, signed by the chair and the secretary.
 
-The content is gathered once (``letter_content``) and laid out twice: PDF (reportlab) and DOCX
-(python-docx, so the secretary can still touch up the wording in a word processor).
+The content is gathered once (``letter_content``), written in the shared block model
+(``documents.blocks``) and rendered twice: PDF on the letterhead and DOCX, so the secretary can
+still touch up the wording in a word processor.
 """
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, build_pdf, check_target, styles
-from huurdersgroep_app.core.documents.report_parts import escape
+from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, check_target
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services import board, deadlines
 from huurdersgroep_app.core.services.advices import get_advice
@@ -34,7 +34,7 @@ class LetterContent:
     paragraphs: tuple[str, ...]
     reply_request: str
     closing: str
-    signatures: tuple[tuple[str, str], ...]  # (office, name)
+    signatures: tuple[tuple[str, str], ...]  # (office, name) of the chair and the secretary
     letter_date: date
 
 
@@ -81,57 +81,37 @@ def letter_content(session: Session, advice_id: int, on: date | None = None) -> 
 
 
 
-def write_advice_letter_pdf(session: Session, target: Path, advice_id: int, on: date | None = None) -> int:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
-    from reportlab.lib.units import mm
+def letter_blocks(content: LetterContent) -> list:
+    """The letter in the shared block model, so PDF and DOCX hold the same text."""
+    from huurdersgroep_app.core.documents import blocks as b
 
-    content = letter_content(session, advice_id, on)
-    st = styles()
-    story: list = [Spacer(1, 4 * mm)]
-    story += [Paragraph(escape(line), st["body"]) for line in content.addressee_lines]
-    story += [Spacer(1, 10 * mm), Paragraph(escape(content.place_date), st["right"]), Spacer(1, 4 * mm)]
-    story += [Paragraph(escape(line), st["muted"]) for line in content.references]
-    story += [Spacer(1, 5 * mm), Paragraph(f"<b>{escape(content.subject)}</b>", st["body"]), Spacer(1, 5 * mm),
-              Paragraph(escape(content.salutation), st["body"]), Spacer(1, 3 * mm)]
-    for paragraph in content.paragraphs:
-        story += [Paragraph(escape(paragraph).replace("\n", "<br/>"), st["body"]), Spacer(1, 3 * mm)]
+    story = [b.Address(list(content.addressee_lines)), b.Para(content.place_date)]
+    story += [b.Para(line, style="muted") for line in content.references]
+    story += [b.Spacer(3), b.Para(content.subject, bold=True), b.Spacer(2), b.Para(content.salutation)]
+    story += [b.Para(paragraph) for paragraph in content.paragraphs]
     if content.reply_request:
-        story += [Paragraph(escape(content.reply_request), st["body"]), Spacer(1, 3 * mm)]
-    cells = [[Paragraph(escape(name) or "&nbsp;", st["body"]) for _office, name in content.signatures],
-             [Paragraph(escape(office), st["muted"]) for office, _name in content.signatures]]
-    signature = Table([[Spacer(1, 14 * mm)] * 2] + cells, colWidths=[80 * mm, 80 * mm], hAlign="LEFT")
-    signature.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story.append(KeepTogether([Paragraph(escape(content.closing), st["body"]), signature]))
-    info = DocumentInfo(content.letterhead, content.title, created=content.letter_date)
-    return build_pdf(target, info, story)
+        story.append(b.Para(content.reply_request))
+    story += [b.Spacer(2), b.Para(content.closing), b.Signatures(list(content.signatures))]
+    return story
+
+
+def _info(content: LetterContent) -> DocumentInfo:
+    return DocumentInfo(content.letterhead, content.title, created=content.letter_date)
+
+
+def write_advice_letter_pdf(session: Session, target: Path, advice_id: int, on: date | None = None) -> int:
+    """The letter as PDF on the letterhead; returns the page count."""
+    from huurdersgroep_app.core.documents.blocks import write_pdf
+
+    check_target(target)
+    content = letter_content(session, advice_id, on)
+    return write_pdf(target, _info(content), letter_blocks(content))
 
 
 def write_advice_letter_docx(session: Session, target: Path, advice_id: int, on: date | None = None) -> None:
     """The same letter as an editable Word file."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    from huurdersgroep_app.core.documents.docx_letterhead import new_document
+    from huurdersgroep_app.core.documents.blocks import write_docx
 
     check_target(target)
     content = letter_content(session, advice_id, on)
-    doc = new_document(content.letterhead, content.title)
-    for line in content.addressee_lines:
-        doc.add_paragraph(line).paragraph_format.space_after = Pt(0)
-    doc.add_paragraph()
-    doc.add_paragraph(content.place_date).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for line in content.references:
-        doc.add_paragraph(line).paragraph_format.space_after = Pt(0)
-    doc.add_paragraph()
-    doc.add_paragraph().add_run(content.subject).bold = True
-    doc.add_paragraph(content.salutation)
-    for paragraph in content.paragraphs:
-        doc.add_paragraph(paragraph)
-    if content.reply_request:
-        doc.add_paragraph(content.reply_request)
-    doc.add_paragraph(content.closing)
-    table = doc.add_table(rows=3, cols=len(content.signatures))
-    for column, (office, name) in enumerate(content.signatures):
-        table.cell(1, column).text = name
-        table.cell(2, column).text = office
-    doc.save(str(target))
+    write_docx(Path(target), _info(content), letter_blocks(content))
