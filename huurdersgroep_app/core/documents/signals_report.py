@@ -95,22 +95,32 @@ def _word_width(text: str, size: float) -> float:
     return max(stringWidth(word, FONT_BOLD, size) for word in text.split()) + 8
 
 
-def _count_table(items, st, width: float):
-    from reportlab.platypus import Paragraph, Table
+def count_grid(items) -> tuple[list[str], list[tuple[str, list[int], int]], list[int]]:
+    """(categories that occur, [(complex name, count per category, total)], totals per category).
 
+    Complexes by name, signals without a complex last (name '').
+    """
     present = [c for c in SIGNAL_CATEGORIES if any(s.category == c for s in items)]
     grid: dict[str, Counter] = defaultdict(Counter)
     for s in items:
         grid[s.complex.name if s.complex else ""][s.category] += 1
+    rows = [(name, [grid[name][c] for c in present], sum(grid[name].values()))
+            for name in sorted(grid, key=lambda n: (n == "", n))]
+    return present, rows, [sum(s.category == c for s in items) for c in present]
+
+
+def _count_table(items, st, width: float):
+    from reportlab.platypus import Paragraph, Table
+
+    present, grid, totals = count_grid(items)
     titles = [category_label(c) for c in present] + [_("Total")]
     header_style = ParagraphStyle("count_header", parent=st["cell_bold"], fontSize=8, leading=10)
     widths = [max(_word_width(x, 8), 30) for x in titles]
     rows = [[Paragraph(escape(_("Complex")), header_style)] + [Paragraph(escape(x), header_style) for x in titles]]
-    for name in sorted(grid, key=lambda n: (n == "", n)):
-        rows.append([Paragraph(escape(name or _("No complex")), st["cell"])] +
-                    [str(grid[name][c] or "") for c in present] + [str(sum(grid[name].values()))])
-    rows.append([Paragraph(escape(_("Total")), st["cell_bold"])] +
-                [str(sum(s.category == c for s in items)) for c in present] + [str(len(items))])
+    for name, counts, total in grid:
+        rows.append([Paragraph(escape(name or _("No complex")), st["cell"])] + [str(n or "") for n in counts]
+                    + [str(total)])
+    rows.append([Paragraph(escape(_("Total")), st["cell_bold"])] + [str(n) for n in totals] + [str(len(items))])
     table = Table(rows, colWidths=[width - sum(widths)] + widths, repeatRows=1)
     table.setStyle(grid_style(numeric_from=1, total_row=True))
     return table
