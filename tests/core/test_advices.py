@@ -209,3 +209,42 @@ def test_rows_and_overview(db):
         assert {r.title for r in rows} == {"Due soon", "Far away", "Late reply"}
         assert {r.title for r in a.advice_rows(s)} == {"Due soon", "Far away", "Late reply", "Withdrawn"}
         assert due_soon.id in {r.id for r in a.advice_rows(s, status="requested")}
+
+
+def test_advice_record_for_the_dossier_page(db):
+    from huurdersgroep_app.core.services.advice_record import advice_record
+    from huurdersgroep_app.core.services import signals as sig, signal_register as reg
+
+    with db.transaction() as s:
+        cid = complexes.add_complex(s, "De Linde", 80).id
+        advice = _asked(s, scope="one_complex", complex_ids=[cid])
+        a.set_group_deadline(s, advice.id, date(2026, 4, 30), on=date(2026, 3, 3))
+        a.save_draft(s, advice.id, "One", note="first", on=date(2026, 3, 4))
+        a.save_draft(s, advice.id, "Two", on=date(2026, 3, 5))
+        advice_actions.add_action(s, advice.id, "Ask the planning", "Chair", date(2026, 4, 1))
+        signal = sig.add_signal(s, sig.SignalInput(reported_on=date(2026, 2, 1), category="heating",
+                                                   description="Cold", complex_id=cid))
+        reg.link_signals(s, [signal.id], advice.id, on=date(2026, 3, 6))
+    with db.reading() as s:
+        record = advice_record(s, advice.id, today=date(2026, 4, 20))
+    assert (record.reference, record.status_label, record.complex_names) == ("ADV-2026-01", "Drafting", ("De Linde",))
+    assert (record.group_deadline, record.computed_deadline, record.deadline_edited, record.days_left) == (
+        date(2026, 4, 30), date(2026, 4, 13), True, 10)
+    assert [(v.number, v.body, v.note) for v in record.versions] == [(1, "One", "first"), (2, "Two", "")]
+    assert record.next_statuses == ("consulting", "approved", "withdrawn")
+    assert [x.what for x in record.actions] == ["Ask the planning"] and record.signal_count == 1
+    assert [e.text for e in record.timeline][-1] == "Signals linked"
+    assert record.silence is None and record.silence_text == "" and not record.reply_overdue
+
+
+def test_delete_only_before_sending(db):
+    with db.transaction() as s:
+        mistake = _asked(s)
+        sent = _asked(s)
+        a.save_draft(s, sent.id, "x")
+        a.approve(s, sent.id, date(2026, 3, 10))
+        a.mark_sent(s, sent.id, date(2026, 3, 11))
+        a.delete_advice(s, mistake.id)
+        with pytest.raises(DomainError, match="cannot be deleted"):
+            a.delete_advice(s, sent.id)
+        assert [r.id for r in a.advice_rows(s)] == [sent.id]

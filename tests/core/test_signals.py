@@ -130,3 +130,14 @@ def test_group_signals_into_an_own_initiative_advice(setup):
         assert reg.link_signals(s, [damp[0]], other.id) == 1
         with pytest.raises(ValidationError):
             reg.link_signals(s, [], other.id)
+
+
+def test_unanswered_days_setting_is_checked(db):
+    with db.transaction() as s:
+        assert sig.unanswered_days(s) == 14
+        assert sig.set_unanswered_days(s, "21") == 21
+        assert sig.unanswered_days(s) == 21
+        for wrong in ("", "zero", 0, 400):
+            with pytest.raises(ValidationError):
+                sig.set_unanswered_days(s, wrong)
+        assert sig.unanswered_days(s) == 21

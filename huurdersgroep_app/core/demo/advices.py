@@ -36,7 +36,8 @@ PARTNERS = (
          ("Bart", "Lefever", "technical_service", "Wijkonderhoud", "0472 55 18 90", "bart.lefever@vlasland.example",
           7, None),
      )),
-    ("Stad Kortrijk", "municipality", "Grote Markt", "54", "8500", "Kortrijk", "056 27 80 00", "wonen@kortrijk.example", (
+    ("Stad Kortrijk", "municipality", "Grote Markt", "54", "8500", "Kortrijk", "056 27 80 00",
+     "wonen@kortrijk.example", (
         ("Annelies", "Debaene", "Dienst Wonen", "Woonambtenaar", "056 27 81 10", "annelies.debaene@kortrijk.example",
          3, None),
     )),

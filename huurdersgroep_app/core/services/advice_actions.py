@@ -27,7 +27,8 @@ def _clean(what: str, who: str, due_on) -> tuple[str, str, date | None]:
     return what, (who or "").strip(), due_on
 
 
-def add_action(session: Session, advice_id: int, what: str, who: str = "", due_on: date | str | None = None) -> AdviceAction:
+def add_action(session: Session, advice_id: int, what: str, who: str = "",
+               due_on: date | str | None = None) -> AdviceAction:
     advice = get_advice(session, advice_id)
     what, who, due_on = _clean(what, who, due_on)
     action = AdviceAction(what=what, who=who, due_on=due_on)

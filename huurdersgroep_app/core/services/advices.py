@@ -90,7 +90,9 @@ def _clean(session: Session, data: AdviceInput) -> dict:
     return values
 
 
-def _event(advice: Advice, on: date, kind: str, detail: str = "", from_status: str = "", to_status: str = "") -> None:
+def record_event(advice: Advice, on: date, kind: str, detail: str = "", from_status: str = "",
+                 to_status: str = "") -> None:
+    """A line on the dossier's timeline (``kind`` from advice_labels.EVENT_LABELS)."""
     advice.events.append(AdviceEvent(happened_on=on, kind=kind, detail=detail, from_status=from_status,
                                      to_status=to_status))
 
@@ -106,7 +108,7 @@ def create_advice(session: Session, data: AdviceInput) -> Advice:
                     silence_deadline=deadlines.silence_deadline(values["requested_on"], profile)
                     if values["kind"] == "asked" else None,
                     status="requested" if values["kind"] == "asked" else "drafting")
-    _event(advice, values["requested_on"], "created", to_status=advice.status)
+    record_event(advice, values["requested_on"], "created", to_status=advice.status)
     session.add(advice)
     session.flush()
     return advice
@@ -124,6 +126,15 @@ def advice_input(advice: Advice) -> AdviceInput:
                        complex_ids=[c.id for c in advice.complexes], requested_on=advice.requested_on,
                        information_complete=advice.information_complete,
                        information_note=advice.information_note, notes=advice.notes)
+
+
+def delete_advice(session: Session, advice_id: int) -> None:
+    """Remove a dossier opened by mistake; once sent it is part of the group's history (close it)."""
+    advice = get_advice(session, advice_id)
+    if advice.status not in BEFORE_SENT:
+        raise DomainError(_("Dossier {reference} was sent to the landlord; it cannot be deleted. Close or withdraw "
+                            "it instead.").format(reference=advice.reference))
+    session.delete(advice)
 
 
 def update_advice(session: Session, advice_id: int, data: AdviceInput) -> Advice:
@@ -157,7 +168,7 @@ def set_group_deadline(session: Session, advice_id: int, deadline: date | None, 
     if advice.silence_deadline is not None and deadline is not None:
         advice.silence_deadline = deadline  # an agreed longer term also moves the silence rule
     advice.group_deadline = deadline
-    _event(advice, on or date.today(), "deadline", reason.strip())
+    record_event(advice, on or date.today(), "deadline", reason.strip())
     return advice
 
 
@@ -170,7 +181,7 @@ def set_reply_due(session: Session, advice_id: int, due: date | None, reason: st
     if due and due < advice.sent_on:
         raise ValidationError({"reply_due": _("The reply date cannot come before the advice was sent.")})
     advice.reply_due = due
-    _event(advice, on or date.today(), "reply_due", reason.strip())
+    record_event(advice, on or date.today(), "reply_due", reason.strip())
     return advice
 
 
@@ -195,7 +206,7 @@ def check_step(advice: Advice, to_status: str) -> None:
 
 def _move(advice: Advice, to_status: str, on: date, detail: str = "") -> None:
     check_step(advice, to_status)
-    _event(advice, on, "status", detail, from_status=advice.status, to_status=to_status)
+    record_event(advice, on, "status", detail, from_status=advice.status, to_status=to_status)
     advice.status = to_status
 
 
@@ -233,7 +244,7 @@ def save_draft(session: Session, advice_id: int, body: str, note: str = "", on: 
         _move(advice, "drafting", on, _("The approved text was changed."))
     version = AdviceVersion(number=len(advice.versions) + 1, saved_on=on, body=body, note=note.strip())
     advice.versions.append(version)
-    _event(advice, on, "draft", str(version.number))
+    record_event(advice, on, "draft", str(version.number))
     session.flush()
     return version
 
@@ -249,7 +260,7 @@ def record_consultation(session: Session, advice_id: int, summary: str, on: date
     elif advice.status not in ("consulting", "approved"):
         raise DomainError(_("Members are consulted before the advice is sent."))
     advice.consultation_summary, advice.consultation_on = summary, on
-    _event(advice, on or date.today(), "consultation")
+    record_event(advice, on or date.today(), "consultation")
     return advice
 
 
@@ -260,7 +271,7 @@ def approve(session: Session, advice_id: int, approved_on: date, reference: str 
         raise DomainError(_("Save a draft of the advice before approving it."))
     _move(advice, "approved", approved_on)
     advice.approved_on, advice.approval_reference = approved_on, reference.strip()
-    _event(advice, approved_on, "approved", reference.strip())
+    record_event(advice, approved_on, "approved", reference.strip())
     return advice
 
 
@@ -275,7 +286,7 @@ def mark_sent(session: Session, advice_id: int, sent_on: date, addressee_contact
     advice.addressee = addressee
     advice.sent_on = sent_on
     advice.reply_due = deadlines.reply_due(sent_on, rule_profile(session))
-    _event(advice, sent_on, "sent", addressee.full_name if addressee else "")
+    record_event(advice, sent_on, "sent", addressee.full_name if addressee else "")
     return advice
 
 
@@ -294,10 +305,10 @@ def record_reply(session: Session, advice_id: int, outcome: str, replied_on: dat
     if advice.sent_on and replied_on < advice.sent_on:
         raise ValidationError({"replied_on": _("The reply cannot come before the advice was sent.")})
     if advice.status == "replied":  # a corrected or later, fuller answer replaces the first
-        _event(advice, replied_on, "reply", outcome)
+        record_event(advice, replied_on, "reply", outcome)
     else:
         _move(advice, "replied", replied_on)
-        _event(advice, replied_on, "reply", outcome)
+        record_event(advice, replied_on, "reply", outcome)
     advice.reply_outcome, advice.replied_on = outcome, replied_on
     advice.reply_reasons, advice.reply_planning = reasons.strip(), planning.strip()
     return advice
@@ -323,7 +334,7 @@ def add_note(session: Session, advice_id: int, text: str, on: date | None = None
     advice = get_advice(session, advice_id)
     if not (text or "").strip():
         raise ValidationError({"detail": _("The note is empty.")})
-    _event(advice, on or date.today(), "note", text.strip())
+    record_event(advice, on or date.today(), "note", text.strip())
     session.flush()
     return advice.events[-1]
 

@@ -156,7 +156,7 @@ def link_signals(session: Session, signal_ids, advice_id: int, on: date | None =
     for s in new:
         s.advice = advice
     if new:
-        advices._event(advice, on or date.today(), "signals", str(len(new)))
+        advices.record_event(advice, on or date.today(), "signals", str(len(new)))
     return len(new)
 
 

@@ -19,7 +19,7 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advice_labels import reporter_label
 from huurdersgroep_app.core.services.contacts import get_contact
-from huurdersgroep_app.core.services.organisation import get_setting
+from huurdersgroep_app.core.services.organisation import get_setting, set_setting
 from huurdersgroep_app.i18n import _
 
 UNANSWERED_DAYS_SETTING = "signals.unanswered_days"
@@ -198,6 +198,18 @@ def reporter_text(signal: Signal) -> str:
 
 def unanswered_days(session: Session) -> int:
     return int(get_setting(session, UNANSWERED_DAYS_SETTING, DEFAULT_UNANSWERED_DAYS))
+
+
+def set_unanswered_days(session: Session, days) -> int:
+    """Settings: after how many days without an answer a signal shows in the overview."""
+    try:
+        days = int(days)
+        if not 1 <= days <= 365:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ValidationError({"unanswered_days": _("Give a number of days from 1 to 365.")}) from None
+    set_setting(session, UNANSWERED_DAYS_SETTING, days)
+    return days
 
 
 def unanswered_signals(session: Session, today: date, days: int | None = None) -> list[Signal]:
