@@ -248,3 +248,22 @@ def test_delete_only_before_sending(db):
         with pytest.raises(DomainError, match="cannot be deleted"):
             a.delete_advice(s, sent.id)
         assert [r.id for r in a.advice_rows(s)] == [sent.id]
+
+
+def test_brussels_agreed_term_survives_an_edit(tmp_path):
+    database = Database(tmp_path / "bxl.sqlite", create=True, backup_on_close=False)
+    try:
+        with database.transaction() as s:
+            organisation.create_organisation(s, organisation.OrganisationInput(name="Conseil", region="brussel",
+                                                                               language="en"))
+            advice = _asked(s, date(2026, 3, 2))
+            a.set_group_deadline(s, advice.id, date(2026, 3, 31), "agreed")
+            a.update_advice(s, advice.id, a.AdviceInput(title="Renamed", topic="maintenance",
+                                                        requested_on=date(2026, 3, 3)))
+            assert (advice.group_deadline, advice.silence_deadline, advice.computed_deadline) == (
+                date(2026, 3, 31), date(2026, 3, 31), date(2026, 3, 13))
+            a.update_advice(s, advice.id, a.AdviceInput(title="Own", kind="own_initiative", topic="maintenance",
+                                                        requested_on=date(2026, 3, 3)))
+            assert advice.silence_deadline is None  # silence means nothing for the group's own initiative
+    finally:
+        database.close()

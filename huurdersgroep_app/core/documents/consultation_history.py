@@ -75,9 +75,10 @@ def _meetings_section(history: ConsultationHistory, st) -> list:
         block = [Paragraph(head, st["body"])]
         for label, values in ((_("For the landlord"), meeting.landlord_people), (_("Discussed"), meeting.topics)):
             if values:
-                block.append(Paragraph(f"{escape(label)}: {escape('; '.join(values))}", st["small"]))
+                block.append(Paragraph(escape(_("{label}: {value}").format(label=label, value="; ".join(values))),
+                                       st["small"]))
         if meeting.decisions:
-            block.append(Paragraph(escape(_("Decisions")) + ":", st["small"]))
+            block.append(Paragraph(escape(_("Decisions:")), st["small"]))
             block += [Paragraph("• " + escape(line), st["small"]) for line in meeting.decisions]
         items.append(KeepTogether(block + [Spacer(1, 2 * mm)]))
     return items
@@ -107,7 +108,7 @@ def _given_section(history: ConsultationHistory, st, today: date) -> list:
         for label, text in ((_("Reasons"), a.reasons), (_("Planning"), a.planning),
                             (_("Open action points"), "; ".join(a.open_actions))):
             if text:
-                block.append(Paragraph(f"{escape(label)}: {escape(text)}", st["small"]))
+                block.append(Paragraph(escape(_("{label}: {value}").format(label=label, value=text)), st["small"]))
         items.append(KeepTogether(block + [Spacer(1, 2 * mm)]))
     return items
 

@@ -148,11 +148,13 @@ def update_advice(session: Session, advice_id: int, data: AdviceInput) -> Advice
                                                  "{reference}.").format(year=advice.year, reference=advice.reference)})
     profile = rule_profile(session)
     computed = deadlines.group_deadline(values["requested_on"], profile)
-    if advice.group_deadline == advice.computed_deadline:
+    agreed = advice.group_deadline != advice.computed_deadline
+    if not agreed:
         advice.group_deadline = computed
     advice.computed_deadline = computed
-    advice.silence_deadline = (deadlines.silence_deadline(values["requested_on"], profile)
-                               if values["kind"] == "asked" else None)
+    silence = deadlines.silence_deadline(values["requested_on"], profile) if values["kind"] == "asked" else None
+    # An agreed term carries the silence rule with it, as in set_group_deadline.
+    advice.silence_deadline = advice.group_deadline if silence and agreed and advice.group_deadline else silence
     for key, value in values.items():
         setattr(advice, key, value)
     return advice
