@@ -1,0 +1,267 @@
+"""A small neutral document model (title, headings, paragraphs, tables, signature lines) with two
+renderers: PDF on the letterhead (reportlab) and DOCX (python-docx).
+
+Letters and minutes are written once as blocks, so the PDF and the editable DOCX always hold
+the same text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, PageBreak as _PageBreak, Paragraph,
+                                Spacer as _Spacer, Table as _Table, TableStyle)
+
+from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
+                                                   content_box, page_size, styles)
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # 2 or 3
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = "body"  # body | small | muted | big | huge
+    bold: bool = False
+    lead: str = ""  # printed in bold before the text ('Decision 2026-07: ')
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+    numbered: bool = False
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label: value lines (date, time, place …)."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # fractions of the text width
+    wrap: bool = True  # False: plain cells, much faster for very long lists
+    row_height_mm: float | None = None  # room to sign
+    font_size: float = 9
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature lines side by side: (role, name)."""
+
+    people: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_mm: float = 4
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Address:
+    """The addressee block of a letter."""
+
+    lines: list[str]
+
+
+@dataclass
+class Story:
+    blocks: list = field(default_factory=list)
+
+    def add(self, *blocks) -> "Story":
+        self.blocks.extend(blocks)
+        return self
+
+
+def _text(value: str) -> str:
+    return escape(value or "").replace("\n", "<br/>")
+
+
+def _pdf_flowables(blocks: list, width: float) -> list:
+    st = dict(styles())
+    st["big"] = st["body"].clone("big", fontSize=15, leading=20)
+    st["huge"] = st["title"].clone("huge", fontSize=28, leading=34, spaceAfter=10)
+    st["para"] = st["body"].clone("para", spaceAfter=4)
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Title):
+            out.append(Paragraph(_text(block.text), st["title"]))
+        elif isinstance(block, Heading):
+            out.append(Paragraph(_text(block.text), st["h2" if block.level <= 2 else "h3"]))
+        elif isinstance(block, Para):
+            style = st["para" if block.style == "body" else block.style]
+            text = _text(block.text)
+            text = f"<b>{text}</b>" if block.bold else text
+            out.append(Paragraph(f"<b>{_text(block.lead)}</b>{text}" if block.lead else text, style))
+        elif isinstance(block, Bullets):
+            style = st["big" if block.style == "big" else "body"]
+            items = [ListItem(Paragraph(_text(t), style)) for t in block.items]
+            out.append(ListFlowable(items, bulletType="1" if block.numbered else "bullet", start=None if
+                                    block.numbered else "•", bulletFormat="%s." if block.numbered else None,
+                                    leftIndent=style.fontSize * 2.2, bulletFontName=FONT,
+                                    bulletFontSize=style.fontSize))
+        elif isinstance(block, Fields):
+            data = [[Paragraph(f"<b>{_text(k)}</b>", st["body"]), Paragraph(_text(v), st["body"])]
+                    for k, v in block.rows]
+            table = _Table(data, colWidths=[width * 0.25, width * 0.75], hAlign="LEFT")
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+            out.append(table)
+        elif isinstance(block, Table):
+            out.append(_pdf_table(block, width, st))
+        elif isinstance(block, Signatures):
+            out.append(_pdf_signatures(block, width, st))
+        elif isinstance(block, Spacer):
+            out.append(_Spacer(1, block.height_mm * mm))
+        elif isinstance(block, PageBreak):
+            out.append(_PageBreak())
+        elif isinstance(block, Address):
+            out.append(_Spacer(1, 4 * mm))
+            out.append(Paragraph("<br/>".join(_text(line) for line in block.lines), st["body"]))
+            out.append(_Spacer(1, 10 * mm))
+    return out
+
+
+def _pdf_table(block: Table, width: float, st) -> _Table:
+    cell = st["cell"].clone("tcell", fontSize=block.font_size, leading=block.font_size * 1.25)
+    head = st["cell_bold"].clone("thead", fontSize=block.font_size, leading=block.font_size * 1.25)
+    if block.wrap:
+        data = [[Paragraph(_text(h), head) for h in block.header]]
+        data += [[Paragraph(_text(c), cell) for c in row] for row in block.rows]
+    else:
+        data = [list(block.header)] + [list(row) for row in block.rows]
+    heights = None
+    if block.row_height_mm:
+        heights = [None] + [block.row_height_mm * mm] * len(block.rows)
+    table = _Table(data, colWidths=[width * w for w in block.widths], repeatRows=1, rowHeights=heights,
+                   hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("FONTNAME", (0, 1), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), block.font_size),
+        ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if heights else "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _pdf_signatures(block: Signatures, width: float, st) -> KeepTogether:
+    n = max(1, len(block.people))
+    cells = [[Paragraph(_text(role), st["small"]) for role, _name in block.people],
+             ["" for _ in block.people],
+             [Paragraph(_text(name), st["body"]) for _role, name in block.people]]
+    table = _Table(cells, colWidths=[width / n] * n, rowHeights=[None, 16 * mm, None], hAlign="LEFT")
+    table.setStyle(TableStyle([("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 12 * mm)]))
+    return KeepTogether([_Spacer(1, 8 * mm), table])
+
+
+def write_pdf(target, info: DocumentInfo, blocks: list, *, landscape: bool = False) -> int:
+    """Render the blocks on the letterhead; returns the number of pages."""
+    _x, _y, width, _h = content_box(page_size(landscape))
+    counter = _PageCounter()
+    build_pdf(Path(target) if isinstance(target, (str, Path)) else target, info,
+              _pdf_flowables(blocks, width) + [counter], landscape=landscape)
+    return counter.pages
+
+
+class _PageCounter(_Spacer):
+    """A zero-height flowable at the end that notes the page it lands on: the page count."""
+
+    def __init__(self):
+        super().__init__(0, 0)
+        self.pages = 0
+
+    def draw(self):
+        self.pages = self.canv.getPageNumber()
+
+
+def write_docx(target, info: DocumentInfo, blocks: list) -> None:
+    """The same blocks as an editable Word/LibreOffice document, with the letterhead in the page header."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    head = info.letterhead
+    header = section.header.paragraphs[0]
+    run = header.add_run(head.name)
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0x1F, 0x5F, 0x8B)
+    for line in (*head.address_lines, head.contact_line):
+        if line:
+            small = header.add_run("\n" + line)
+            small.font.size = Pt(8)
+    doc.core_properties.title = info.title
+    doc.core_properties.author = head.name
+    for block in blocks:
+        if isinstance(block, Title):
+            doc.add_heading(block.text, level=1)
+        elif isinstance(block, Heading):
+            doc.add_heading(block.text, level=2 if block.level <= 2 else 3)
+        elif isinstance(block, Para):
+            p = doc.add_paragraph()
+            if block.lead:
+                p.add_run(block.lead).bold = True
+            r = p.add_run(block.text)
+            r.bold = block.bold
+            if block.style in ("small", "muted"):
+                r.font.size = Pt(8.5)
+            elif block.style in ("big", "huge"):
+                r.font.size = Pt(15 if block.style == "big" else 28)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                doc.add_paragraph(item, style="List Number" if block.numbered else "List Bullet")
+        elif isinstance(block, Fields):
+            for label, value in block.rows:
+                p = doc.add_paragraph()
+                p.add_run(f"{label}: ").bold = True
+                p.add_run(value)
+        elif isinstance(block, Table):
+            table = doc.add_table(rows=1, cols=len(block.header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, block.header):
+                cell.text = ""
+                cell.paragraphs[0].add_run(text).bold = True
+            for row in block.rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row):
+                    cell.text = text
+        elif isinstance(block, Signatures):
+            table = doc.add_table(rows=3, cols=len(block.people))
+            for i, (role, name) in enumerate(block.people):
+                table.cell(0, i).text = role
+                table.cell(1, i).text = "\n\n______________________"
+                table.cell(2, i).text = name
+        elif isinstance(block, Spacer):
+            doc.add_paragraph()
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, Address):
+            doc.add_paragraph("\n".join(block.lines))
+    doc.save(str(target) if isinstance(target, Path) else target)

@@ -1,0 +1,128 @@
+"""The minutes, assembled from the meeting record: attendance and quorum, per agenda item the
+notes, decisions with their vote, elections and action points, the open action points under the
+review item, and signature lines. PDF on the letterhead and DOCX with the same text."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.documents import blocks as b
+from huurdersgroep_app.core.documents.invitation import _info
+from huurdersgroep_app.core.services.action_points import ActionPointRow, action_status_label
+from huurdersgroep_app.core.services.meeting_record import ItemRecord, MeetingRecord, load_meeting
+from huurdersgroep_app.core.services.meetings import get_meeting, meeting_heading
+from huurdersgroep_app.core.services.minutes import DecisionRow, approval_of
+from huurdersgroep_app.i18n import _, format_date, ngettext
+
+
+def decision_para(d: DecisionRow) -> b.Para:
+    extra = _(" (financial year {year})").format(year=d.financial_year) if d.financial_year else ""
+    return b.Para(_("{text}{extra} — {vote}").format(text=d.text, extra=extra, vote=d.vote),
+                  lead=_("Decision {label}: ").format(label=d.label))
+
+
+def action_table(points: list[ActionPointRow], with_status: bool = False) -> b.Table:
+    header = [_("Action"), _("Who"), _("Due")]
+    widths = [0.55, 0.27, 0.18]
+    if with_status:
+        header += [_("From"), _("Status")]
+        widths = [0.4, 0.2, 0.12, 0.14, 0.14]
+    rows = []
+    for a in points:
+        row = [a.description, a.owner_name, format_date(a.due_on, "short") if a.due_on else ""]
+        if with_status:
+            status = action_status_label(a.status)
+            if a.done_on:
+                status += " " + format_date(a.done_on, "short")
+            row += [format_date(a.meeting_date, "short"), status]
+        rows.append(row)
+    return b.Table(header, rows, widths)
+
+
+def attendance_blocks(record: MeetingRecord) -> list:
+    members = [r for r in record.attendance if not r.is_guest]
+    present = [r.name for r in members if r.status == "present"]
+    excused = [r.name for r in members if r.status == "excused"]
+    absent = [r.name for r in members if r.status not in ("present", "excused")]
+    proxies = [_("{name} (proxy held by {holder})").format(name=r.name, holder=r.proxy_holder_name)
+               for r in members if r.proxy_holder_id and r.status != "present"]
+    guests = [f"{g.name} ({g.organisation})" if g.organisation else g.name for g in record.attendance if g.is_guest]
+    rows = [(_("Present"), f"{len(present)}: " + ", ".join(present) if present else "0")]
+    rows.append((_("Excused"), f"{len(excused)}: " + ", ".join(excused) if excused else "0"))
+    if record.type == "board" or len(absent) <= 20:
+        rows.append((_("Absent"), f"{len(absent)}: " + ", ".join(absent) if absent else "0"))
+    else:
+        rows.append((_("Absent"), str(len(absent))))
+    if proxies:
+        rows.append((_("Proxies"), "; ".join(proxies)))
+    if guests:
+        rows.append((_("Guests"), f"{len(guests)}: " + ", ".join(guests)))
+    rows.append((_("Quorum"), record.quorum.text))
+    return [b.Fields(rows)]
+
+
+def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
+    out: list = [b.Heading(f"{item.number}. {item.title}", 3)]
+    if item.introduced_by:
+        out.append(b.Para(_("Introduced by {name}").format(name=item.introduced_by), "muted"))
+    if item.notes:
+        out.append(b.Para(item.notes))
+    if item.review:
+        out += [b.Para(_("Open action points from earlier meetings:"), "small", bold=True),
+                action_table(item.review, with_status=True)]
+    for election in item.elections:
+        if election.method == "vote":
+            out.append(b.Table([_("Candidate"), _("Votes"), _("Elected")],
+                               [[c.name, "" if c.votes is None else str(c.votes), _("yes") if c.elected else ""]
+                                for c in election.candidates], [0.5, 0.2, 0.3]))
+        out.append(b.Para(election.text))
+    for d in item.decisions:
+        out.append(decision_para(d))
+    if item.action_points:
+        out += [b.Para(_("Action points:"), "small", bold=True), action_table(item.action_points)]
+    return out
+
+
+def minutes_blocks(session: Session, meeting_id: int) -> list:
+    record = load_meeting(session, meeting_id)
+    approval = approval_of(session, meeting_id)
+    if approval is not None:
+        state = _("Approved at the meeting of {date} (decision {label}).").format(
+            date=format_date(approval.meeting_date, "long"), label=approval.label)
+    else:
+        state = _("Draft: not yet approved.")
+    details = [(_("Date"), format_date(record.scheduled_on, "full"))]
+    if record.time_text:
+        details.append((_("Time"), record.time_text))
+    if record.place:
+        details.append((_("Place"), record.place))
+    details += [(_("Chair"), record.chair_name or "—"), (_("Minutes"), record.minute_taker_name or "—")]
+    out: list = [b.Title(_("Minutes")), b.Heading(record.heading), b.Para(state, "muted"), b.Fields(details),
+                 b.Spacer(2)] + attendance_blocks(record)
+    for item in record.agenda:
+        out += item_blocks(record, item)
+    if record.review_action_points and record.review_item_id is None:
+        out += [b.Heading(_("Open action points from earlier meetings"), 3),
+                action_table(record.review_action_points, with_status=True)]
+    loose = [d for d in record.decisions if d.agenda_item_id is None or
+             d.agenda_item_id not in {i.id for i in record.agenda}]
+    if loose:
+        out += [b.Heading(_("Other decisions"), 3)] + [decision_para(d) for d in loose]
+    if record.parked_items:
+        out += [b.Heading(_("Postponed items"), 3), b.Bullets([i.title for i in record.parked_items])]
+    if record.action_points:
+        out += [b.Heading(_("Action points of this meeting"), 3), action_table(record.action_points)]
+    out.append(b.Para(ngettext("{n} decision", "{n} decisions", len(record.decisions)).format(
+        n=len(record.decisions)) + " · " + ngettext("{n} action point", "{n} action points", len(
+            record.action_points)).format(n=len(record.action_points)), "muted"))
+    out.append(b.Signatures([(_("Chair"), record.chair_name), (_("Secretary"), record.minute_taker_name)]))
+    return out
+
+
+def write_minutes(session: Session, meeting_id: int, target, fmt: str = "pdf") -> int | None:
+    blocks = minutes_blocks(session, meeting_id)
+    info = _info(session, _("Minutes: {meeting}").format(meeting=meeting_heading(get_meeting(session, meeting_id))))
+    if fmt == "docx":
+        b.write_docx(target, info, blocks)
+        return None
+    return b.write_pdf(target, info, blocks)
+
