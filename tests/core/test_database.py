@@ -31,16 +31,32 @@ def test_migrations_from_empty_to_head(db_path):
 
 
 def test_older_file_is_backed_up_then_migrated(db_path):
-    with Database(db_path, create=True, backup_on_close=False):
-        pass
+    """A file made by the first version (only revision 0001) gets a backup, then every later migration."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
     con = sqlite3.connect(db_path)
-    con.execute("UPDATE alembic_version SET version_num='0001'")
+    con.execute("INSERT INTO organisation (name, region, language, landlord_name, street, house_number, box, "
+                "postcode, city, email, phone, iban, registration_number, logo_mime) "
+                "VALUES ('Oud', 'vlaanderen', 'nl_BE', '', '', '', '', '', '', '', '', '', '', '')")
     con.commit()
     con.close()
-    if check_schema(db_path) == "current":
-        pytest.skip("only one migration exists so far; nothing to migrate from")
+    assert check_schema(db_path) == "old"
     with Database(db_path, backup_on_close=False) as database:
         assert database.migration_backup is not None and database.migration_backup.exists()
+        assert check_schema(database.migration_backup) == "old"  # the backup is the file as it was
+        with database.reading() as s:
+            assert organisation.get_organisation(s).name == "Oud"
     assert check_schema(db_path) == "current"
 
 
@@ -48,7 +64,8 @@ def test_newer_schema_is_refused_and_left_untouched(db_path):
     with Database(db_path, create=True, backup_on_close=False):
         pass
     con = sqlite3.connect(db_path)
-    con.execute("UPDATE alembic_version SET version_num='9999_future'")
+    con.execute("DELETE FROM alembic_version")
+    con.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     con.commit()
     con.close()
     before = db_path.read_bytes()
