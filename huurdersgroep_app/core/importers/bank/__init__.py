@@ -10,9 +10,7 @@ the line, and the field where there is one): the whole file or nothing, never a 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import re
-from collections import Counter
 
 from huurdersgroep_app.core.importers.bank.camt053 import parse_camt053
 from huurdersgroep_app.core.importers.bank.coda import parse_coda
@@ -27,7 +25,8 @@ __all__ = ["BankFileError", "BankStatement", "BankTransaction", "CsvMapping", "F
            "detect_format", "parse_bank_file"]
 
 FORMATS = {"camt053": "CAMT.053", "mt940": "MT940", "coda": "CODA", "csv": "CSV"}
-_CODA_HEADER = re.compile(r"0{5}\d{6}\d{3}05")  # record 0: zeros, creation date, bank id, application 05
+# Record 0 of CODA: zeros, creation date, bank id, application code, in 128 columns ending in the version.
+_CODA_HEADER = re.compile(r"0{5}\d{6}\d{3}\d{2}.{111}\d")
 _MT940_TAG = re.compile(r"^:(20|25|28C?|60[FM]|61|86|940):", re.MULTILINE)
 _OTHER_ISO = re.compile(r"(camt\.05[0-9]|pain\.\d{3})")
 
@@ -75,22 +74,5 @@ def parse_bank_file(path, format: str = "auto", csv_mapping: CsvMapping | dict |
             UnicodeError, csv.Error) as error:  # a case no check foresaw: still a message, not a traceback
         raise file_error(_("The file cannot be read as {format} ({reason}).").format(
             format=FORMATS[format], reason=error)) from error
-    return [_distinct(statement) for statement in statements]
+    return statements
 
-
-def _distinct(statement: BankStatement) -> BankStatement:
-    """Two identical lines in one file (two equal card payments on one day at one shop) are two
-    payments; the second gets '#2' on its bank reference, so an importer that skips known lines
-    by ``fingerprint`` keeps both, and re-importing the file still adds nothing."""
-    account = statement.account_iban or statement.account_number
-    seen: Counter[str] = Counter()
-    transactions = []
-    for transaction in statement.transactions:
-        key = transaction.fingerprint(account)
-        seen[key] += 1
-        if seen[key] > 1:
-            transaction = dataclasses.replace(
-                transaction, bank_reference=f"{transaction.bank_reference}#{seen[key]}")
-        transactions.append(transaction)
-    statement.transactions = transactions
-    return statement

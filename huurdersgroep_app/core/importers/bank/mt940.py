@@ -89,8 +89,8 @@ def _check(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             raise file_error(_("':{tag}:{content}' cannot be read.").format(
                 tag=full_tag, content=content.split("\n")[0].strip()), number, field) from None
         if "," not in (parsed.get("amount") or ","):  # SWIFT amounts always have a decimal comma
-            raise file_error(_("the amount '{value}' has no decimal comma.").format(value=parsed["amount"]),
-                             number, field)
+            raise file_error(_("the amount in ':{tag}:{content}' has no decimal comma.").format(
+                tag=full_tag, content=content.split("\n")[0].strip()), number, field)
         if tag_id == 61:
             statement_lines.append([number, ""])
     return [(number, details) for number, details in statement_lines]
