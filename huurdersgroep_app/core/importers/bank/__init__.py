@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 
 from huurdersgroep_app.core.importers.bank.camt053 import parse_camt053
 from huurdersgroep_app.core.importers.bank.coda import parse_coda
@@ -49,10 +50,23 @@ def detect_format(path) -> str:
         return "coda"
     if stripped.startswith("{1:") or _MT940_TAG.search(head):
         return "mt940"
-    if detect_profile(head) is not None or any(d in first_line for d in (";", ",", "\t")):
+    if detect_profile(head) is not None or _looks_like_table(head):
         return "csv"
     raise file_error(_("This file is not a bank statement we can read. Export CAMT.053 (XML), MT940, "
                        "CODA or CSV from your bank."))
+
+
+def _looks_like_table(text: str) -> bool:
+    """At least two rows of three or more columns with one delimiter: a CSV of some bank, which a
+    column mapping can read (a letter with a comma in it is not)."""
+    for delimiter in (";", ",", "\t"):
+        try:
+            widths = Counter(len(row) for row in csv.reader(text.splitlines()[:20], delimiter=delimiter) if any(row))
+        except csv.Error:
+            continue
+        if any(width >= 3 and count >= 2 for width, count in widths.items()):
+            return True
+    return False
 
 
 _PARSERS = {"camt053": parse_camt053, "mt940": parse_mt940, "coda": parse_coda}

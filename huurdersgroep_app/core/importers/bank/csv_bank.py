@@ -238,7 +238,7 @@ def _balances(statement: BankStatement, group: list[_Row]) -> None:
         pairs.append((before, after, row.transaction.booking_date))
     if all(pairs[i][0] == pairs[i - 1][1] for i in range(1, len(pairs))):
         first, last = pairs[0], pairs[-1]
-    elif all(pairs[i][1] == pairs[i + 1][0] for i in range(len(pairs) - 1)):
+    elif all(pairs[i][0] == pairs[i + 1][1] for i in range(len(pairs) - 1)):
         first, last = pairs[-1], pairs[0]
     else:
         return
