@@ -277,7 +277,7 @@ def test_amounts_are_never_guessed(value, message):
 def test_a_bad_date_and_a_bad_direction_are_named():
     with pytest.raises(BankFileError, match="Line 2, date: '2024-13-05'"):
         parse_csv_text(ING_NL.replace('"20240105"', '"2024-13-05"'))
-    with pytest.raises(BankFileError, match="Line 3, debit/credit: 'Weg' says neither"):
+    with pytest.raises(BankFileError, match="Line 3, credit/debit: 'Weg' says neither"):
         parse_csv_text(ING_NL.replace('"Af"', '"Weg"'))
 
 

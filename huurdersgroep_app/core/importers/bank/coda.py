@@ -62,7 +62,7 @@ def _verify_totals(statement, line: int) -> None:
     if (credit, debit) != (statement.total_credit, statement.total_debit) or \
             statement.new_balance - statement.old_balance != credit - debit:
         raise file_error(_("the totals do not match the movements of the statement: the file is damaged."),
-                         line, _(_RECORDS["9"]))
+                         line, _RECORDS["9"])
 
 
 class _Feeder:
@@ -83,10 +83,10 @@ def _record_error(lines: list[str], number: int):
     kind = record[:1]
     if kind == "9":
         return file_error(_("the totals do not match the movements of the statement: the file is damaged."),
-                          number, _(_RECORDS["9"]))
+                          number, _RECORDS["9"])
     if kind == "0" and record[127:128] not in ("2", ""):
-        return file_error(_("only CODA version 2 can be read."), number, _(_RECORDS["0"]))
-    field = _(_RECORDS[kind]) if kind in _RECORDS else None
+        return file_error(_("only CODA version 2 can be read."), number, _RECORDS["0"])
+    field = _RECORDS[kind] if kind in _RECORDS else None
     return file_error(_("this CODA record cannot be read."), number, field)
 
 

@@ -16,7 +16,7 @@ from huurdersgroep_app.core.importers.bank.mt940_details import read_details
 from huurdersgroep_app.core.importers.bank.reading import CENT, file_error, parse_date_format, read_text, squeeze
 from huurdersgroep_app.core.importers.bank.references import compact_iban, find_reference, normalise_reference
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import N_, _
 
 _DELIMITERS = (";", ",", "\t")
 _HEADER_SEARCH = 30  # Belfius writes a dozen lines about the selection before its header
@@ -167,9 +167,9 @@ class _RowReader:
         m, get = self.mapping, (lambda column: self.cell(cells, column))
         if m.status is not None and get(m.status).lower() in m.rejected:
             return None  # a refused payment never left the account
-        booked = parse_date_format(get(m.date), m.date_formats, line, _("date"))
+        booked = parse_date_format(get(m.date), m.date_formats, line, N_("date"))
         value_text = get(m.value_date)
-        valued = parse_date_format(value_text, m.date_formats, line, _("value date")) if value_text else None
+        valued = parse_date_format(value_text, m.date_formats, line, N_("value date")) if value_text else None
         amount = self.amount(get, line)
         description = squeeze(" ".join(get(c) for c in m.description if get(c))) or \
             squeeze(" ".join(get(c) for c in m.description_fallback if get(c)))
@@ -185,29 +185,29 @@ class _RowReader:
             counterparty_name=name, counterparty_iban=iban, description=description,
             structured_reference=reference or find_reference(description),
             bank_reference="/".join(get(c) for c in m.bank_reference if get(c)), line=line),
-            before=self.money(before_text, line, _("balance")) if before_text else None,
-            after=self.money(after_text, line, _("balance")) if after_text else None)
+            before=self.money(before_text, line, N_("balance")) if before_text else None,
+            after=self.money(after_text, line, N_("balance")) if after_text else None)
 
     def amount(self, get, line: int) -> Decimal:
         m = self.mapping
         if m.amount is not None:
             text = get(m.amount)
             if not text:
-                raise file_error(_("the amount is missing."), line, _("amount"))
-            value = self.money(text, line, _("amount"))
+                raise file_error(_("the amount is missing."), line, N_("amount"))
+            value = self.money(text, line, N_("amount"))
             if m.direction is None:
                 return value
             direction = get(m.direction).lower()
             if direction not in _OUT | _IN:
                 raise file_error(_("'{value}' says neither money in nor money out.").format(
-                    value=get(m.direction)), line, _("debit/credit"))
+                    value=get(m.direction)), line, N_("credit/debit"))
             return -abs(value) if direction in _OUT else abs(value)
         debit, credit = get(m.debit), get(m.credit)
         if not (debit or credit):
-            raise file_error(_("the amount is missing."), line, _("amount"))
-        if credit and self.money(credit, line, _("credit")):
-            return abs(self.money(credit, line, _("credit")))
-        return -abs(self.money(debit or "0", line, _("debit")))
+            raise file_error(_("the amount is missing."), line, N_("amount"))
+        if credit and self.money(credit, line, N_("credit")):
+            return abs(self.money(credit, line, N_("credit")))
+        return -abs(self.money(debit or "0", line, N_("debit")))
 
 
 def _statements(rows: list[_Row]) -> list[BankStatement]:

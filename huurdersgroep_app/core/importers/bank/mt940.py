@@ -81,7 +81,7 @@ def _check(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if tag_id not in _CHECKED:
             continue
         tag = probe.tags.get(full_tag) or probe.tags.get(tag_id)
-        field = _(_FIELD_NAMES[tag_id])
+        field = _FIELD_NAMES[tag_id]
         try:
             parsed = tag.parse(probe, content.strip())
             tag(probe, dict(parsed))
