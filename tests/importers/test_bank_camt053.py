@@ -171,3 +171,21 @@ def test_other_iso_messages_are_not_taken_for_statements(tmp_path):
         detect_format(path)
     with pytest.raises(BankFileError, match="not a CAMT.053 bank statement"):
         parse_bank_file(path, format="camt053")
+
+
+def test_line_numbers_stay_right_when_a_comment_holds_a_tag(tmp_path):
+    text = (CAMT / "accents-v02.xml").read_text(encoding="utf-8").replace(
+        "<BkToCstmrStmt>", "<BkToCstmrStmt>\n    <!-- an example: <Ntry> … </Ntry> -->", 1)
+    path = tmp_path / "commented.xml"
+    path.write_text(text, encoding="utf-8")
+    entry_lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "<Ntry>"]
+    assert [t.line for t in parse_camt053(path)[0].transactions] == entry_lines
+
+
+def test_an_amount_finer_than_a_cent_is_refused(tmp_path):
+    text = (CAMT / "accents-v02.xml").read_text(encoding="utf-8").replace(
+        '<Amt Ccy="EUR">12.35</Amt>', '<Amt Ccy="EUR">12.345</Amt>', 1)
+    path = tmp_path / "fine.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BankFileError, match="'12.345' is not an amount"):
+        parse_camt053(path)

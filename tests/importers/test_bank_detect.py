@@ -93,3 +93,7 @@ def test_iban_shapes():
     assert compact_iban("be68 5390 0754 7034") == "BE68539007547034"
     assert compact_iban("517852257") == ""
     assert compact_iban("P001234567") == ""
+    assert compact_iban("NL20INGB0001234567EUR") == ""  # ING's account with its currency glued on
+    assert compact_iban("NL71RABO0123456789") == "NL71RABO0123456789"  # wrong check digits, right layout
+    assert compact_iban("XX12345678901234") == ""  # no such country
+    assert compact_iban("NL71RABO01234567") == ""  # too short for the Netherlands

@@ -145,3 +145,27 @@ def test_a_bad_balance_line_is_named(tmp_path):
         parse_bank_file(write(tmp_path, text))
     assert caught.value.line == 17
     assert "opening balance" in str(caught.value)
+
+
+def test_swift_envelope_windows_line_ends_and_a_statement_note(tmp_path):
+    body = rabobank_text().split(":20:940S130101", 2)[1]  # the first statement only
+    text = ("{1:F01RABONL2UAXXX0000000000}{2:I940RABONL2UXXXXN}{4:\r\n:20:940S130101" + body.replace("\n", "\r\n")
+            + ":86:Saldo per 08-01-2013\r\n-}\r\n")
+    path = write(tmp_path, text)
+    assert detect_format(path) == "mt940"
+    (statement,) = parse_bank_file(path)
+    assert amounts(statement) == [Decimal("-25.00"), Decimal("-10.00")]
+    assert statement.transactions[1].description == "Reference 201301234"  # not the statement's note
+    assert statement.closing_balance == Decimal("965.00")
+
+
+def test_ing_account_with_currency_suffix():
+    text = (":20:INGEB\n:25:NL20INGB0001234567EUR\n:28C:00001\n:60F:C240101EUR100,00\n"
+            ":61:2401020102C25,00NTRFNONREF//0123\n:86:/CNTP/NL91ABNA0417164300/ABNANL2A/J. de Vries/Leiden/"
+            "/REMI/USTD//Contributie 2024/\n:62F:C240102EUR125,00\n")
+    from huurdersgroep_app.core.importers.bank.mt940 import parse_mt940_text
+    (statement,) = parse_mt940_text(text)
+    assert statement.account_iban == "NL20INGB0001234567"
+    (contribution,) = statement.transactions
+    assert contribution.amount == Decimal("25.00") and contribution.bank_reference == "0123"
+    assert contribution.counterparty_name == "J. de Vries" and contribution.description == "Contributie 2024"

@@ -75,9 +75,11 @@ def _check(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     with its line. Return, for every :61: in order, its line and the raw :86: that follows it."""
     probe = mt940.models.Transactions(options=_OPTIONS)
     statement_lines: list[list] = []
+    previous = None
     for number, tag_id, full_tag, content in _tags(lines):
-        if tag_id == 86 and statement_lines and not statement_lines[-1][1]:
+        if tag_id == 86 and previous == 61:  # an :86: after :62F: describes the statement, not a line
             statement_lines[-1][1] = content
+        previous = tag_id
         if tag_id not in _CHECKED:
             continue
         tag = probe.tags.get(full_tag) or probe.tags.get(tag_id)
