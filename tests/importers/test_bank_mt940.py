@@ -169,3 +169,14 @@ def test_ing_account_with_currency_suffix():
     (contribution,) = statement.transactions
     assert contribution.amount == Decimal("25.00") and contribution.bank_reference == "0123"
     assert contribution.counterparty_name == "J. de Vries" and contribution.description == "Contributie 2024"
+
+
+def test_reversal_marks_sign_the_amount_the_right_way():
+    from huurdersgroep_app.core.importers.bank.mt940 import parse_mt940_text
+    text = (":20:X\n:25:NL20INGB0001234567\n:28C:1\n:60F:C240101EUR100,00\n"
+            ":61:2401020102RC25,00NTRFNONREF\n:86:/REMI/USTD//Terugboeking gift/\n"  # reversal of a credit: out
+            ":61:2401020102RD10,00NTRFNONREF\n:86:/REMI/USTD//Storno incasso/\n"  # reversal of a debit: in
+            ":62F:C240102EUR85,00\n")
+    (statement,) = parse_mt940_text(text)
+    assert amounts(statement) == [Decimal("-25.00"), Decimal("10.00")]
+    assert statement.balance_mismatch() is None
