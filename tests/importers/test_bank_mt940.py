@@ -128,8 +128,9 @@ def test_an_amount_with_a_decimal_point_is_refused_not_misread(tmp_path):
     with pytest.raises(BankFileError) as caught:
         parse_bank_file(write(tmp_path, text))
     assert caught.value.line == 36
-    assert str(caught.value) == \
-        "Line 36, statement line: the amount in ':61:1105240524D9.49N426NONREF' has no decimal comma."
+    assert str(caught.value) == (
+        "Line 36, statement line: the amount in ':61:1105240524D9.49N426NONREF' is not written as SWIFT writes "
+        "amounts (with a decimal comma, to the cent).")
 
 
 def test_a_file_cut_before_its_closing_balance_gives_nothing(tmp_path):

@@ -84,15 +84,19 @@ def _check(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         tag = probe.tags.get(full_tag) or probe.tags.get(tag_id)
         field = _FIELD_NAMES[tag_id]
-        try:
-            parsed = tag.parse(probe, content.strip())
+        first_line = content.split("\n")[0].strip()
+        try:  # the content as the library will see it: lines without trailing spaces
+            parsed = tag.parse(probe, "\n".join(part.rstrip() for part in content.split("\n")).strip())
             tag(probe, dict(parsed))
         except Exception:  # the library raises RuntimeError, ValueError, InvalidOperation …
-            raise file_error(_("':{tag}:{content}' cannot be read.").format(
-                tag=full_tag, content=content.split("\n")[0].strip()), number, field) from None
-        if "," not in (parsed.get("amount") or ","):  # SWIFT amounts always have a decimal comma
-            raise file_error(_("the amount in ':{tag}:{content}' has no decimal comma.").format(
-                tag=full_tag, content=content.split("\n")[0].strip()), number, field)
+            raise file_error(_("':{tag}:{content}' cannot be read.").format(tag=full_tag, content=first_line),
+                             number, field) from None
+        amount = parsed.get("amount") or ","
+        # SWIFT amounts always have a decimal comma; more than two decimals cannot be exact to the cent
+        if "," not in amount or len(amount.partition(",")[2]) > 2:
+            raise file_error(_("the amount in ':{tag}:{content}' is not written as SWIFT writes amounts "
+                               "(with a decimal comma, to the cent).").format(tag=full_tag, content=first_line),
+                             number, field)
         if tag_id == 61:
             statement_lines.append([number, ""])
     return [(number, details) for number, details in statement_lines]
