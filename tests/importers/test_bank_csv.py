@@ -235,6 +235,10 @@ def test_an_unknown_bank_asks_for_a_mapping_and_reads_with_one(tmp_path):
     assert statement.account_iban == "NL19BUNQ2025123456"
     as_dict = parse_csv(path, {"date": "Date", "amount": "Amount", "decimal": "."})
     assert [t.amount for t in as_dict[0].transactions] == [Decimal("-12.50"), Decimal("1250.00")]
+    with pytest.raises(BankFileError, match="Choose the column with the amount"):
+        parse_csv(path, {"date": "Date"})
+    with pytest.raises(BankFileError, match="No header line with the columns amount, bedrag"):
+        parse_csv(path, {"date": "Bedrag", "amount": "Amount"})
 
 
 def test_generic_mapping_by_position_with_debit_and_credit_columns():

@@ -47,6 +47,8 @@ def detect_profile(text: str) -> CsvMapping | None:
 def parse_csv_text(text: str, mapping: CsvMapping | dict | None = None) -> list[BankStatement]:
     if isinstance(mapping, dict):
         mapping = CsvMapping(**mapping)
+    if mapping is not None and mapping.amount is None and mapping.debit is None and mapping.credit is None:
+        raise file_error(_("Choose the column with the amount (or the columns with money out and money in)."))
     layout = _find_profile(text) if mapping is None else _locate(text, mapping)
     if layout is None:
         raise file_error(_("The columns of this CSV file are not those of a bank we know ({banks}). "
