@@ -109,6 +109,19 @@ def db_path(args) -> Path:
     return Path(getattr(args, "db", None) or paths.last_db_path() or paths.default_db_path())
 
 
+def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The options when the command line only opens the GUI (no subcommand, no --help); else None."""
+    gui = Parser(add_help=False)
+    gui.add_argument("--db", type=Path)
+    gui.add_argument("--lang")
+    gui.add_argument("--demo", action="store_true")
+    try:
+        args, rest = gui.parse_known_args(argv)
+    except UsageError:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Language first, so even errors in the command line come out in the user's language.
@@ -119,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
     i18n.set_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
+    gui_args = _gui_arguments(argv)
+    if gui_args is not None:
+        # The GUI needs none of the subcommands: skip importing them, the window appears sooner.
+        from huurdersgroep_app.ui.app import run_gui
+
+        return run_gui(gui_args.db, lang, demo=gui_args.demo)
     parser, _cli = build_parser()
     try:
         args = parser.parse_args(argv)

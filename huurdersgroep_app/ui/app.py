@@ -9,16 +9,19 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from huurdersgroep_app import i18n, paths
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import opening
 from huurdersgroep_app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.db.engine import Database
 
 EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
 QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
@@ -34,23 +37,46 @@ def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:
     return last if last is not None and last.exists() else None
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, right after the window has painted itself for the first time."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
 class _FirstPaint(QObject):
-    """Prints MAIN_WINDOW_SHOWN after the main window's first paint and quits (for the benchmark)."""
+    """For the benchmark: prints MAIN_WINDOW_SHOWN at the window's first paint and MAIN_WINDOW_READY
+    once the group's first page is drawn in it, then quits. When the file is opened before the window
+    is shown, both come at the first paint."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.done = False
+        self.shown = False
+        self.finished = False
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            QTimer.singleShot(0, self._finish)
+        if not self.shown and event.type() == QEvent.Type.Paint:
+            self.shown = True
+            print("MAIN_WINDOW_SHOWN", flush=True)
+            if self.window.ctx is not None:
+                QTimer.singleShot(0, self.ready)
         return False
 
-    def _finish(self) -> None:
-        print("MAIN_WINDOW_SHOWN", flush=True)
-        self.window.close()
+    def ready(self) -> None:
+        if self.shown and not self.finished:
+            self.finished = True
+            self.window.repaint()  # the page is really drawn before we say so
+            print("MAIN_WINDOW_READY", flush=True)
+            self.window.close()
 
 
 class GuiController(QObject):
@@ -62,6 +88,7 @@ class GuiController(QObject):
         self.db: Database | None = None
         self.ctx: AppContext | None = None
         self.window = None
+        self._first_paint = None
         self._translators: list[QTranslator] = []
 
     # -- language -------------------------------------------------------------------------------------
@@ -90,14 +117,23 @@ class GuiController(QObject):
         self._replace_window(page)
 
     # -- files ----------------------------------------------------------------------------------------
-    def start(self, db_path: Path | None, demo: bool = False) -> bool:
-        """Open the first file and show the main window; False when the user cancels."""
+    def start(self, db_path: Path | None, demo: bool = False, defer: bool = False) -> bool:
+        """Open the first file and show the main window; False when the user cancels.
+
+        With ``defer`` (the real start-up) the window's frame is shown first and the file is opened
+        right after, so the window appears before the database layer has been imported."""
         path = choose_start_path(db_path, demo)
+        use_demo = demo and db_path is None
+        if path is not None and defer:
+            self._new_window()
+            self._after_paint = _AfterFirstPaint(self.window, lambda: self._open_into_window(path, use_demo))
+            self.window.show()
+            return True
         message = ""
         db = None
         if path is not None:
             try:
-                db = opening.open_demo() if demo and db_path is None else opening.open_group_file(path)
+                db = self._open(path, use_demo)
             except DomainError as exc:
                 QMessageBox.warning(None, _("The file could not be opened"), exc.message)
                 message = exc.message
@@ -107,6 +143,30 @@ class GuiController(QObject):
             return False
         self.show_main(db)
         return True
+
+    @staticmethod
+    def _open(path: Path, use_demo: bool) -> Database:
+        return opening.open_demo() if use_demo else opening.open_group_file(path)
+
+    def _open_into_window(self, path: Path, use_demo: bool) -> None:
+        """Second half of a deferred start: open the file into the frame already on screen."""
+        try:
+            db = self._open(path, use_demo)
+        except DomainError as exc:
+            self.window.hide()
+            QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+            db = self.welcome(exc.message)
+            if db is None:
+                self.window.closed.disconnect(self._window_closed)
+                self.window.close()
+                self.app.quit()
+                return
+            self.window.show()
+        self.db = db
+        self.ctx = AppContext(db, host=self)
+        self.window.attach(self.ctx)
+        if self._first_paint is not None:
+            self._first_paint.ready()
 
     def welcome(self, message: str = ""):
         from huurdersgroep_app.ui.welcome import WelcomeDialog
@@ -120,20 +180,27 @@ class GuiController(QObject):
         self.ctx = AppContext(db, host=self)
         self._replace_window(page)
 
-    def _replace_window(self, page: str | None) -> None:
+    def _new_window(self, page: str | None = None):
         from huurdersgroep_app.ui.main_window import MainWindow
 
-        old = self.window
-        self.window = MainWindow(self.ctx, initial_page=page)
-        self.window.closed.connect(self._window_closed)
+        window = MainWindow(self.ctx, initial_page=page)
+        window.closed.connect(self._window_closed)
+        self._first_paint = None
         if os.environ.get(EXIT_WHEN_SHOWN) == "1":
-            self.window.installEventFilter(_FirstPaint(self.window))
+            self._first_paint = _FirstPaint(window)
+            window.installEventFilter(self._first_paint)
+        old, self.window = self.window, window
         if old is not None:
             old.closed.disconnect(self._window_closed)
-            self.window.setGeometry(old.geometry())
+            window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
-        self.window.show()
+        else:
+            window.restore_geometry()
+        return window
+
+    def _replace_window(self, page: str | None) -> None:
+        self._new_window(page).show()
 
     def _window_closed(self) -> None:
         self.close_database()
@@ -219,6 +286,30 @@ class GuiController(QObject):
         return restored
 
 
+def install_error_hook() -> None:
+    """A programming error inside a click must not vanish into a console nobody sees: tell the user
+    in words, keep the details in a log file for whoever helps them."""
+    previous = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        previous(kind, value, trace)
+        log = paths.cache_dir() / "errors.log"
+        try:
+            import traceback
+
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
+                f.write("".join(traceback.format_exception(kind, value, trace)))
+        except OSError:
+            pass
+        QMessageBox.critical(None, _("Unexpected problem"), _(
+            "Something unexpected went wrong. What was saved before is safe: every change is saved when it is "
+            "made. The details were written to {path}.").format(path=log))
+
+    sys.excepthook = hook
+
+
 def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -227,7 +318,8 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     controller = GuiController(app)
     controller.apply_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
     app.setApplicationDisplayName(_("Tenant group"))
-    if not controller.start(Path(db_path) if db_path else None, demo):
+    install_error_hook()
+    if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0
     app.aboutToQuit.connect(controller.close_database)
     app._huurdersgroep_controller = controller  # keeps it alive as long as the application

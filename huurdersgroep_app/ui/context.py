@@ -6,14 +6,16 @@ to show it. After every change ``data_changed`` fires and the main window refres
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.db.engine import Database
 
 
 class Host(Protocol):

@@ -7,6 +7,7 @@ also the one people type, and ``validation.parse_date`` reads it back.
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from huurdersgroep_app import i18n
 
@@ -14,6 +15,7 @@ from huurdersgroep_app import i18n
 _PATTERNS = {"nl_NL": "%d-%m-%Y"}
 _DEFAULT_PATTERN = "%d/%m/%Y"
 _PLACEHOLDERS = {"nl_NL": "31-12-2024"}
+_QT_LOCALES = {"nl_BE": "nl_BE", "nl_NL": "nl_NL", "fr_BE": "fr_BE", "en": "en_GB"}
 
 
 def short_date(value: date | None) -> str:
@@ -23,11 +25,23 @@ def short_date(value: date | None) -> str:
 
 
 def date_placeholder() -> str:
-    return i18n._("for example {date}").format(date=_PLACEHOLDERS.get(i18n.get_language(), "31/12/2024"))
+    return _PLACEHOLDERS.get(i18n.get_language(), "31/12/2024")
 
 
 def percent(fraction) -> str:
-    """0.2534 → '25 %' (whole percents are precise enough for a group's reach)."""
+    """0.2534 → '25%' ('25 %' in French): whole percents are precise enough for a group's reach.
+    Written here rather than through Babel, whose locale data would cost the start-up ~30 ms."""
     if fraction is None:
         return "–"
-    return i18n.format_percent(fraction)
+    whole = int((Decimal(fraction) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+    return f"{whole}\u202f%" if i18n.get_language().startswith("fr") else f"{whole}%"
+
+
+def long_date(value: date | None) -> str:
+    """'31 maart 2026' in the interface language, through Qt's own locale data (already loaded)."""
+    if value is None:
+        return ""
+    from PySide6.QtCore import QDate, QLocale
+
+    return QLocale(_QT_LOCALES.get(i18n.get_language(), "en_GB")).toString(
+        QDate(value.year, value.month, value.day), "d MMMM yyyy")

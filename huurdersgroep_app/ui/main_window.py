@@ -6,25 +6,30 @@ the first time it is shown, so start-up only pays for the first one; after a cha
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app import __version__
-from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app import __version__, paths
 from huurdersgroep_app.i18n import _
-from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.pages import PageSpec, discover_pages
+
+if TYPE_CHECKING:  # the database layer is imported once a file is opened, not to draw the frame
+    from huurdersgroep_app.ui.context import AppContext
+    from huurdersgroep_app.ui.pages import PageSpec
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, initial_page: str | None = None, parent=None):
+    def __init__(self, ctx: AppContext | None = None, initial_page: str | None = None, parent=None):
+        """Without ``ctx`` the window shows its frame at once with 'Opening …'; ``attach`` fills it
+        once the file is open, so the window appears before the database layer is even imported."""
         super().__init__(parent)
-        self.ctx = ctx
-        self.specs: list[PageSpec] = discover_pages()
+        self.ctx: AppContext | None = None
+        self.specs: list[PageSpec] = []
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()
         self._holders: list[QWidget] = []
@@ -35,6 +40,25 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setSpacing(2)
         self.stack = QStackedWidget()
+        self.opening_label = QLabel(_("Opening the group's file…"))
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setWindowTitle(_("Tenant group"))
+        self._build_menu()
+        if ctx is not None:
+            self.attach(ctx, initial_page)
+
+    def attach(self, ctx: AppContext, initial_page: str | None = None) -> None:
+        """Fill the frame for an open group: the areas in the sidebar, the first page, the title."""
+        from huurdersgroep_app.ui.pages import discover_pages
+
+        self.ctx = ctx
+        self.specs = discover_pages()
         for number, spec in enumerate(self.specs, start=1):
             item = QListWidgetItem(spec.title())
             if number <= 9:
@@ -54,16 +78,10 @@ class MainWindow(QMainWindow):
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(spec.title()) for spec in self.specs), default=0)
         self.sidebar.setMinimumWidth(int(widest * 1.15) + metrics.averageCharWidth() * 6)
-
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_menu()
         self.ctx.data_changed.connect(self._on_data_changed)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.update_title()
+        self._switch_group_action.setEnabled(True)
 
         names = [spec.name for spec in self.specs]
         self.sidebar.setCurrentRow(names.index(initial_page) if initial_page in names else 0)
@@ -99,7 +117,7 @@ class MainWindow(QMainWindow):
             return
         name = self.specs[number].name
         self.page(name)
-        self.stack.setCurrentIndex(number)
+        self.stack.setCurrentIndex(number + 1)  # 0 is the 'Opening …' label
         if name in self._stale:
             self._stale.discard(name)
             self.pages[name].refresh()
@@ -121,6 +139,8 @@ class MainWindow(QMainWindow):
 
     # -- window ----------------------------------------------------------------------------------------
     def update_title(self) -> None:
+        from huurdersgroep_app.core.services import organisation
+
         name = self.ctx.read(organisation.get_organisation).name
         self.setWindowTitle(_("{group} – Tenant group").format(group=name))
         self.statusBar().showMessage(_("File: {path}").format(path=self.ctx.db.path))
@@ -129,7 +149,9 @@ class MainWindow(QMainWindow):
         group = self.menuBar().addMenu(_("&Group"))
         other = QAction(_("Open or create another group…"), self)
         other.setShortcut(QKeySequence.StandardKey.Open)
-        other.triggered.connect(self.ctx.switch_group)
+        other.triggered.connect(lambda: self.ctx.switch_group())
+        other.setEnabled(False)  # until a group is open
+        self._switch_group_action = other
         group.addAction(other)
         group.addSeparator()
         leave = QAction(_("Close the program"), self)
@@ -161,6 +183,16 @@ class MainWindow(QMainWindow):
         line = self.fontMetrics().height()
         return QSize(line * 70, line * 42)
 
+    # -- window geometry: the person's, not the group's, so QSettings rather than the database ---------
+    @staticmethod
+    def _settings() -> QSettings:
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def restore_geometry(self) -> bool:
+        saved = self._settings().value("main_window/geometry")
+        return bool(saved) and self.restoreGeometry(saved)
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._settings().setValue("main_window/geometry", self.saveGeometry())
         self.closed.emit()
         super().closeEvent(event)

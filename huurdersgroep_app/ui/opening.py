@@ -1,15 +1,21 @@
 """Opening, creating and trying out a group file. No widgets here: the welcome dialog and the
-application show the (already translated) DatabaseError messages these raise."""
+application show the (already translated) DatabaseError messages these raise.
+
+The database layer is imported inside the functions: the main window's frame is drawn before it."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import os
 from pathlib import Path
 
 from huurdersgroep_app import paths
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DatabaseError
-from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.i18n import _
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services.organisation import OrganisationInput
 
 DEMO_FILE_NAME = "demo.sqlite"
 
@@ -20,6 +26,9 @@ def demo_path() -> Path:
 
 def open_group_file(path: Path) -> Database:
     """Open an existing group file (migrating it if it is older); refuses files without a group."""
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services import organisation
+
     db = Database(Path(path))
     try:
         with db.reading() as session:
@@ -42,9 +51,12 @@ def _discard(path: Path) -> None:
             pass
 
 
-def create_group_file(path: Path, data: organisation.OrganisationInput, logo: bytes | None = None,
+def create_group_file(path: Path, data: OrganisationInput, logo: bytes | None = None,
                       logo_mime: str = "") -> Database:
     """A new file holding a new group; raises ValidationError (nothing is left behind) or DatabaseError."""
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services import organisation
+
     path = Path(path)
     if path.exists() and path.stat().st_size:
         raise DatabaseError(_("{path} already exists. Choose another file name.").format(path=path))
@@ -63,6 +75,9 @@ def create_group_file(path: Path, data: organisation.OrganisationInput, logo: by
 
 def open_demo(members: int = 120, seed: int = 1) -> Database:
     """The demo group, created in the user's data folder the first time."""
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services import organisation
+
     path = demo_path()
     if path.exists() and path.stat().st_size:
         return open_group_file(path)

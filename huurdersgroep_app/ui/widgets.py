@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import (QCalendarWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QToolButton, QVBoxLayout, QWidget, QWidgetAction)
 
@@ -56,6 +56,12 @@ def fit_to_screen(widget: QWidget, width_lines: int, height_lines: int) -> None:
         room = screen.availableGeometry()
         width, height = min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9))
     widget.resize(width, height)
+
+
+def room_for_columns(widget: QWidget, width_lines: int) -> bool:
+    """Whether the screen is at least ``width_lines`` text lines wide (in the widget's font)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen is None or screen.availableGeometry().width() >= widget.fontMetrics().height() * width_lines
 
 
 @contextmanager
@@ -156,8 +162,13 @@ class DateField(QWidget):
         self.edit.textChanged.connect(self.changed)
         row.addWidget(self.edit, 1)
         self.pick = QToolButton()
-        self.pick.setText(_("Calendar…"))
+        icon = QIcon.fromTheme("x-office-calendar")
+        if icon.isNull():
+            self.pick.setText("…")
+        else:
+            self.pick.setIcon(icon)
         self.pick.setToolTip(_("Choose the date on a calendar"))
+        self.pick.setAccessibleName(_("Choose the date on a calendar"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
         self.calendar = QCalendarWidget()

@@ -132,3 +132,10 @@ def test_language_words_follow_the_country():
     assert cells.language("Français", "BE") == "fr_BE"
     assert cells.language("Engels", "BE") == "en"
     assert cells.language("Turks", "BE") is None
+
+
+def test_a_date_saved_with_its_time_keeps_the_date():
+    assert cells.date_text("2024-12-31 00:00:00") == "2024-12-31"
+    assert cells.date_text("31/12/2024 0:00") == "31/12/2024"
+    assert cells.date_text("31/12/2024") == "31/12/2024"
+    assert cells.date_text("gisteren") == "gisteren"

@@ -195,3 +195,17 @@ def test_a_user_mapping_is_used(db, tmp_path):
     (line, data), = result.valid
     assert (line, data.first_name, data.last_name, data.city) == (2, "Jan", "Peeters", "Gent")
     assert result.unmapped_columns == []
+
+
+def test_partners_at_one_address_are_a_household_not_duplicates(db, tmp_path):
+    from huurdersgroep_app.core.importers import members as importer
+
+    path = tmp_path / "household.csv"
+    path.write_text("Voornaam;Naam;Straat;Huisnummer;Postcode\n"
+                    "Jan;Peeters;Kerkstraat;5;9000\nMaria;Peeters;Kerkstraat;5;9000\n"
+                    "Jan;Peeters;Kerkstr.;5;9000\n", encoding="utf-8")
+    table = importer.read_table(path)
+    with db.reading() as s:
+        preview = importer.preview(s, table, importer.guess_mapping(table.headers))
+    assert [line for line, _ in preview.valid] == [2, 3]
+    assert {p.line for p in preview.problems} == {4}

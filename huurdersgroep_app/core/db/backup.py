@@ -54,7 +54,8 @@ def make_backup(db_path: Path, reason: str) -> Path:
     return target
 
 
-def rotate(db_path: Path, reason: str, keep: int = KEEP_BACKUPS) -> None:
+def rotate(db_path: Path, reason: str, keep: int | None = None) -> None:
+    keep = KEEP_BACKUPS if keep is None else keep
     files = sorted(backup_dir(db_path).glob(f"{Path(db_path).stem}-*-{reason}.sqlite"))
     for old in files[:-keep]:
         old.unlink(missing_ok=True)

@@ -26,6 +26,7 @@ _CONTACT_WORDS = {
 }
 _CONTACT_WAYS = {word: way for way, words in _CONTACT_WORDS.items() for word in words}
 
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _PARTICLE_WORDS = {p.split()[0] for p in PARTICLES}
 # 'Lindelaan 12 bus 3', 'Rue Haute 5 bte 2', 'Kerkstraat 7A', 'Dorpsweg 12-2', 'Place 3/4'.
 _ADDRESS = re.compile(r"^(?P<street>.*?[^\d\s,][^,]*?)[\s,]+(?P<number>\d+\s?[a-zA-Z]?(?:-\d+)?)"
@@ -64,6 +65,12 @@ def language(text: str, country: str) -> str | None:
 
 def contact_way(text: str) -> str | None:
     return _CONTACT_WAYS.get(key(text))
+
+
+def date_text(text: str) -> str:
+    """'2024-12-31 00:00:00' (a date cell saved with its time) → '2024-12-31'; other text unchanged."""
+    match = _DATE_TIME.match(text)
+    return match[1] if match else text
 
 
 def split_full_name(text: str) -> tuple[str, str]:

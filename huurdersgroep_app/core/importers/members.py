@@ -33,6 +33,7 @@ __all__ = ["IGNORE", "IMPORT_FIELDS", "Preview", "RowProblem", "Table", "apply",
 DUPLICATE = "duplicate"  # the RowProblem.field of a likely duplicate
 DUPLICATE_LABEL = N_("Possible duplicate")
 _MEMBER_FIELDS = [f.name for f in fields(MemberInput)]
+_DATE_FIELDS = {"tenant_since", "joined_on", "left_on", "consent_on"}
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ class _RowReader:
             elif field_name == "notes":
                 text["notes"] = "\n".join(value for _i, value in filled)
         values = {key: text.get(key, "") for key in _MEMBER_FIELDS if key in text and key != "is_tenant"}
+        for key in _DATE_FIELDS & values.keys():
+            values[key] = cells.date_text(values[key])
         self._split_combined(text, values)
         problems: list[tuple[str, str]] = []
         if "is_tenant" in text:
@@ -228,7 +231,7 @@ def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_f
     if not probe["last_name"].strip():
         return []
     reasons = []
-    found = register.index.find(probe)
+    found = register.index.find(probe, households=True)
     if found:
         reasons.append(_("Probably the same person as {member}, who is already registered.").format(
             member="; ".join(register.described[i] for i in found[:3])))
@@ -236,7 +239,7 @@ def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_f
     if earlier is not None:
         reasons.append(_("The same person as on line {line}.").format(line=earlier))
     else:
-        lines = in_file.find(probe)
+        lines = in_file.find(probe, households=True)
         if lines:
             reasons.append(ngettext("Probably the same person as on line {lines}.",
                                     "Probably the same person as on lines {lines}.", len(lines)).format(

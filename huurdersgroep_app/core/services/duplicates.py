@@ -1,7 +1,9 @@
 """Likely duplicate members: same surname and address, or a spelling variant of the name nearby.
 
 Built as an index so an import of thousands of rows checks each row against a small bucket
-(same postcode or complex) instead of against every member.
+(same postcode or complex, and same first letter of the surname) instead of against every member.
+A Belgian postcode covers thousands of addresses, so the letter matters: without it a
+10,000-row import spent most of its time walking buckets.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ class DuplicateIndex:
     def __init__(self):
         self._by_address: dict[str, list[_Entry]] = defaultdict(list)
         self._by_place: dict[tuple, list[_Entry]] = defaultdict(list)
+        # First names repeat a lot, so their comparisons are remembered; surnames rarely do.
+        self._first_similar: dict[tuple[str, str], bool] = {}
 
     @staticmethod
     def _entry(key, values: dict) -> _Entry:
@@ -39,29 +43,43 @@ class DuplicateIndex:
         entry = self._entry(key, values)
         if entry.address:
             self._by_address[entry.address].append(entry)
+        if not entry.surname:
+            return  # without a surname there is nothing to compare the spelling of
+        letter = entry.surname[0]
         if entry.postcode:
-            self._by_place[("p", entry.postcode)].append(entry)
+            self._by_place[("p", entry.postcode, letter)].append(entry)
         if entry.complex_id:
-            self._by_place[("c", entry.complex_id)].append(entry)
+            self._by_place[("c", entry.complex_id, letter)].append(entry)
 
-    def find(self, values: dict, exclude=None) -> list:
+    def _similar_first(self, a: str, b: str) -> bool:
+        known = self._first_similar.get((a, b))
+        if known is None:
+            known = self._first_similar[(a, b)] = names.similar(a, b, 0.8)
+        return known
+
+    def find(self, values: dict, exclude=None, households: bool = False) -> list:
+        """Keys of likely duplicates. With ``households``, people of one family at one address
+        (same surname, clearly different first names) are not duplicates: member lists that are
+        imported often hold both partners, while a form still asks to be sure."""
         probe = self._entry(None, values)
         found: dict = {}
         if probe.address:
             for e in self._by_address.get(probe.address, ()):
-                if e.key != exclude and e.surname == probe.surname:
+                if e.key != exclude and e.surname == probe.surname and not (
+                        households and e.first and probe.first and not self._similar_first(e.first, probe.first)):
                     found[e.key] = None
+        if not probe.surname:
+            return list(found)
+        letter, length = probe.surname[0], len(probe.surname)
         buckets = []
         if probe.postcode:
-            buckets.append(self._by_place.get(("p", probe.postcode), ()))
+            buckets.append(self._by_place.get(("p", probe.postcode, letter), ()))
         if probe.complex_id:
-            buckets.append(self._by_place.get(("c", probe.complex_id), ()))
+            buckets.append(self._by_place.get(("c", probe.complex_id, letter), ()))
         for bucket in buckets:
             for e in bucket:
-                if e.key == exclude or e.key in found or not e.surname or not probe.surname:
+                if e.key == exclude or e.key in found or abs(len(e.surname) - length) > 2:
                     continue
-                if abs(len(e.surname) - len(probe.surname)) > 2 or e.surname[0] != probe.surname[0]:
-                    continue
-                if names.similar(e.surname, probe.surname) and names.similar(e.first, probe.first, 0.8):
+                if self._similar_first(e.first, probe.first) and names.similar(e.surname, probe.surname):
                     found[e.key] = None
         return list(found)

@@ -49,7 +49,8 @@ def normalise_surname(last_name: str) -> str:
 
 
 def normalise_address(street: str, number: str, postcode: str) -> str:
-    street = re.sub(r"\b(straat|str)\b\.?", "straat", fold(street))
+    # 'Kerkstr.' and 'Kerkstraat' are the same street as people write it.
+    street = re.sub(r"str(aat)?\b\.?", "straat", fold(street))
     return re.sub(r"[^a-z0-9]", "", street) + "|" + fold(number).replace(" ", "") + "|" + fold(postcode).replace(" ", "")
 
 

@@ -122,7 +122,9 @@ class MappingPage(QWizardPage):
         self.error.setVisible(False)
 
     def mapping(self) -> dict[str, str]:
-        return {header: combo.currentData() for header, combo in self.combos.items() if combo.currentData()}
+        """Every column with the user's choice; 'ignore' for the columns not to import."""
+        ignore = _importer().IGNORE
+        return {header: combo.currentData() or ignore for header, combo in self.combos.items()}
 
     def validatePage(self) -> bool:  # noqa: N802
         importer = _importer()
@@ -143,6 +145,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(_("Check before importing"))
+        self.setSubTitle(_("Every row of the file was checked with the same rules as the member form."))
         layout = QVBoxLayout(self)
         self.summary = hint("")
         layout.addWidget(self.summary)
@@ -194,7 +197,8 @@ class PreviewPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         with busy():
-            result = self.wiz.ctx.run(_importer().apply, self.wiz.preview, parent=self)
+            result = self.wiz.ctx.run(_importer().apply, self.wiz.preview, valid_only=self.only_valid.isChecked(),
+                                      parent=self)
         if not result:
             return False
         self.wiz.imported = result.value

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.db.models import CONTACT_WAYS
@@ -13,7 +13,7 @@ from huurdersgroep_app.core.services.members import DuplicateMemberError, Member
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.member_model import contact_way_label
-from huurdersgroep_app.ui.widgets import DateField, FieldErrors, Form, error_label, fit_to_screen, hint
+from huurdersgroep_app.ui.widgets import DateField, FieldErrors, Form, error_label, fit_to_screen, hint, room_for_columns
 
 DATE_FIELDS = ("tenant_since", "joined_on", "left_on", "consent_on")
 
@@ -34,7 +34,9 @@ class MemberDialog(QDialog):
                             _("Change member: {name}").format(name=f"{current.first_name} {current.last_name}".strip()))
 
         self.widgets: dict[str, QWidget] = {}
-        columns = QHBoxLayout()
+        # Two columns where the screen has room; one below the other on a small or strongly scaled screen.
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight if room_for_columns(self, 70)
+                             else QBoxLayout.Direction.TopToBottom)
         left, right = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -177,9 +179,11 @@ class MemberDialog(QDialog):
                                            allow_duplicate=allow_duplicate)
             except ValidationError as exc:
                 rest = self.errors.show(exc.problems)
-                if rest:
-                    self.general_error.setText("\n".join(rest.values()))
-                    self.general_error.setVisible(True)
+                # Some marked fields may be scrolled out of view: say so beside the Save button.
+                summary = [_("Some fields need attention; they are marked in red.")] if len(rest) < len(exc.problems) \
+                    else []
+                self.general_error.setText("\n".join(summary + list(rest.values())))
+                self.general_error.setVisible(True)
                 return False
             except DuplicateMemberError as exc:
                 if allow_duplicate or not self.ctx.ask(exc.message, self, _("Already registered?")):

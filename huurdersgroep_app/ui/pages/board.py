@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from huurdersgroep_app import i18n
 from huurdersgroep_app.core.db.models import OFFICE_ROLES
 from huurdersgroep_app.core.services import board
 from huurdersgroep_app.i18n import _
@@ -154,7 +153,7 @@ class Page(QWidget):
         due = sum(1 for row in rota if row.due)
         self.rota_text.setText(_("Next annual meeting: {date}. Board members whose term ends by then step down "
                                  "(they may stand again). {count} of {total} step down.").format(
-            date=i18n.format_date(meeting, "long"), count=due, total=len(rota)))
+            date=formats.long_date(meeting), count=due, total=len(rota)))
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:

@@ -8,12 +8,11 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app import i18n
-from huurdersgroep_app.core.services import board, complexes, organisation
+from huurdersgroep_app.core.services import board, complexes, names, organisation
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, table_view
+from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading, hint
 
 PAGE_ORDER = 10
@@ -44,13 +43,14 @@ def read_snapshot(session) -> Snapshot:
 
 
 def complex_columns() -> list[Column]:
-    return [Column(_("Complex"), lambda r: r.name),
+    return [Column(_("Complex"), lambda r: r.name, chars=28,
+                   sort=lambda r: ("1" if r.id is None else "0") + names.fold(r.name)),  # 'No complex' last
             Column(_("Dwellings"), lambda r: str(r.dwellings) if r.dwellings else "–", sort=lambda r: r.dwellings,
-                   align_right=True),
-            Column(_("Members"), lambda r: str(r.members), sort=lambda r: r.members, align_right=True),
+                   align_right=True, chars=8),
+            Column(_("Members"), lambda r: str(r.members), sort=lambda r: r.members, align_right=True, chars=8),
             Column(_("Reach"), lambda r: formats.percent(r.reach),
                    sort=lambda r: float(r.reach) if r.reach is not None else -1.0, align_right=True,
-                   tooltip=lambda r: _("Members divided by dwellings"))]
+                   tooltip=lambda r: _("Members divided by dwellings"), chars=8)]
 
 
 class Page(QWidget):
@@ -75,6 +75,8 @@ class Page(QWidget):
         self.table.setAccessibleName(_("Members per complex"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        size_columns(self.table, self.model.columns)
         reach_layout.addWidget(self.table, 1)
         self.total = QLabel()
         self.total.setWordWrap(True)
@@ -116,7 +118,6 @@ class Page(QWidget):
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))
         self.model.set_rows(snap.complexes)
-        self.table.resizeColumnsToContents()
         if snap.total.dwellings:
             self.total.setText(_("All complexes: {members} members in {dwellings} dwellings, a reach of {reach}.").format(
                 members=snap.total.members, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)))
@@ -128,7 +129,7 @@ class Page(QWidget):
                 if end else f"{office}: {name}" for office, name, end in snap.offices))
         else:
             self.board_text.setText(_("No board offices yet. Add them on the Board page."))
-        when = i18n.format_date(snap.meeting, "long")
+        when = formats.long_date(snap.meeting)
         if snap.due:
             names = "\n".join(f"• {entry.member_name} ({board.role_label(entry.role).lower()})" for entry in snap.due)
             self.rota_text.setText(_("At the annual meeting of {date} these board members reach the end of their "
