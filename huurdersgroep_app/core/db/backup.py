@@ -24,6 +24,19 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def _sqlite_backup(source: Path, target: Path) -> None:
+    """Copy page by page with SQLite's backup API: consistent even while the source is in use."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live database to ``target`` (written to a temp file first, then renamed)."""
     target = Path(target)
@@ -31,15 +44,7 @@ def copy_database(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     if tmp.exists():
         tmp.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _sqlite_backup(source, tmp)
     tmp.replace(target)
     return target
 
@@ -87,12 +92,4 @@ def restore_into(backup_file: Path, db_path: Path) -> None:
     problems = integrity_problems(backup_file)
     if problems:
         raise DatabaseError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
-    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(db_path)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _sqlite_backup(backup_file, db_path)
