@@ -7,7 +7,7 @@ from huurdersgroep_app import i18n
 from huurdersgroep_app.cli import db_path
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, ngettext
 
 
 def register(cli) -> None:
@@ -28,7 +28,8 @@ def document_session(args):
 
 def done(args, pages: int | None = None) -> int:
     if pages:
-        print(_("Written {path} ({pages} pages).").format(path=args.out, pages=pages))
+        print(ngettext("Written {path} ({pages} page).", "Written {path} ({pages} pages).", pages).format(
+            path=args.out, pages=pages))
     else:
         print(_("Written {path}.").format(path=args.out))
     return 0

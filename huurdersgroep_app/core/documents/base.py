@@ -25,6 +25,7 @@ from reportlab.pdfgen import canvas as _canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from huurdersgroep_app import paths
+from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _, format_date
 
 FONT = "DejaVuSans"
@@ -99,6 +100,9 @@ class DocumentCanvas(_canvas.Canvas):
     """A canvas that draws the letterhead and 'page X of Y' on every page when saved."""
 
     def __init__(self, *args, info: DocumentInfo, **kwargs):
+        register_fonts()
+        # Start every page in DejaVu, so the PDF never refers to a non-embedded Helvetica.
+        kwargs.setdefault("initialFontName", FONT)
         super().__init__(*args, **kwargs)
         self._info = info
         self._pages: list[dict] = []
@@ -109,6 +113,10 @@ class DocumentCanvas(_canvas.Canvas):
     def showPage(self):
         self._pages.append(dict(self.__dict__))
         self._startPage()
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
 
     def save(self):
         total = len(self._pages)
@@ -171,22 +179,44 @@ def content_box(pagesize) -> tuple[float, float, float, float]:
             height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT + 6 * mm)
 
 
+def check_target(target) -> None:
+    """Refuse, in the user's words, a path whose folder is missing or that is a folder itself.
+
+    Checked before any drawing, so the user learns it at once and no half-written file remains.
+    """
+    if not isinstance(target, (str, Path)):
+        return  # a file object: the caller opened it
+    path = Path(target)
+    if path.is_dir():
+        raise DomainError(_("{path} is a folder. Give a file name for the document.").format(path=path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise DomainError(_("The folder {folder} does not exist. Choose an existing folder.").format(folder=folder))
+
+
 def page_size(landscape: bool = False):
     return _landscape(A4) if landscape else A4
 
 
-def build_pdf(target, info: DocumentInfo, story: list, *, landscape: bool = False) -> None:
-    """Lay out Platypus flowables on the letterhead; ``target`` is a path or a binary file."""
+def build_pdf(target, info: DocumentInfo, story: list, *, landscape: bool = False) -> int:
+    """Lay out Platypus flowables on the letterhead; ``target`` is a path or a binary file.
+
+    Returns the number of pages."""
+    check_target(target)
     register_fonts()
     size = page_size(landscape)
     x, y, w, h = content_box(size)
-    doc = BaseDocTemplate(str(target) if isinstance(target, Path) else target, pagesize=size,
+    doc = BaseDocTemplate(str(target) if isinstance(target, (str, Path)) else target, pagesize=size,
                           title=info.title, author=info.letterhead.name,
                           leftMargin=x, rightMargin=x, topMargin=size[1] - y - h, bottomMargin=y)
     doc.addPageTemplates([PageTemplate(id="page", frames=[Frame(x, y, w, h, id="body", leftPadding=0,
                                                                 rightPadding=0, topPadding=0, bottomPadding=0)])])
 
+    made: list[DocumentCanvas] = []
+
     def make_canvas(*args, **kwargs):
-        return DocumentCanvas(*args, info=info, **kwargs)
+        made.append(DocumentCanvas(*args, info=info, **kwargs))
+        return made[-1]
 
     doc.build(story, canvasmaker=make_canvas)
+    return made[-1].page_count

@@ -1,0 +1,234 @@
+"""Start the GUI: language, Qt's own translations, which file to open, the main window, closing.
+
+Kept lean on purpose: heavy modules (reportlab, openpyxl, alembic) are imported only when a
+document, an import or a migration needs them, and pages are built when first shown.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from huurdersgroep_app import i18n, paths
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui import opening
+from huurdersgroep_app.ui.context import AppContext
+
+EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
+QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
+
+
+def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:
+    """The file to open at start: --db, else --demo, else the last file if it still exists."""
+    if db_path is not None:
+        return Path(db_path)
+    if demo:
+        return opening.demo_path()
+    last = paths.last_db_path()
+    return last if last is not None and last.exists() else None
+
+
+class _FirstPaint(QObject):
+    """Prints MAIN_WINDOW_SHOWN after the main window's first paint and quits (for the benchmark)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.done = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, self._finish)
+        return False
+
+    def _finish(self) -> None:
+        print("MAIN_WINDOW_SHOWN", flush=True)
+        self.window.close()
+
+
+class GuiController(QObject):
+    """Owns the open database, the main window and the Qt translators; the pages' ``Host``."""
+
+    def __init__(self, app: QApplication):
+        super().__init__()
+        self.app = app
+        self.db: Database | None = None
+        self.ctx: AppContext | None = None
+        self.window = None
+        self._translators: list[QTranslator] = []
+
+    # -- language -------------------------------------------------------------------------------------
+    def apply_language(self, lang: str) -> str:
+        lang = i18n.set_language(lang)
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        qt_lang = QT_LANGUAGES.get(lang, "en")
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_lang != "en":
+            translator = QTranslator(self.app)
+            if translator.load(f"qtbase_{qt_lang}", folder):
+                self.app.installTranslator(translator)
+                self._translators.append(translator)
+        QLocale.setDefault(QLocale(lang if lang != "en" else "en_GB"))
+        return lang
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in the new language once the current click has been handled."""
+        QTimer.singleShot(0, lambda: self._rebuild(lang))
+
+    def _rebuild(self, lang: str) -> None:
+        self.apply_language(lang)
+        page = self.window.current_page_name() if self.window else None
+        self._replace_window(page)
+
+    # -- files ----------------------------------------------------------------------------------------
+    def start(self, db_path: Path | None, demo: bool = False) -> bool:
+        """Open the first file and show the main window; False when the user cancels."""
+        path = choose_start_path(db_path, demo)
+        message = ""
+        db = None
+        if path is not None:
+            try:
+                db = opening.open_demo() if demo and db_path is None else opening.open_group_file(path)
+            except DomainError as exc:
+                QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+                message = exc.message
+        if db is None:
+            db = self.welcome(message)
+        if db is None:
+            return False
+        self.show_main(db)
+        return True
+
+    def welcome(self, message: str = ""):
+        from huurdersgroep_app.ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(message=message)
+        dialog.exec()
+        return dialog.database
+
+    def show_main(self, db: Database, page: str | None = None) -> None:
+        self.db = db
+        self.ctx = AppContext(db, host=self)
+        self._replace_window(page)
+
+    def _replace_window(self, page: str | None) -> None:
+        from huurdersgroep_app.ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.ctx, initial_page=page)
+        self.window.closed.connect(self._window_closed)
+        if os.environ.get(EXIT_WHEN_SHOWN) == "1":
+            self.window.installEventFilter(_FirstPaint(self.window))
+        if old is not None:
+            old.closed.disconnect(self._window_closed)
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def _window_closed(self) -> None:
+        self.close_database()
+
+    def close_database(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()  # makes the rotating on-close backup
+            except (DomainError, OSError) as exc:
+                QMessageBox.warning(None, _("Closing"), _("The backup on closing failed: {problem}").format(
+                    problem=exc))
+            self.db = None
+
+    def switch_group(self) -> None:
+        from huurdersgroep_app.ui.welcome import WelcomeDialog
+
+        if self.db is not None:
+            # The same file cannot be opened twice; close ours first and reopen it if the user cancels.
+            current = self.db.path
+            self.window.closed.disconnect(self._window_closed)
+            self.close_database()
+            dialog = WelcomeDialog(self.window)
+            dialog.exec()
+            db = dialog.database
+            if db is None:
+                try:
+                    db = opening.open_group_file(current)
+                except DomainError as exc:
+                    QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+                    self.window.close()
+                    return
+            old = self.window
+            self.window = None
+            self.show_main(db)
+            old.close()
+            old.deleteLater()
+
+    def restore_backup(self, backup_file: Path) -> bool:
+        """Replace the open group's data by a backup; a safety copy of the current data is kept."""
+        from huurdersgroep_app.core.db import backup as backups
+        from huurdersgroep_app.core.db.schema import check_schema
+
+        path = self.db.path
+        try:
+            backup_file = Path(backup_file)
+            if backup_file.resolve() == path:
+                raise DomainError(_("Choose a backup, not the group's own file."))
+            problems = backups.integrity_problems(backup_file)
+            if problems:
+                raise DomainError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
+            check_schema(backup_file)  # refuses a backup from a newer version or of another program
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.db.backup(backups.backup_dir(path) / f"{path.stem}-{stamp}-before-restore.sqlite")
+        except (DomainError, OSError) as exc:
+            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
+            return False
+        page = self.window.current_page_name()
+        self.window.closed.disconnect(self._window_closed)
+        self.db.backup_on_close = False
+        self.db.engine.dispose()
+        restored = True
+        try:
+            backups.restore_into(backup_file, path)
+        except (DomainError, OSError) as exc:  # the backup API leaves the old data whole on failure
+            restored = False
+            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
+        finally:
+            self.db.close()
+            self.db = None
+        try:
+            db = opening.open_group_file(path)  # brings an older backup up to the current schema
+        except DomainError as exc:
+            AppContext.show_error(exc.message, self.window)
+            self.window.close()
+            return False
+        old = self.window
+        self.window = None
+        self.show_main(db, page)
+        old.close()
+        old.deleteLater()
+        if restored:
+            AppContext.show_info(_("The backup {name} was restored.").format(name=backup_file.name), self.window)
+        return restored
+
+
+def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
+    """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("huurdersgroep")
+    app.setApplicationDisplayName(_("Tenant group"))
+    controller = GuiController(app)
+    controller.apply_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
+    app.setApplicationDisplayName(_("Tenant group"))
+    if not controller.start(Path(db_path) if db_path else None, demo):
+        return 0
+    app.aboutToQuit.connect(controller.close_database)
+    app._huurdersgroep_controller = controller  # keeps it alive as long as the application
+    return app.exec()

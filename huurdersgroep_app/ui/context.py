@@ -1,0 +1,100 @@
+"""What every page and dialog gets: the open database and one way to act on it.
+
+A user action is one service call in one transaction (``call``/``run``); reading is ``read``.
+Widgets never build queries. A DomainError's message is already translated, so ``run`` only has
+to show it. After every change ``data_changed`` fires and the main window refreshes the pages.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.i18n import _
+
+
+class Host(Protocol):
+    """What the application around the window offers (implemented by ``app.GuiController``)."""
+
+    def switch_language(self, lang: str) -> None: ...
+
+    def restore_backup(self, backup_file) -> bool: ...
+
+    def switch_group(self) -> None: ...
+
+
+class Result:
+    """The outcome of ``AppContext.run``: true when the action succeeded; ``value`` is its result."""
+
+    __slots__ = ("ok", "value")
+
+    def __init__(self, ok: bool, value: Any = None):
+        self.ok, self.value = ok, value
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __repr__(self) -> str:
+        return f"Result(ok={self.ok}, value={self.value!r})"
+
+
+class AppContext(QObject):
+    data_changed = Signal()
+
+    def __init__(self, db: Database, host: Host | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.host = host
+
+    # -- the database ----------------------------------------------------------------------------
+    def read(self, action: Callable, *args, **kwargs):
+        """``action(session, *args, **kwargs)`` in a read-only session."""
+        with self.db.reading() as session:
+            return action(session, *args, **kwargs)
+
+    def call(self, action: Callable, *args, **kwargs):
+        """One user action in one transaction; raises DomainError for the caller to show in place
+        (a dialog that puts ValidationError.problems under its fields)."""
+        with self.db.transaction() as session:
+            result = action(session, *args, **kwargs)
+        self.data_changed.emit()
+        return result
+
+    def run(self, action: Callable, *args, parent: QWidget | None = None, **kwargs) -> Result:
+        """Like ``call``, but a DomainError is shown in a message box; nothing was changed then."""
+        try:
+            return Result(True, self.call(action, *args, **kwargs))
+        except DomainError as exc:
+            self.show_error(exc.message, parent)
+            return Result(False)
+
+    # -- messages -----------------------------------------------------------------------------------
+    @staticmethod
+    def show_error(message: str, parent: QWidget | None = None, title: str | None = None) -> None:
+        QMessageBox.warning(parent or QApplication.activeWindow(), title or _("This did not work"), message)
+
+    @staticmethod
+    def show_info(message: str, parent: QWidget | None = None, title: str | None = None) -> None:
+        QMessageBox.information(parent or QApplication.activeWindow(), title or _("Done"), message)
+
+    @staticmethod
+    def ask(question: str, parent: QWidget | None = None, title: str | None = None) -> bool:
+        answer = QMessageBox.question(parent or QApplication.activeWindow(), title or _("Please confirm"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- the application around the window ----------------------------------------------------------
+    def switch_language(self, lang: str) -> None:
+        if self.host is not None:
+            self.host.switch_language(lang)
+
+    def restore_backup(self, backup_file) -> bool:
+        return bool(self.host and self.host.restore_backup(backup_file))
+
+    def switch_group(self) -> None:
+        if self.host is not None:
+            self.host.switch_group()

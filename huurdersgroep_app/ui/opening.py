@@ -1,0 +1,93 @@
+"""Opening, creating and trying out a group file. No widgets here: the welcome dialog and the
+application show the (already translated) DatabaseError messages these raise."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from huurdersgroep_app import paths
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.errors import DatabaseError
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.i18n import _
+
+DEMO_FILE_NAME = "demo.sqlite"
+
+
+def demo_path() -> Path:
+    return paths.data_dir() / DEMO_FILE_NAME
+
+
+def open_group_file(path: Path) -> Database:
+    """Open an existing group file (migrating it if it is older); refuses files without a group."""
+    db = Database(Path(path))
+    try:
+        with db.reading() as session:
+            if not organisation.has_organisation(session):
+                raise DatabaseError(_("{path} holds no group. Create a new group instead.").format(path=db.path))
+    except BaseException:
+        db.backup_on_close = False
+        db.close()
+        raise
+    paths.remember_db_path(db.path)
+    return db
+
+
+def _discard(path: Path) -> None:
+    """Remove a file we just created and could not fill, with SQLite's side files."""
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        try:
+            os.remove(f"{path}{suffix}")
+        except OSError:
+            pass
+
+
+def create_group_file(path: Path, data: organisation.OrganisationInput, logo: bytes | None = None,
+                      logo_mime: str = "") -> Database:
+    """A new file holding a new group; raises ValidationError (nothing is left behind) or DatabaseError."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size:
+        raise DatabaseError(_("{path} already exists. Choose another file name.").format(path=path))
+    db = Database(path, create=True)
+    try:
+        with db.transaction() as session:
+            organisation.create_organisation(session, data, logo=logo, logo_mime=logo_mime)
+    except BaseException:
+        db.backup_on_close = False
+        db.close()
+        _discard(db.path)
+        raise
+    paths.remember_db_path(db.path)
+    return db
+
+
+def open_demo(members: int = 120, seed: int = 1) -> Database:
+    """The demo group, created in the user's data folder the first time."""
+    path = demo_path()
+    if path.exists() and path.stat().st_size:
+        return open_group_file(path)
+    from huurdersgroep_app.core.demo import create_demo
+
+    db = Database(path, create=True)
+    try:
+        with db.transaction() as session:
+            create_demo(session, members=members, seed=seed)
+            if not organisation.has_organisation(session):
+                raise DatabaseError(_("The demo group could not be made."))
+    except BaseException:
+        db.backup_on_close = False
+        db.close()
+        _discard(db.path)
+        raise
+    paths.remember_db_path(db.path)
+    return db
+
+
+def suggested_new_path() -> Path:
+    """The default file for a new group; a numbered one when the default is taken."""
+    path = paths.default_db_path()
+    number = 2
+    while path.exists():
+        path = path.with_name(f"{Path(paths.DEFAULT_DB_NAME).stem}-{number}.sqlite")
+        number += 1
+    return path

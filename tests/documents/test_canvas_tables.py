@@ -1,0 +1,86 @@
+"""tables.py: text fitting, column widths, and a table that runs over pages."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from huurdersgroep_app.core.documents.base import FONT, FONT_BOLD, DocumentInfo, Letterhead, register_fonts
+from huurdersgroep_app.core.documents.tables import (
+    ELLIPSIS, Column, PageFlow, Row, TableStyle, column_widths, fit_text, write_document,
+)
+from huurdersgroep_app.core.errors import DomainError
+
+INFO = DocumentInfo(Letterhead("Huurdersgroep Çelikpark", ("Dorpsstraat 1", "9000 Gent")), "Test list")
+
+
+@pytest.fixture(autouse=True)
+def fonts():
+    register_fonts()
+
+
+def test_fit_text_keeps_short_text_and_cuts_long_text_with_an_ellipsis():
+    assert fit_text("Nguyễn", FONT, 9, 200) == "Nguyễn"
+    long = "vandenbroucke-mueller.marie@een-heel-lange-domeinnaam.example.be"
+    cut = fit_text(long, FONT, 9, 80)
+    assert cut.endswith(ELLIPSIS) and long.startswith(cut[:-1])
+    assert stringWidth(cut, FONT, 9) <= 80
+    # The longest start that fits: one more character would not.
+    assert stringWidth(long[:len(cut)] + ELLIPSIS, FONT, 9) > 80
+    assert fit_text(long, FONT, 9, 2) == ""
+
+
+def test_column_widths_follow_shares_and_make_room_for_headers():
+    widths = column_widths([Column("A", 2), Column("B", 1), Column("C", 1)], 400)
+    assert widths == pytest.approx([200, 100, 100])
+    columns = [Column("Name", 10), Column("End of term (planned)", 0.5)]
+    widths = column_widths(columns, 400)
+    assert sum(widths) == pytest.approx(400)
+    assert widths[1] >= stringWidth(columns[1].title, FONT_BOLD, TableStyle().font_size) + 2 * TableStyle().padding
+    # A sample widens a column like a header does.
+    widths = column_widths([Column("No.", 0.1, sample="10000"), Column("Name", 10)], 400)
+    assert widths[0] >= stringWidth("10000", FONT_BOLD, TableStyle().font_size)
+
+
+def draw_long_table(flow: PageFlow) -> None:
+    flow.title("Test list", subtitle="a subtitle")
+    flow.paragraph("An introduction long enough to wrap over more than one line when the page is narrow. " * 3)
+    rows = [[f"Row {i:03d}", "Łukasz Ådne Çelik", str(i)] for i in range(1, 161)]
+    rows.append(Row(["Total", "", "160"], bold=True, rule_above=True))
+    flow.table([Column("Label", 2), Column("Name", 3), Column("Count", 1, align="right")], rows,
+               title="Long table")
+    flow.table([Column("Empty")], [], title="Nothing here", empty_text="No rows.")
+
+
+def test_long_table_repeats_title_and_header_on_every_page():
+    buffer = io.BytesIO()
+    pages = write_document(buffer, INFO, draw_long_table)
+    texts = [page.extract_text() for page in PdfReader(buffer).pages]
+    assert pages == len(texts) >= 3
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {pages}" in text
+        assert "Huurdersgroep Çelikpark" in text
+    for text in texts[1:-1]:
+        assert "Long table (continued)" in text
+    table_pages = [t for t in texts if "Row " in t]
+    assert all("Label Name Count" in t for t in table_pages)
+    rows = [line for t in texts for line in t.splitlines() if line.startswith("Row ")]
+    assert rows == [f"Row {i:03d} Łukasz Ådne Çelik {i}" for i in range(1, 161)]
+    assert "Total 160" in texts[-1]
+    assert "Nothing here" in texts[-1] and "No rows." in texts[-1]
+
+
+def test_landscape_pages_are_wider_than_high():
+    buffer = io.BytesIO()
+    write_document(buffer, INFO, lambda flow: flow.table([Column("A")], [["x"]]), landscape=True)
+    box = PdfReader(buffer).pages[0].mediabox
+    assert box.width > box.height
+
+
+def test_missing_folder_or_a_folder_as_target_is_refused(tmp_path):
+    with pytest.raises(DomainError, match="does not exist"):
+        write_document(tmp_path / "nowhere" / "list.pdf", INFO, lambda flow: None)
+    with pytest.raises(DomainError, match="folder"):
+        write_document(tmp_path, INFO, lambda flow: None)
