@@ -57,10 +57,11 @@ class ClosingReport:
     uncategorised: list[EntryRow] = field(default_factory=list)
     missing_receipts: list[EntryRow] = field(default_factory=list)
     bank_checks: list[BankCheck] = field(default_factory=list)
+    already_closed: bool = False  # the other checks still run, for the audit pack of a closed year
 
     @property
     def can_close(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.already_closed
 
 
 def _unbalanced_entries(session: Session, start: date, end: date) -> list[int]:
@@ -89,15 +90,13 @@ def _bank_checks(session: Session, year: int) -> list[BankCheck]:
 def closing_checks(session: Session, year: int, today: date | None = None) -> ClosingReport:
     today = today or date.today()
     start, end = year_bounds(year)
-    report = ClosingReport(year)
-    if years.is_closed(session, year):
-        report.problems.append(_("The year {year} is already closed.").format(year=year))
-        return report
-    if today <= end:
-        report.problems.append(_("The year {year} has not ended yet.").format(year=year))
-    earlier = [row.year for row in years.list_years(session) if row.year < year and row.status == "open"]
-    if earlier:
-        report.problems.append(_("Close {years} first.").format(years=", ".join(map(str, earlier))))
+    report = ClosingReport(year, already_closed=years.is_closed(session, year))
+    if not report.already_closed:
+        if today <= end:
+            report.problems.append(_("The year {year} has not ended yet.").format(year=year))
+        earlier = [row.year for row in years.list_years(session) if row.year < year and row.status == "open"]
+        if earlier:
+            report.problems.append(_("Close {years} first.").format(years=", ".join(map(str, earlier))))
     report.uncategorised = search_entries(session, EntryFilter(start=start, end=end, category_id=UNCATEGORISED))
     if report.uncategorised:
         report.problems.append(ngettext("{count} entry has no category yet.", "{count} entries have no category yet.",
@@ -140,6 +139,8 @@ def close_year(session: Session, year: int, closed_on: date | None = None, today
     """Run the checks; refuse with YearNotReadyError, or lock the year. Returns the checks' report."""
     today = today or date.today()
     report = closing_checks(session, year, today)
+    if report.already_closed:
+        raise DomainError(_("The year {year} is already closed.").format(year=year))
     if report.problems:
         raise YearNotReadyError(year, report.problems)
     closing = {row.account_id: row for row in account_balances(session, year)}

@@ -79,6 +79,11 @@ class FigureTable:
         return self.total("income", "budget") - self.total("expense", "budget")
 
 
+def _natural(amount: Decimal, sign: int) -> Decimal:
+    """The signed line total in the category's own direction; never '-0.00'."""
+    return amount * sign if amount else ZERO
+
+
 def budget_vs_actual(session: Session, year: int, start: date | None = None, end: date | None = None,
                      with_previous: bool = False, include_empty: bool = False) -> FigureTable:
     """Budget of ``year`` next to the actuals of start..end (a period inside that year)."""
@@ -93,8 +98,8 @@ def budget_vs_actual(session: Session, year: int, start: date | None = None, end
                         has_budget=session.scalar(select(Budget.id).where(Budget.year == year)) is not None)
     for category in list_categories(session):
         sign = 1 if category.kind == "income" else -1
-        actual = actuals.get(category.id, ZERO) * sign
-        before = previous.get(category.id, ZERO) * sign
+        actual = _natural(actuals.get(category.id, ZERO), sign)
+        before = _natural(previous.get(category.id, ZERO), sign)
         planned = budget.get(category.id, ZERO)
         if not (include_empty and category.active) and not (actual or planned or before):
             continue
