@@ -57,7 +57,7 @@ def register(cli) -> None:
     opening.add_argument("--account", required=True)
     opening.add_argument("--year", type=int, required=True)
     opening.add_argument("--amount", required=True)
-    entry = add("add-entry", "book an entry (negative amount: money out)", cmd_add_entry)
+    entry = add("add-entry", "book an entry (money out: a negative amount, written --amount=-12,50)", cmd_add_entry)
     entry.add_argument("--date", required=True)
     entry.add_argument("--account", required=True)
     entry.add_argument("--amount", required=True)

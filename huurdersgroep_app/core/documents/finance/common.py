@@ -87,8 +87,8 @@ def balances_table(flow: PageFlow, rows: list[AccountBalance], *, title: str, ye
 def _axis_steps(largest_cents: int) -> list[int]:
     """Round steps in cents (whole euros), about five of them; integer arithmetic only."""
     euros = max(largest_cents // 100, 1)
-    magnitude = 10 ** (len(str(euros)) - 1)
-    step = next(m * magnitude for m in (1, 2, 5, 10) if euros // (m * magnitude) <= 5)
+    magnitude = 10 ** max(len(str(euros)) - 2, 0)
+    step = next(m * magnitude for m in (1, 2, 5, 10, 20, 50, 100) if euros // (m * magnitude) <= 5)
     return [i * step * 100 for i in range(0, euros // step + 2)]
 
 
@@ -101,8 +101,8 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     height = bar_area + 60
     drawing = Drawing(flow.width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 30
-    chart.width, chart.height = flow.width - 170, bar_area
+    chart.x, chart.y = 170, 30
+    chart.width, chart.height = flow.width - 190, bar_area
     budget = [int(r.budget * 100) for r in reversed(rows)]
     actual = [max(int(r.actual * 100), 0) for r in reversed(rows)]
     chart.data = [budget, actual]
@@ -112,7 +112,7 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     chart.valueAxis.labelTextFormat = lambda cents: "€ " + format_number(int(cents) // 100)
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [r.label[:28] for r in reversed(rows)]
+    chart.categoryAxis.categoryNames = [r.label[:32] for r in reversed(rows)]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
