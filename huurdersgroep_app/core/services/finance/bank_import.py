@@ -98,18 +98,27 @@ def _already_booked(session: Session, fingerprints: list[str]) -> set[str]:
     return found
 
 
-def _check_statements(account: Account, statements: list[BankStatement]) -> list[str]:
+def _own_statements(account: Account, statements: list[BankStatement]) -> tuple[list[BankStatement], list[str]]:
+    """The statements of ``account``; a file may also hold other accounts' statements (a savings
+    account next to the current account): those are left out, with a warning."""
     if account.kind != "bank":
         raise DomainError(_("Bank statements can only be booked on a bank account, not on '{name}'.").format(
             name=account.name))
+    own = compact_iban(account.iban)
+    mine = [s for s in statements if not compact_iban(s.account_iban) or not own or compact_iban(s.account_iban) == own]
+    others = sorted({s.account_iban for s in statements if s not in mine})
+    if others and not mine:
+        raise DomainError(_("The file holds statements of account {theirs}, not of {ours} ('{name}'). "
+                            "Nothing was imported.").format(theirs=", ".join(others), ours=account.iban,
+                                                             name=account.name))
+    warnings = [_("The file also holds statements of {accounts}; they were left out. Import the file again "
+                  "for that account.").format(accounts=", ".join(others))] if others else []
+    return mine, warnings
+
+
+def _check_statements(statements: list[BankStatement]) -> list[str]:
     mismatches = []
     for number, statement in enumerate(statements, start=1):
-        own = compact_iban(account.iban)
-        theirs = compact_iban(statement.account_iban)
-        if theirs and own and theirs != own:
-            raise DomainError(_("The file holds statements of account {theirs}, not of {ours} ('{name}'). "
-                                "Nothing was imported.").format(theirs=statement.account_iban, ours=account.iban,
-                                                                 name=account.name))
         foreign = {t.currency for t in statement.transactions} | {statement.currency}
         if foreign - {"EUR", ""}:
             raise DomainError(_("The file holds amounts in {currency}; only euro accounts can be imported.")
@@ -177,7 +186,8 @@ class _Matcher:
 def import_statements(session: Session, account: Account, statements: list[BankStatement],
                       dry_run: bool = True, file_name: str = "") -> ImportPreview:
     """Preview (and unless ``dry_run``, book) the statements' lines on ``account``."""
-    mismatches = _check_statements(account, statements)
+    statements, warnings = _own_statements(account, statements)
+    mismatches = _check_statements(statements)
     transactions = [t for s in statements for t in s.transactions]
     fingerprints = _fingerprints(account, transactions)
     booked = _already_booked(session, fingerprints)
@@ -188,7 +198,7 @@ def import_statements(session: Session, account: Account, statements: list[BankS
         if not line.duplicate:
             matcher.fill(line)
     _mark_booked_transfers(session, account, lines)
-    preview = ImportPreview(account.id, account.name, statements, lines, mismatches, file_name=file_name)
+    preview = ImportPreview(account.id, account.name, statements, lines, mismatches, warnings, file_name=file_name)
     if not dry_run:
         book_preview(session, preview)
     return preview

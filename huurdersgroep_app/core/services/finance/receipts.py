@@ -3,7 +3,7 @@ them; and the list of entries that still miss one."""
 from __future__ import annotations
 
 import mimetypes
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -29,7 +29,8 @@ def attach_receipt(session: Session, entry_id: int, file_name: str, data: bytes,
         raise DomainError(_("The file {name} is larger than 20 MB. Scan or photograph it at a lower "
                             "resolution.").format(name=file_name))
     mime = mime or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
-    receipt = Receipt(entry_id=entry.id, file_name=Path(file_name).name, mime=mime, size=len(data), data=data)
+    receipt = Receipt(entry_id=entry.id, file_name=PureWindowsPath(file_name).name,  # '/' and '\\' both end a folder
+                       mime=mime, size=len(data), data=data)
     session.add(receipt)
     session.flush()
     return receipt

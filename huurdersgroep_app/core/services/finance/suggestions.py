@@ -22,9 +22,11 @@ REASONS = {"iban": N_("same account number as before"), "name": N_("same counter
            "text": N_("same description as before")}
 
 
-def text_key(description: str) -> str:
-    """The first three words of a description without numbers: 'Huur zaal 03/2024' → 'huur zaal'."""
-    return " ".join(_WORD.findall(fold(description))[:3])
+def text_keys(description: str) -> list[str]:
+    """The first three, then the first two words of a description without numbers:
+    'Huur zaal De Spoel 03/2024' → ['huur zaal spoel', 'huur zaal'] (a month name often follows)."""
+    words = _WORD.findall(fold(description))
+    return list(dict.fromkeys(" ".join(words[:n]) for n in (3, 2) if len(words) >= n)) or words[:1]
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,12 @@ class CategorySuggester:
 
     @staticmethod
     def _keys(iban: str, name: str, description: str, money_in: bool):
-        iban, name, text = compact_iban(iban), fold(name).strip(), text_key(description)
+        iban, name = compact_iban(iban), fold(name).strip()
         if iban:
             yield "iban", ("iban", iban, money_in)
         if name:
             yield "name", ("name", name, money_in)
-        if text:
+        for text in text_keys(description):
             yield "text", ("text", text, money_in)
 
     def learn(self, iban: str, name: str, description: str, money_in: bool, category_id: int) -> None:
