@@ -43,6 +43,7 @@ class BankCheck:
     statement_date: date | None
     statement_balance: Decimal | None
     books_balance: Decimal
+    later_entries: int = 0  # bank entries of the year dated after the last statement
 
     @property
     def ok(self) -> bool:
@@ -82,8 +83,10 @@ def _bank_checks(session: Session, year: int) -> list[BankCheck]:
         if last is None:
             checks.append(BankCheck(account.id, account.name, None, None, balance_on(session, account.id, end)))
         else:
+            later = session.scalar(select(func.count(Entry.id)).where(
+                Entry.account_id == account.id, Entry.booked_on > last.closing_date, Entry.booked_on <= end))
             checks.append(BankCheck(account.id, account.name, last.closing_date, last.closing_balance,
-                                    balance_on(session, account.id, last.closing_date)))
+                                    balance_on(session, account.id, last.closing_date), later))
     return checks
 
 
@@ -113,6 +116,10 @@ def closing_checks(session: Session, year: int, today: date | None = None) -> Cl
             report.warnings.append(_("No bank statement of {year} was imported for '{account}'. Compare its balance "
                                      "in the books, {amount}, with the bank's year-end statement.").format(
                 year=year, account=check.account_name, amount=format_money(check.books_balance)))
+        elif check.later_entries:
+            report.problems.append(_("'{account}': the last imported statement ends on {date}, but the books have "
+                                     "entries after it. Import the statements up to 31 December.").format(
+                account=check.account_name, date=format_date(check.statement_date)))
         elif not check.ok:
             report.problems.append(_("'{account}': the bank statement of {date} says {bank}, the books say {books} "
                                      "(difference {difference}).").format(
