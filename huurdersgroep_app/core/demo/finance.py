@@ -145,8 +145,8 @@ def _year(books: _Books, year: int, members: list[Member], board: list[int], lan
         if month == 6:  # the summer party: costs and the small income of the drinks
             books.book(date(year, 6, 22), bank, -_money(rng, 180, 320), "activities", "Feestmaterialen Leiedal",
                        "Tent en tafels buurtfeest", grant_id=city_grant)
-            books.book(date(year, 6, 22), cash, -_money(rng, 90, 160), "activities", rng.choice(SHOPS),
-                       "Hapjes buurtfeest")
+            books.book(date(year, 6, 22), bank, -_money(rng, 90, 160), "activities", rng.choice(SHOPS),
+                       "Hapjes buurtfeest (bankkaart)")
             books.book(date(year, 6, 23), cash, _money(rng, 60, 140), "activity_income", "Buurtfeest",
                        "Verkoop drankkaarten")
             books.book(date(year, 6, 25), cash, Decimal("25.00"), "donations", "Apotheek Overleie", "Gift buurtfeest")
@@ -156,14 +156,17 @@ def _year(books: _Books, year: int, members: list[Member], board: list[int], lan
 
 
 def _fill_cash_box(books: _Books, day: date) -> None:
-    """The treasurer keeps the cash box between about € 80 and € 250."""
+    """On the first of the month the treasurer brings the cash box to about € 350 (a month of
+    small costs is at most about € 260), taking cash from the bank or depositing the surplus."""
     if day > books.until:
         return
     held = balance_on(books.session, books.cash, day)
-    if held < Decimal("80.00"):
-        transfers.add_transfer(books.session, day, books.bank, books.cash, Decimal("200.00"), "Afhaling voor de kas")
-    elif held > Decimal("250.00"):
-        transfers.add_transfer(books.session, day, books.cash, books.bank, Decimal("150.00"), "Storting kas")
+    if held < Decimal("300.00"):
+        need = -((held - Decimal("350.00")) // 50) * 50  # in whole 50s
+        transfers.add_transfer(books.session, day, books.bank, books.cash, need, "Afhaling voor de kas")
+    elif held > Decimal("600.00"):
+        transfers.add_transfer(books.session, day, books.cash, books.bank, (held - Decimal("350.00")) // 50 * 50,
+                               "Storting kas")
 
 
 def _statements(session: Session, bank_id: int, year: int, until: date) -> None:
