@@ -26,6 +26,7 @@ translations: $(STAMP)
 
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_foundation.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_finance.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info translations/*.mo

@@ -10,9 +10,10 @@ Three layers, so that no route around the services can change a closed year:
 """
 from __future__ import annotations
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import get_history
 
 from huurdersgroep_app.core.errors import LockedYearError
 from huurdersgroep_app.i18n import _
@@ -29,9 +30,11 @@ def locked_year_error(year: int | None) -> LockedYearError:
                              "Book a correction as a new entry in an open year.").format(year=year))
 
 
-def _old_and_new(obj, attribute: str) -> list:
+def _old_and_new(obj, attribute: str, how: str) -> list:
     """The current value and, for a changed object, the value it had in the database."""
-    values = [getattr(obj, attribute)] + list(inspect(obj).attrs[attribute].history.deleted or ())
+    values = [getattr(obj, attribute)]
+    if how != "new":  # get_history is cheap; inspect(obj).attrs builds a dict of every attribute
+        values += list(get_history(obj, attribute).deleted or ())
     return [v for v in values if v is not None]
 
 
@@ -82,19 +85,19 @@ def _collect(session: Session, years: set, entry_ids: set, reopened: list) -> No
 
     for obj, how in _touched(session):
         if isinstance(obj, Entry):
-            years.update(d.year for d in _old_and_new(obj, "booked_on"))
+            years.update(d.year for d in _old_and_new(obj, "booked_on", how))
         elif isinstance(obj, Transfer):
-            years.update(d.year for d in _old_and_new(obj, "transferred_on"))
+            years.update(d.year for d in _old_and_new(obj, "transferred_on", how))
         elif isinstance(obj, OpeningBalance):
-            years.update(_old_and_new(obj, "year"))
+            years.update(_old_and_new(obj, "year", how))
         elif isinstance(obj, (EntryLine, Receipt, DuesPayment)):
             entry = obj.entry if isinstance(obj, (EntryLine, Receipt)) else None
             if entry is not None and entry.booked_on is not None:
                 years.add(entry.booked_on.year)
-            entry_ids.update(_old_and_new(obj, "entry_id"))
+            entry_ids.update(_old_and_new(obj, "entry_id", how))
         elif isinstance(obj, FinancialYear) and how != "new":
-            if "closed" in _old_and_new(obj, "status") and (how == "deleted" or obj.status != "closed" or
-                                                           inspect(obj).attrs.year.history.has_changes()):
+            if "closed" in _old_and_new(obj, "status", how) and (how == "deleted" or obj.status != "closed" or
+                                                           get_history(obj, "year").has_changes()):
                 reopened.append(obj.year)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
@@ -238,38 +238,48 @@ def _set_opening_from_statement(session: Session, account: Account, preview: Imp
 
 
 def book_preview(session: Session, preview: ImportPreview) -> int:
-    """Write the preview's new lines; returns how many were booked."""
+    """Write the preview's new lines; returns how many were booked.
+
+    Rows go in as Core bulk inserts (10,000 lines in well under a second, where ORM objects take
+    seconds); the closed-year check runs here first, and the database triggers back it up.
+    """
     account = session.get(Account, preview.account_id)
     years.ensure_open(session, *{line.transaction.booking_date.year for line in preview.new_lines})
     _set_opening_from_statement(session, account, preview)
-    entries, transfers, dues = [], [], []
+    session.flush()
+    entry_rows, booked_lines, transfer_rows = [], [], []
     for line in preview.new_lines:
         t = line.transaction
         if line.transfer_account_id:
             source, target = ((line.transfer_account_id, account.id) if t.amount > 0
                               else (account.id, line.transfer_account_id))
-            transfers.append(Transfer(transferred_on=t.booking_date, from_account_id=source, to_account_id=target,
+            transfer_rows.append(dict(transferred_on=t.booking_date, from_account_id=source, to_account_id=target,
                                       amount=abs(t.amount), description=t.description or t.counterparty_name,
                                       bank_fingerprint=line.fingerprint))
             continue
-        entry = Entry(booked_on=t.booking_date, account_id=account.id, amount=t.amount,
-                      counterparty=t.counterparty_name[:200], counterparty_iban=compact_iban(t.counterparty_iban),
-                      description=t.description, member_id=line.member_id,
-                      structured_reference=t.structured_reference[:40], bank_reference=t.bank_reference[:100],
-                      bank_fingerprint=line.fingerprint, receipt_number="",
-                      lines=[EntryLine(category_id=line.category_id, amount=t.amount, note="")])
-        entries.append(entry)
-        if line.member_id and line.dues_year and t.amount > 0:
-            dues.append((entry, line))
-    session.add_all(entries)
-    session.add_all(transfers)
-    session.flush()
-    dues_id = category_by_code(session, DUES).id
-    session.add_all(DuesPayment(member_id=line.member_id, year=line.dues_year, entry_id=entry.id,
-                                amount=entry.amount) for entry, line in dues if line.category_id == dues_id)
+        entry_rows.append(dict(
+            booked_on=t.booking_date, account_id=account.id, amount=t.amount, counterparty=t.counterparty_name[:200],
+            counterparty_iban=compact_iban(t.counterparty_iban), description=t.description, member_id=line.member_id,
+            grant_id=None, receipt_number="", structured_reference=t.structured_reference[:40],
+            bank_reference=t.bank_reference[:100], bank_fingerprint=line.fingerprint))
+        booked_lines.append(line)
+    if entry_rows:
+        table = Entry.__table__
+        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), entry_rows).scalars().all()
+        session.execute(insert(EntryLine.__table__), [
+            dict(entry_id=entry_id, category_id=line.category_id, amount=line.transaction.amount, note="")
+            for entry_id, line in zip(ids, booked_lines)])
+        dues_id = category_by_code(session, DUES).id
+        dues = [dict(member_id=line.member_id, year=line.dues_year, entry_id=entry_id, amount=line.transaction.amount)
+                for entry_id, line in zip(ids, booked_lines)
+                if line.member_id and line.dues_year and line.category_id == dues_id and line.transaction.amount > 0]
+        if dues:
+            session.execute(insert(DuesPayment.__table__), dues)
+    if transfer_rows:
+        session.execute(insert(Transfer.__table__), transfer_rows)
     _record_statements(session, account, preview)
     session.flush()
-    preview.booked = len(entries) + len(transfers)
+    preview.booked = len(entry_rows) + len(transfer_rows)
     return preview.booked
 
 

@@ -15,8 +15,9 @@ from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import N_
 
-# Enough history to know every regular counterparty, little enough to stay fast on big books.
-HISTORY = 20000
+# Enough history to know every regular counterparty (years of a usual group's books), little
+# enough to stay fast on big books.
+HISTORY = 5000
 _WORD = re.compile(r"[a-z]{3,}")
 REASONS = {"iban": N_("same account number as before"), "name": N_("same counterparty as before"),
            "text": N_("same description as before")}
