@@ -10,7 +10,6 @@ the line, and the field where there is one): the whole file or nothing, never a 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import re
 from collections import Counter
 
@@ -27,7 +26,8 @@ __all__ = ["BankFileError", "BankStatement", "BankTransaction", "CsvMapping", "F
            "detect_format", "parse_bank_file"]
 
 FORMATS = {"camt053": "CAMT.053", "mt940": "MT940", "coda": "CODA", "csv": "CSV"}
-_CODA_HEADER = re.compile(r"0{5}\d{6}\d{3}05")  # record 0: zeros, creation date, bank id, application 05
+# Record 0 of CODA: zeros, creation date, bank id, application code, in 128 columns ending in the version.
+_CODA_HEADER = re.compile(r"0{5}\d{6}\d{3}\d{2}.{111}\d")
 _MT940_TAG = re.compile(r"^:(20|25|28C?|60[FM]|61|86|940):", re.MULTILINE)
 _OTHER_ISO = re.compile(r"(camt\.05[0-9]|pain\.\d{3})")
 
@@ -50,10 +50,23 @@ def detect_format(path) -> str:
         return "coda"
     if stripped.startswith("{1:") or _MT940_TAG.search(head):
         return "mt940"
-    if detect_profile(head) is not None or any(d in first_line for d in (";", ",", "\t")):
+    if detect_profile(head) is not None or _looks_like_table(head):
         return "csv"
     raise file_error(_("This file is not a bank statement we can read. Export CAMT.053 (XML), MT940, "
                        "CODA or CSV from your bank."))
+
+
+def _looks_like_table(text: str) -> bool:
+    """At least two rows of three or more columns with one delimiter: a CSV of some bank, which a
+    column mapping can read (a letter with a comma in it is not)."""
+    for delimiter in (";", ",", "\t"):
+        try:
+            widths = Counter(len(row) for row in csv.reader(text.splitlines()[:20], delimiter=delimiter) if any(row))
+        except csv.Error:
+            continue
+        if any(width >= 3 and count >= 2 for width, count in widths.items()):
+            return True
+    return False
 
 
 _PARSERS = {"camt053": parse_camt053, "mt940": parse_mt940, "coda": parse_coda}
@@ -75,22 +88,5 @@ def parse_bank_file(path, format: str = "auto", csv_mapping: CsvMapping | dict |
             UnicodeError, csv.Error) as error:  # a case no check foresaw: still a message, not a traceback
         raise file_error(_("The file cannot be read as {format} ({reason}).").format(
             format=FORMATS[format], reason=error)) from error
-    return [_distinct(statement) for statement in statements]
+    return statements
 
-
-def _distinct(statement: BankStatement) -> BankStatement:
-    """Two identical lines in one file (two equal card payments on one day at one shop) are two
-    payments; the second gets '#2' on its bank reference, so an importer that skips known lines
-    by ``fingerprint`` keeps both, and re-importing the file still adds nothing."""
-    account = statement.account_iban or statement.account_number
-    seen: Counter[str] = Counter()
-    transactions = []
-    for transaction in statement.transactions:
-        key = transaction.fingerprint(account)
-        seen[key] += 1
-        if seen[key] > 1:
-            transaction = dataclasses.replace(
-                transaction, bank_reference=f"{transaction.bank_reference}#{seen[key]}")
-        transactions.append(transaction)
-    statement.transactions = transactions
-    return statement

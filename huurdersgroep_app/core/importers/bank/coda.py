@@ -42,13 +42,27 @@ def parse_coda_text(text: str) -> list[BankStatement]:
     if not parsed.statements:
         raise file_error(_("No statement found: a CODA file starts with a header record (0)."), 1)
     movement_lines = _movement_lines(lines)
+    trailers = [number for number, line in enumerate(lines, start=1) if line.startswith("9")]
     statements = []
     for index, statement in enumerate(parsed.statements):
-        if statement.number_records is None:  # no trailer: the file was cut short
+        if statement.number_records is None or index >= len(trailers):  # no trailer: the file was cut short
             raise file_error(_("The last statement has no trailer record (9): the file is incomplete."),
                              len(lines))
+        _verify_totals(statement, trailers[index])
         statements.append(_statement(statement, movement_lines.get(index, {})))
     return statements
+
+
+def _verify_totals(statement, line: int) -> None:
+    """The trailer's totals against the movements. The library asserts this too, but asserts
+    vanish under ``python -O``; a damaged file must be refused either way."""
+    amounts = [move.amount for move in statement.moves]
+    credit = sum((a for a in amounts if a > 0), Decimal("0"))
+    debit = -sum((a for a in amounts if a < 0), Decimal("0"))
+    if (credit, debit) != (statement.total_credit, statement.total_debit) or \
+            statement.new_balance - statement.old_balance != credit - debit:
+        raise file_error(_("the totals do not match the movements of the statement: the file is damaged."),
+                         line, _RECORDS["9"])
 
 
 class _Feeder:
@@ -69,10 +83,10 @@ def _record_error(lines: list[str], number: int):
     kind = record[:1]
     if kind == "9":
         return file_error(_("the totals do not match the movements of the statement: the file is damaged."),
-                          number, _(_RECORDS["9"]))
+                          number, _RECORDS["9"])
     if kind == "0" and record[127:128] not in ("2", ""):
-        return file_error(_("only CODA version 2 can be read."), number, _(_RECORDS["0"]))
-    field = _(_RECORDS[kind]) if kind in _RECORDS else None
+        return file_error(_("only CODA version 2 can be read."), number, _RECORDS["0"])
+    field = _RECORDS[kind] if kind in _RECORDS else None
     return file_error(_("this CODA record cannot be read."), number, field)
 
 

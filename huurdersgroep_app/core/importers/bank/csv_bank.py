@@ -16,7 +16,7 @@ from huurdersgroep_app.core.importers.bank.mt940_details import read_details
 from huurdersgroep_app.core.importers.bank.reading import CENT, file_error, parse_date_format, read_text, squeeze
 from huurdersgroep_app.core.importers.bank.references import compact_iban, find_reference, normalise_reference
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import N_, _
 
 _DELIMITERS = (";", ",", "\t")
 _HEADER_SEARCH = 30  # Belfius writes a dozen lines about the selection before its header
@@ -47,6 +47,8 @@ def detect_profile(text: str) -> CsvMapping | None:
 def parse_csv_text(text: str, mapping: CsvMapping | dict | None = None) -> list[BankStatement]:
     if isinstance(mapping, dict):
         mapping = CsvMapping(**mapping)
+    if mapping is not None and mapping.amount is None and mapping.debit is None and mapping.credit is None:
+        raise file_error(_("Choose the column with the amount (or the columns with money out and money in)."))
     layout = _find_profile(text) if mapping is None else _locate(text, mapping)
     if layout is None:
         raise file_error(_("The columns of this CSV file are not those of a bank we know ({banks}). "
@@ -167,9 +169,9 @@ class _RowReader:
         m, get = self.mapping, (lambda column: self.cell(cells, column))
         if m.status is not None and get(m.status).lower() in m.rejected:
             return None  # a refused payment never left the account
-        booked = parse_date_format(get(m.date), m.date_formats, line, _("date"))
+        booked = parse_date_format(get(m.date), m.date_formats, line, N_("date"))
         value_text = get(m.value_date)
-        valued = parse_date_format(value_text, m.date_formats, line, _("value date")) if value_text else None
+        valued = parse_date_format(value_text, m.date_formats, line, N_("value date")) if value_text else None
         amount = self.amount(get, line)
         description = squeeze(" ".join(get(c) for c in m.description if get(c))) or \
             squeeze(" ".join(get(c) for c in m.description_fallback if get(c)))
@@ -185,29 +187,29 @@ class _RowReader:
             counterparty_name=name, counterparty_iban=iban, description=description,
             structured_reference=reference or find_reference(description),
             bank_reference="/".join(get(c) for c in m.bank_reference if get(c)), line=line),
-            before=self.money(before_text, line, _("balance")) if before_text else None,
-            after=self.money(after_text, line, _("balance")) if after_text else None)
+            before=self.money(before_text, line, N_("balance")) if before_text else None,
+            after=self.money(after_text, line, N_("balance")) if after_text else None)
 
     def amount(self, get, line: int) -> Decimal:
         m = self.mapping
         if m.amount is not None:
             text = get(m.amount)
             if not text:
-                raise file_error(_("the amount is missing."), line, _("amount"))
-            value = self.money(text, line, _("amount"))
+                raise file_error(_("the amount is missing."), line, N_("amount"))
+            value = self.money(text, line, N_("amount"))
             if m.direction is None:
                 return value
             direction = get(m.direction).lower()
             if direction not in _OUT | _IN:
                 raise file_error(_("'{value}' says neither money in nor money out.").format(
-                    value=get(m.direction)), line, _("debit/credit"))
+                    value=get(m.direction)), line, N_("credit/debit"))
             return -abs(value) if direction in _OUT else abs(value)
         debit, credit = get(m.debit), get(m.credit)
         if not (debit or credit):
-            raise file_error(_("the amount is missing."), line, _("amount"))
-        if credit and self.money(credit, line, _("credit")):
-            return abs(self.money(credit, line, _("credit")))
-        return -abs(self.money(debit or "0", line, _("debit")))
+            raise file_error(_("the amount is missing."), line, N_("amount"))
+        if credit and self.money(credit, line, N_("credit")):
+            return abs(self.money(credit, line, N_("credit")))
+        return -abs(self.money(debit or "0", line, N_("debit")))
 
 
 def _statements(rows: list[_Row]) -> list[BankStatement]:
@@ -238,7 +240,7 @@ def _balances(statement: BankStatement, group: list[_Row]) -> None:
         pairs.append((before, after, row.transaction.booking_date))
     if all(pairs[i][0] == pairs[i - 1][1] for i in range(1, len(pairs))):
         first, last = pairs[0], pairs[-1]
-    elif all(pairs[i][1] == pairs[i + 1][0] for i in range(len(pairs) - 1)):
+    elif all(pairs[i][0] == pairs[i + 1][1] for i in range(len(pairs) - 1)):
         first, last = pairs[-1], pairs[0]
     else:
         return

@@ -75,21 +75,27 @@ def _check(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     with its line. Return, for every :61: in order, its line and the raw :86: that follows it."""
     probe = mt940.models.Transactions(options=_OPTIONS)
     statement_lines: list[list] = []
+    previous = None
     for number, tag_id, full_tag, content in _tags(lines):
-        if tag_id == 86 and statement_lines and not statement_lines[-1][1]:
+        if tag_id == 86 and previous == 61:  # an :86: after :62F: describes the statement, not a line
             statement_lines[-1][1] = content
+        previous = tag_id
         if tag_id not in _CHECKED:
             continue
         tag = probe.tags.get(full_tag) or probe.tags.get(tag_id)
-        field = _(_FIELD_NAMES[tag_id])
-        try:
-            parsed = tag.parse(probe, content.strip())
+        field = _FIELD_NAMES[tag_id]
+        first_line = content.split("\n")[0].strip()
+        try:  # the content as the library will see it: lines without trailing spaces
+            parsed = tag.parse(probe, "\n".join(part.rstrip() for part in content.split("\n")).strip())
             tag(probe, dict(parsed))
         except Exception:  # the library raises RuntimeError, ValueError, InvalidOperation …
-            raise file_error(_("':{tag}:{content}' cannot be read.").format(
-                tag=full_tag, content=content.split("\n")[0].strip()), number, field) from None
-        if "," not in (parsed.get("amount") or ","):  # SWIFT amounts always have a decimal comma
-            raise file_error(_("the amount '{value}' has no decimal comma.").format(value=parsed["amount"]),
+            raise file_error(_("':{tag}:{content}' cannot be read.").format(tag=full_tag, content=first_line),
+                             number, field) from None
+        amount = parsed.get("amount") or ","
+        # SWIFT amounts always have a decimal comma; more than two decimals cannot be exact to the cent
+        if "," not in amount or len(amount.partition(",")[2]) > 2:
+            raise file_error(_("the amount in ':{tag}:{content}' is not written as SWIFT writes amounts "
+                               "(with a decimal comma, to the cent).").format(tag=full_tag, content=first_line),
                              number, field)
         if tag_id == 61:
             statement_lines.append([number, ""])

@@ -1,9 +1,8 @@
 """What every bank parser shares: reading the file's text, and errors that name the line."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from huurdersgroep_app.core.importers.bank.statement import BankFileError
@@ -14,8 +13,10 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def file_error(problem: str, line: int | None = None, field: str | None = None) -> BankFileError:
-    """A BankFileError whose message says where: 'Line 7, amount: …'. ``problem`` and ``field``
-    are already translated."""
+    """A BankFileError whose message says where: 'Line 7, amount: …'. ``problem`` is already
+    translated; ``field`` is the English source (marked with N_), translated here, so that the
+    parsers do not translate a field name for every line they read."""
+    field = _(field) if field else None
     if line is None:
         message = problem
     elif field:
@@ -59,25 +60,6 @@ def decode(data: bytes) -> str:
 
 def read_text(path) -> str:
     return decode(read_bytes(path))
-
-
-_PLAIN_AMOUNT = re.compile(r"\d+(\.\d+)?")
-
-
-def plain_amount(text: str, line: int | None, field: str) -> Decimal:
-    """An unsigned amount written with a dot ('1234.5'), as in XML: exact, to the cent."""
-    text = (text or "").strip()
-    if not _PLAIN_AMOUNT.fullmatch(text):
-        raise file_error(_("'{value}' is not an amount.").format(value=text), line, field)
-    return Decimal(text).quantize(CENT)
-
-
-def cents(value: Decimal) -> Decimal:
-    """Exact to the cent; refuses (rather than rounds) a value with more decimals."""
-    quantized = value.quantize(CENT)
-    if quantized != value:
-        raise InvalidOperation(str(value))
-    return quantized
 
 
 def parse_iso_date(text: str, line: int | None, field: str) -> date:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from schwifty import registry
+from schwifty.exceptions import SchwiftyException
+
 _SEPARATORS = re.compile(r"[\s+*/.\-]")
 _OGM_IN_TEXT = re.compile(r"(?:\+{3}|\*{3})\s*(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})\s*(?:\+{3}|\*{3})")
 _RF = re.compile(r"RF\d{2}[A-Z0-9]{1,21}")
 _RF_IN_TEXT = re.compile(r"\bRF\s?\d{2}(?:\s?[A-Z0-9]){1,21}\b")
-# Shape only, on purpose: the bank has already checked the digits, and test files from banks
-# carry made-up numbers with wrong check digits that still identify the account.
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 
 
@@ -72,7 +73,15 @@ def find_reference(text: str) -> str:
 
 
 def compact_iban(text: str) -> str:
-    """The IBAN without spaces, or '' when the text is not shaped like one (an old domestic
-    account number, a card number …)."""
+    """The IBAN without spaces, or '' when the text is not one (an old domestic account number,
+    a card number, an IBAN with 'EUR' glued to it …). Length and layout are checked by the
+    country's rules (schwifty's registry), the check digits on purpose not: the bank has checked
+    them already, and banks' test files carry made-up numbers that still identify an account."""
     compact = "".join((text or "").split()).upper()
-    return compact if _IBAN.fullmatch(compact) else ""
+    if not _IBAN.fullmatch(compact):
+        return ""
+    try:
+        spec = registry.get_iban_spec(compact[:2])
+    except SchwiftyException:
+        return ""
+    return compact if len(compact) == spec.iban_length and spec.regex.match(compact[4:]) else ""
