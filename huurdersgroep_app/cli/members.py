@@ -6,7 +6,7 @@ import sys
 from huurdersgroep_app.cli import UsageError, db_path
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, ngettext
 
 
 def register(cli) -> None:
@@ -31,8 +31,8 @@ def import_members(args) -> int:
     if not args.file.exists():
         raise DomainError(_("The file {path} does not exist.").format(path=args.file))
     table = importer.read_table(args.file)
-    mapping = importer.guess_mapping(table.headers)
-    mapping.update(importer.check_mapping(table.headers, parse_map(args.map)))
+    chosen = importer.check_mapping(table.headers, parse_map(args.map))
+    mapping = importer.merge_mapping(importer.guess_mapping(table.headers), chosen)
     with Database(db_path(args), backup_on_close=False) as db:
         with db.reading() as session:
             preview = importer.preview(session, table, mapping)
@@ -40,10 +40,24 @@ def import_members(args) -> int:
             print(_("line {line}, {field}: {reason}").format(
                 line=problem.line, field=problem.field_label, reason=problem.reason), file=sys.stderr)
         if preview.problems and not args.valid_only:
-            raise DomainError(_("{count} problems found; nothing was imported. Correct the file, or use "
-                                "--valid-only to import only the {valid} valid rows.").format(
+            raise DomainError(ngettext(
+                "{count} problem found; nothing was imported. Correct the file, or use --valid-only to "
+                "import only the {valid} valid rows.",
+                "{count} problems found; nothing was imported. Correct the file, or use --valid-only to "
+                "import only the {valid} valid rows.", len(preview.problems)).format(
                 count=len(preview.problems), valid=len(preview.valid)))
         with db.transaction() as session:
-            added = importer.apply(session, preview)
-    print(_("Imported {added} members; {skipped} rows skipped.").format(added=added, skipped=preview.skipped_rows))
+            added = importer.apply(session, preview, valid_only=args.valid_only)
+    print(ngettext("Imported {added} member.", "Imported {added} members.", added).format(added=added))
+    if preview.new_complexes:
+        print(_("New complexes: {names}.").format(names=", ".join(preview.new_complexes)))
+    if preview.already_present:
+        print(ngettext("{count} row was already registered.", "{count} rows were already registered.",
+                       len(preview.already_present)).format(count=len(preview.already_present)))
+    if preview.skipped_rows:
+        print(ngettext("{count} row with problems was skipped.", "{count} rows with problems were skipped.",
+                       preview.skipped_rows).format(count=preview.skipped_rows))
+    if preview.unmapped_columns:
+        print(_("Columns not imported: {columns}. Use --map COLUMN=field to import one.").format(
+            columns=", ".join(preview.unmapped_columns)))
     return 0

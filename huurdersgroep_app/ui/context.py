@@ -51,9 +51,12 @@ class AppContext(QObject):
 
     # -- the database ----------------------------------------------------------------------------
     def read(self, action: Callable, *args, **kwargs):
-        """``action(session, *args, **kwargs)`` in a read-only session."""
+        """``action(session, *args, **kwargs)`` in a read-only session. ORM objects it returns keep
+        the attributes already loaded (they are detached before the session's rollback expires them)."""
         with self.db.reading() as session:
-            return action(session, *args, **kwargs)
+            result = action(session, *args, **kwargs)
+            session.expunge_all()
+            return result
 
     def call(self, action: Callable, *args, **kwargs):
         """One user action in one transaction; raises DomainError for the caller to show in place

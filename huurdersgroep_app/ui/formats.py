@@ -23,7 +23,7 @@ def short_date(value: date | None) -> str:
 
 
 def date_placeholder() -> str:
-    return _PLACEHOLDERS.get(i18n.get_language(), "31/12/2024")
+    return i18n._("for example {date}").format(date=_PLACEHOLDERS.get(i18n.get_language(), "31/12/2024"))
 
 
 def percent(fraction) -> str:

@@ -50,6 +50,10 @@ class MainWindow(QMainWindow):
             self._holders.append(holder)
             self.stack.addWidget(holder)
         self._install_page_shortcuts()
+        # Wide enough for the longest area name (in the font's own measure, so scaling keeps it).
+        metrics = self.sidebar.fontMetrics()
+        widest = max((metrics.horizontalAdvance(spec.title()) for spec in self.specs), default=0)
+        self.sidebar.setMinimumWidth(int(widest * 1.15) + metrics.averageCharWidth() * 6)
 
         central = QWidget()
         row = QHBoxLayout(central)

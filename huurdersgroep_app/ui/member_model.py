@@ -41,17 +41,18 @@ def _status(row) -> str:
 def member_columns() -> list[Column]:
     return [
         Column(_("Name"), lambda r: f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name,
-               sort=lambda r: r.sort_key),
+               sort=lambda r: r.sort_key, chars=26),
         Column(_("Address"), lambda r: r.address_line,
-               sort=lambda r: (names.fold(r.street), _house_number_key(r.house_number), names.fold(r.box))),
-        Column(_("Postcode"), lambda r: r.postcode),
-        Column(_("City"), lambda r: r.city, sort=lambda r: names.fold(r.city)),
-        Column(_("Complex"), lambda r: r.complex_name, sort=lambda r: names.fold(r.complex_name)),
-        Column(_("Phone"), lambda r: r.phone),
-        Column(_("E-mail"), lambda r: r.email),
+               sort=lambda r: (names.fold(r.street), _house_number_key(r.house_number), names.fold(r.box)),
+               chars=24),
+        Column(_("Postcode"), lambda r: r.postcode, chars=7),
+        Column(_("City"), lambda r: r.city, sort=lambda r: names.fold(r.city), chars=12),
+        Column(_("Complex"), lambda r: r.complex_name, sort=lambda r: names.fold(r.complex_name), chars=14),
+        Column(_("Phone"), lambda r: r.phone, chars=14),
+        Column(_("E-mail"), lambda r: r.email, chars=22),
         Column(_("Contact by"), lambda r: contact_way_label(r.contact_way)),
-        Column(_("Member since"), lambda r: formats.short_date(r.joined_on), sort=lambda r: r.joined_on),
-        Column(_("Left on"), lambda r: formats.short_date(r.left_on), sort=lambda r: r.left_on),
+        Column(_("Member since"), lambda r: formats.short_date(r.joined_on), sort=lambda r: r.joined_on, chars=10),
+        Column(_("Left on"), lambda r: formats.short_date(r.left_on), sort=lambda r: r.left_on, chars=10),
         Column(_("Status"), _status),
     ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
@@ -26,6 +26,7 @@ class Column:
     sort: Callable[[Any], Any] | None = None   # defaults to the text, case-folded
     align_right: bool = False
     tooltip: Callable[[Any], str] | None = None
+    chars: int = 0  # first width, in average characters (scales with the font, unlike pixels)
 
 
 def _none_last(value):
@@ -88,7 +89,7 @@ class RowsTableModel(QAbstractTableModel):
         if not (0 <= column < len(self.columns)):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [self.rows[i.row()] for i in persistent]
         self._sort_rows()
@@ -96,7 +97,7 @@ class RowsTableModel(QAbstractTableModel):
             position = {id(row): n for n, row in enumerate(self.rows)}
             self.changePersistentIndexList(persistent, [self.index(position[id(row)], i.column())
                                                         for row, i in zip(held, persistent)])
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # -- our interface -------------------------------------------------------------------------
     def sort_value(self, column: Column, row):
@@ -134,10 +135,21 @@ def table_view(model, parent=None, *, stretch_last: bool = True) -> QTableView:
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.6))
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setHighlightSections(False)
     return view
+
+
+def size_columns(view: QTableView, columns: Sequence[Column]) -> None:
+    """Give columns a first width from their ``chars`` and their title, measured in the view's font;
+    cheaper than resizeColumnsToContents on thousands of rows."""
+    metrics = view.fontMetrics()
+    padding = metrics.averageCharWidth() * 3
+    for number, column in enumerate(columns):
+        title = metrics.horizontalAdvance(column.title) + padding * 2  # room for the sort arrow
+        view.setColumnWidth(number, max(title, metrics.averageCharWidth() * column.chars + padding))
 
 
 def selected_row(view: QTableView):

@@ -18,7 +18,7 @@ from huurdersgroep_app.core.services.organisation import OrganisationInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import opening
 from huurdersgroep_app.ui.logo import LogoProblem, read_logo
-from huurdersgroep_app.ui.widgets import Form, busy, error_label, heading, hint
+from huurdersgroep_app.ui.widgets import Form, busy, error_label, fit_to_screen, heading, hint
 
 NEW_GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "iban",
                     "registration_number")
@@ -35,8 +35,7 @@ class WelcomeDialog(QDialog):
         self.stack.addWidget(self._create_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        line = self.fontMetrics().height()
-        self.resize(line * 40, line * 30)
+        fit_to_screen(self, 42, 36)
 
     # -- first page: what do you want to do? -------------------------------------------------------
     def _choice_page(self, message: str) -> QWidget:

@@ -46,6 +46,18 @@ def error_label() -> QLabel:
     return label
 
 
+def fit_to_screen(widget: QWidget, width_lines: int, height_lines: int) -> None:
+    """A first size in text lines (so it grows with the font and the scaling), never larger than
+    the screen: at 150 % a 1366×768 laptop offers only about 900×500 points."""
+    line = widget.fontMetrics().height()
+    width, height = line * width_lines, line * height_lines
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9))
+    widget.resize(width, height)
+
+
 @contextmanager
 def busy():
     """A wait cursor while a document or an import is being made."""

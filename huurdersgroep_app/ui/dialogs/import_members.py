@@ -13,7 +13,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.table_model import Column, RowsTableModel, table_view
-from huurdersgroep_app.ui.widgets import busy, error_label, hint
+from huurdersgroep_app.ui.widgets import busy, error_label, fit_to_screen, hint
 
 
 def _importer():
@@ -217,8 +217,7 @@ class ImportMembersWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page):
             self.addPage(page)
         self.finished.connect(self._report)
-        line = self.fontMetrics().height()
-        self.resize(line * 50, line * 34)
+        fit_to_screen(self, 50, 34)
 
     def _report(self, result: int) -> None:
         if result and self.imported is not None:

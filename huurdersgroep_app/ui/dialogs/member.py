@@ -13,7 +13,7 @@ from huurdersgroep_app.core.services.members import DuplicateMemberError, Member
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.member_model import contact_way_label
-from huurdersgroep_app.ui.widgets import DateField, FieldErrors, Form, error_label, hint
+from huurdersgroep_app.ui.widgets import DateField, FieldErrors, Form, error_label, fit_to_screen, hint
 
 DATE_FIELDS = ("tenant_since", "joined_on", "left_on", "consent_on")
 
@@ -105,8 +105,7 @@ class MemberDialog(QDialog):
         layout.addWidget(buttons)
         self._fill(current)
         self.widgets["first_name"].setFocus()
-        line = self.fontMetrics().height()
-        self.resize(line * 62, line * 40)
+        fit_to_screen(self, 62, 46)
 
     # -- building --------------------------------------------------------------------------------------
     def _load(self, session):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from huurdersgroep_app import i18n
@@ -77,13 +77,15 @@ def rota_columns() -> list[Column]:
             Column(_("Steps down"), lambda r: _("Yes") if r.due else _("No"), sort=lambda r: 0 if r.due else 1)]
 
 
-def _sorted_table(model: RowsTableModel, name: str):
+def _sorted_table(model: RowsTableModel, name: str, column: int = 0,
+                  order: Qt.SortOrder = Qt.SortOrder.AscendingOrder):
     proxy = QSortFilterProxyModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setSourceModel(model)
     view = table_view(proxy)
     view.setAccessibleName(name)
     view.setSortingEnabled(True)
+    view.sortByColumn(column, order)
     return view
 
 
@@ -115,14 +117,14 @@ class Page(QWidget):
         self.rota_text = hint("")
         rota_layout.addWidget(self.rota_text)
         self.rota_model = RowsTableModel(rota_columns(), parent=self)
-        self.rota_table = _sorted_table(self.rota_model, _("Retirement rota"))
+        self.rota_table = _sorted_table(self.rota_model, _("Retirement rota"), 3)
         rota_layout.addWidget(self.rota_table, 1)
         self.tabs.addTab(rota_tab, _("Retirement rota"))
 
         history_tab = QWidget()
         history_layout = QVBoxLayout(history_tab)
         self.history_model = RowsTableModel(history_columns(), parent=self, dimmed=lambda r: r.ended_on is not None)
-        self.history_table = _sorted_table(self.history_model, _("History"))
+        self.history_table = _sorted_table(self.history_model, _("History"), 2, Qt.SortOrder.DescendingOrder)
         history_layout.addWidget(self.history_table, 1)
         self.tabs.addTab(history_tab, _("History"))
 

@@ -9,7 +9,7 @@ from huurdersgroep_app.i18n import N_, _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.member_model import (NO_COMPLEX, STATUS_ACTIVE, STATUS_ALL, STATUS_BOARD, STATUS_FORMER,
                                                MemberFilterProxy, MemberTableModel)
-from huurdersgroep_app.ui.table_model import ID_ROLE, table_view
+from huurdersgroep_app.ui.table_model import ID_ROLE, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading
 
 PAGE_ORDER = 20
@@ -64,6 +64,7 @@ class Page(QWidget):
         self.table.setAccessibleName(_("Members"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(MemberTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        size_columns(self.table, self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
