@@ -188,7 +188,7 @@ def _budget(session: Session, year: int, quarter: Decimal, members: int, approve
             ("membership_dues", Decimal(members * 4), "Ongeveer twee derde van de leden betaalt € 5."),
             ("activity_income", Decimal("100"), "Drankkaarten buurtfeest."),
             ("meeting_rooms", Decimal("500"), "Elf bestuursvergaderingen in het buurthuis."),
-            ("refreshments", Decimal("550"), "Koffie en thee op vergaderingen."),
+            ("refreshments", Decimal("800"), "Koffie en thee op vergaderingen."),
             ("printing", Decimal("200"), "Uitnodigingen en verslagen."),
             ("communication", Decimal("560"), "Vier bewonersbladen en de website."),
             ("materials", Decimal("200"), "Kantoormateriaal."),
