@@ -201,3 +201,17 @@ def test_the_preview_can_be_edited_before_booking(books):
         assert book_preview(s, preview) == 1
     with books.db.reading() as s:
         assert [e.lines[0].category_id for e in s.scalars(select(Entry))] == [books.cat["bank_costs"]]
+
+
+def test_a_cash_deposit_line_becomes_a_transfer_and_stays_booked(books):
+    deposit = tx(date(2025, 8, 1), "200.00", "Storting", text="storting kas")
+    _import(books, [statement(deposit)])
+    with books.db.transaction() as s:
+        from huurdersgroep_app.core.services.finance.transfers import entry_to_transfer
+
+        transfer = entry_to_transfer(s, s.scalar(select(Entry.id)), books.cash)
+        assert (transfer.from_account_id, transfer.to_account_id, transfer.amount) == (books.cash, books.bank,
+                                                                                       D("200.00"))
+    assert books.count() == 0
+    assert _import(books, [statement(deposit)]).booked == 0  # the fingerprint moved to the transfer
+    assert books.count(Transfer) == 1

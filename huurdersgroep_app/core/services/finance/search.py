@@ -59,6 +59,13 @@ class EntryRow:
         return None not in self.category_ids
 
 
+def search_text(row: EntryRow) -> str:
+    """The folded text a search matches against; a table model computes it once per row and then
+    filters on every keystroke without touching the database."""
+    return fold(" ".join((row.counterparty, row.description, row.receipt_number, row.categories, row.member_name,
+                          str(row.amount))))
+
+
 def _query(flt: EntryFilter):
     query = select(Entry.id, Entry.booked_on, Entry.account_id, Account.name, Entry.amount, Entry.counterparty,
                    Entry.description, Entry.receipt_number, Entry.member_id, Entry.grant_id,
@@ -104,11 +111,9 @@ def search_entries(session: Session, flt: EntryFilter | None = None) -> list[Ent
          member_id, grant_id, from_bank) in found:
         category_ids = tuple(lines.get(entry_id, ()))
         shown = "; ".join(dict.fromkeys(labels.get(c, "") if c else label(None) for c in category_ids))
-        member_name = members.get(member_id, "")
-        if needle and needle not in fold(" ".join((counterparty, description, receipt_number, shown, member_name,
-                                                   str(amount)))):
-            continue
-        rows.append(EntryRow(entry_id, booked_on, account_id, account_name, amount, counterparty, description,
-                             shown, category_ids, receipts.get(entry_id, 0), receipt_number, member_id,
-                             member_name, grant_id, bool(from_bank)))
+        row = EntryRow(entry_id, booked_on, account_id, account_name, amount, counterparty, description, shown,
+                       category_ids, receipts.get(entry_id, 0), receipt_number, member_id,
+                       members.get(member_id, ""), grant_id, bool(from_bank))
+        if not needle or needle in search_text(row):
+            rows.append(row)
     return rows
