@@ -122,7 +122,9 @@ def import_bank(args) -> int:
                                         file_name=args.file.name)
             if args.dry_run:
                 _print_preview(session, preview)
-    if created:
+    if created and args.dry_run:
+        print(_("A new bank account would be made for {iban}.").format(iban=account.iban), file=sys.stderr)
+    elif created:
         print(_("New bank account '{name}' ({iban}).").format(name=account.name, iban=account.iban), file=sys.stderr)
     for message in preview.mismatches + preview.warnings:
         print(_("Warning: {message}").format(message=message), file=sys.stderr)

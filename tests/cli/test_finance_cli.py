@@ -50,7 +50,7 @@ def test_import_bank_dry_run_then_real_then_again(group_file, tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out.splitlines()[:2] == ["2024-03-01\t-45.00\tBuurthuis\tzaalhuur\t",
                                         "2024-03-02\t600.00\tWoonmaatschappij\twerkingsmiddelen\t"]
-    assert "nothing was written" in out.out
+    assert "nothing was written" in out.out and "would be made for BE68 5390 0754 7034" in out.err
     assert _count(group_file) == 1 and _count(group_file, Account) == 1
     assert main(args) == 0
     out = capsys.readouterr()
