@@ -27,6 +27,8 @@ translations: $(STAMP)
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_meetings.py
+	$(BIN)/python benchmarks/bench_finance.py
+	$(BIN)/python benchmarks/bench_bank.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info translations/*.mo

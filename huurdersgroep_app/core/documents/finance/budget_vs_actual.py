@@ -1,0 +1,47 @@
+"""Budget vs actual for a period of a year: a table per section and a bar chart; usable mid-year
+at a board meeting (the budget column is the whole year's budget)."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.documents.finance.common import (budget_vs_actual_table, draw_budget_chart, info,
+                                                             money, money_column, period_text, total_row)
+from huurdersgroep_app.core.documents.tables import Column, PageFlow, write_document
+from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual
+from huurdersgroep_app.core.services.organisation import get_organisation
+from huurdersgroep_app.i18n import _
+
+
+def result_table(flow: PageFlow, table: FigureTable) -> None:
+    columns = [Column("", 3.2), money_column(_("Budget")), money_column(_("Actual")), money_column(_("Difference"))]
+    rows = [[_("Income"), money(table.total("income", "budget")), money(table.total("income", "actual")), ""],
+            [_("Expenses"), money(table.total("expense", "budget")), money(table.total("expense", "actual")), ""]]
+    if table.uncategorised:
+        rows.append([_("Not categorised yet"), "", money(table.uncategorised), ""])
+    rows.append(total_row([_("Result (income − expenses)"), money(table.result_budget), money(table.result_actual),
+                           money(table.result_actual - table.result_budget)]))
+    flow.table(columns, rows, title=_("Result"))
+
+
+def write_budget_vs_actual(session: Session, target, year: int, start: date | None = None,
+                           end: date | None = None, today: date | None = None) -> int:
+    table = budget_vs_actual(session, year, start, end)
+    org = get_organisation(session)
+
+    def draw(flow: PageFlow) -> None:
+        flow.title(_("Budget vs actual {year}").format(year=year),
+                   subtitle=f"{org.name} · {period_text(table.start, table.end)}")
+        if not table.has_budget:
+            flow.paragraph(_("There is no budget for {year} yet; only the actuals are shown.").format(year=year),
+                           bold=True)
+        flow.paragraph(_("The budget is the budget of the whole year; the actuals are those of the period. "
+                         "Difference = actual − budget."), size=8.5)
+        budget_vs_actual_table(flow, table, "income", title=_("Income"))
+        budget_vs_actual_table(flow, table, "expense", title=_("Expenses"))
+        result_table(flow, table)
+        draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
+        draw_budget_chart(flow, table.income, title=_("Income: budget and actual"))
+
+    return write_document(target, info(session, _("Budget vs actual {year}").format(year=year), today), draw)

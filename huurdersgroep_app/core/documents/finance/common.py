@@ -1,0 +1,185 @@
+"""What the money documents share: amount cells, category tables, the budget chart, signature lines."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.documents.base import ACCENT, FONT, MUTED, RULE, DocumentInfo, Letterhead
+from huurdersgroep_app.core.documents.tables import Column, PageFlow, Row
+from huurdersgroep_app.core.services.finance.balances import AccountBalance
+from huurdersgroep_app.core.services.finance.figures import CategoryFigure, FigureTable
+from huurdersgroep_app.core.services.organisation import get_organisation
+from huurdersgroep_app.i18n import _, format_date, format_money, format_number, format_percent
+
+TOTAL_FILL = colors.HexColor("#e8eef3")
+BUDGET_COLOUR = colors.HexColor("#9dbad0")
+ACTUAL_COLOUR = ACCENT
+MONEY_SAMPLE = "€ -99.999,99"
+
+
+def info(session: Session, title: str, today: date | None = None) -> DocumentInfo:
+    return DocumentInfo(Letterhead.from_organisation(get_organisation(session)), title, created=today or date.today())
+
+
+def money(amount: Decimal | None) -> str:
+    return format_money(amount) if amount is not None else ""
+
+
+def percent(value: Decimal | None) -> str:
+    return format_percent(value) if value is not None else "–"
+
+
+def period_text(start: date, end: date) -> str:
+    return _("{start} to {end}").format(start=format_date(start, "long"), end=format_date(end, "long"))
+
+
+def money_column(title: str, width: float = 1.2) -> Column:
+    return Column(title, width, align="right", sample=MONEY_SAMPLE)
+
+
+def total_row(cells) -> Row:
+    return Row(cells, bold=True, fill=TOTAL_FILL, rule_above=True)
+
+
+def budget_vs_actual_table(flow: PageFlow, table: FigureTable, kind: str, *, title: str,
+                           with_previous: bool = False) -> None:
+    """One section (income or expenses) with budget, actual, difference, % used."""
+    rows: list[CategoryFigure] = table.income if kind == "income" else table.expense
+    columns = [Column(_("Category"), 3.2), money_column(_("Budget {year}").format(year=table.year)),
+               money_column(_("Actual")), money_column(_("Difference")),
+               Column(_("Used"), 0.7, align="right", sample="100 %")]
+    if with_previous:
+        columns.append(money_column(_("Actual {year}").format(year=table.year - 1)))
+    cells = []
+    for row in rows:
+        line = [row.label, money(row.budget), money(row.actual), money(row.difference), percent(row.used)]
+        if with_previous:
+            line.append(money(row.previous))
+        cells.append(line)
+    budget, actual = table.total(kind, "budget"), table.total(kind, "actual")
+    total = [_("Total income") if kind == "income" else _("Total expenses"), money(budget), money(actual),
+             money(actual - budget), percent((actual / budget).quantize(Decimal("0.001")) if budget else None)]
+    if with_previous:
+        total.append(money(table.total(kind, "previous")))
+    cells.append(total_row(total))
+    flow.table(columns, cells, title=title)
+
+
+def balances_table(flow: PageFlow, rows: list[AccountBalance], *, title: str, year: int) -> None:
+    columns = [Column(_("Account"), 2.2), money_column(_("1 January {year}").format(year=year)),
+               money_column(_("Income")), money_column(_("Expenses")), money_column(_("Transfers")),
+               money_column(_("31 December {year}").format(year=year))]
+    cells = [[f"{r.name} {r.iban}".strip(), money(r.opening), money(r.income), money(r.expense),
+              money(r.transfers_net), money(r.closing)] for r in rows]
+    cells.append(total_row([_("Total"), *(money(sum((getattr(r, f) for r in rows), Decimal("0.00")))
+                                          for f in ("opening", "income", "expense", "transfers_net", "closing"))]))
+    flow.table(columns, cells, title=title)
+
+
+def _axis_steps(largest_cents: int) -> list[int]:
+    """Round steps in cents (whole euros), about five of them; integer arithmetic only."""
+    euros = max(largest_cents // 100, 1)
+    magnitude = 10 ** max(len(str(euros)) - 2, 0)
+    step = next(m * magnitude for m in (1, 2, 5, 10, 20, 50, 100) if euros // (m * magnitude) <= 5)
+    return [i * step * 100 for i in range(0, euros // step + 2)]
+
+
+def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str) -> None:
+    """Horizontal bars per category: budget and actual. Bar lengths are cents (ints)."""
+    rows = [r for r in rows if r.budget or r.actual]
+    if not rows:
+        return
+    bar_area = 16 * len(rows)
+    height = bar_area + 60
+    drawing = Drawing(flow.width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 170, 30
+    chart.width, chart.height = flow.width - 190, bar_area
+    budget = [int(r.budget * 100) for r in reversed(rows)]
+    actual = [max(int(r.actual * 100), 0) for r in reversed(rows)]
+    chart.data = [budget, actual]
+    steps = _axis_steps(max(budget + actual + [100]))
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, steps[-1]
+    chart.valueAxis.valueSteps = steps
+    chart.valueAxis.labelTextFormat = lambda cents: "€ " + format_number(int(cents) // 100)
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.categoryAxis.categoryNames = [r.label[:32] for r in reversed(rows)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.bars[0].fillColor, chart.bars[1].fillColor = BUDGET_COLOUR, ACTUAL_COLOUR
+    chart.bars.strokeColor = None
+    chart.barSpacing, chart.groupSpacing = 1, 4
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = flow.width - 190, height - 8
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 90
+    legend.colorNamePairs = [(BUDGET_COLOUR, _("Budget")), (ACTUAL_COLOUR, _("Actual"))]
+    drawing.add(legend)
+    drawing.add(String(0, height - 12, title, fontName=FONT, fontSize=10))
+    flow.ensure(height)
+    renderPDF.draw(drawing, flow.canvas, flow.x, flow.y - height)
+    flow.y -= height + 8
+
+
+def signature_lines(flow: PageFlow, roles: list[str]) -> None:
+    """'Name, date, signature' boxes side by side for the given roles."""
+    c = flow.canvas
+    height = 70
+    flow.ensure(height)
+    width = flow.width / max(len(roles), 1)
+    top = flow.y
+    for i, role in enumerate(roles):
+        x = flow.x + i * width
+        c.setFont(FONT, 9)
+        c.setFillColor(colors.black)
+        c.drawString(x, top - 10, role)
+        c.setFillColor(MUTED)
+        c.setFont(FONT, 7.5)
+        for n, what in enumerate((_("Name"), _("Date"), _("Signature"))):
+            y = top - 26 - n * 16
+            c.drawString(x, y + 2, what)
+            c.setStrokeColor(RULE)
+            c.line(x + 45, y, x + width - 12, y)
+    c.setFillColor(colors.black)
+    flow.y = top - height
+
+
+def write_lines(flow: PageFlow, count: int, label: str = "") -> None:
+    """Empty ruled lines to write on (findings, remarks)."""
+    c = flow.canvas
+    if label:
+        flow.paragraph(label, size=9)
+    for _i in range(count):
+        flow.ensure(18)
+        c.setStrokeColor(RULE)
+        c.line(flow.x, flow.y - 14, flow.x + flow.width, flow.y - 14)
+        flow.y -= 18
+    flow.space(6)
+
+
+def checkbox_line(flow: PageFlow, text: str) -> None:
+    c = flow.canvas
+    lines = simpleSplit(text, FONT, 9, flow.width - 14)
+    flow.ensure(4 + 12 * len(lines))
+    c.setStrokeColor(colors.black)
+    c.setLineWidth(0.6)
+    c.rect(flow.x, flow.y - 11, 8, 8, stroke=1, fill=0)
+    c.setFont(FONT, 9)
+    c.setFillColor(colors.black)
+    for n, line in enumerate(lines):
+        c.drawString(flow.x + 14, flow.y - 10 - 12 * n, line)
+    flow.y -= 4 + 12 * len(lines)

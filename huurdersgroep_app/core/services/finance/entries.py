@@ -1,0 +1,161 @@
+"""Entries: one movement on one account, split over categories. The lines always add up to the
+entry's amount (sign convention in ``core.db.models.finance``: + in, − out)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from huurdersgroep_app.core.db.models import Member
+from huurdersgroep_app.core.db.models.finance import Category, Entry, EntryLine
+from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, Grant
+from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.services.finance import years
+from huurdersgroep_app.core.services.finance.accounts import get_account
+from huurdersgroep_app.core.services.finance.categories import DUES
+from huurdersgroep_app.core.services.finance.common import compact_iban, read_amount, read_date
+from huurdersgroep_app.i18n import _, format_money
+
+
+@dataclass
+class LineInput:
+    category_id: int | None
+    amount: Decimal | str | int
+    note: str = ""
+
+
+@dataclass
+class EntryInput:
+    """A form's entry. Give ``lines`` to split it; else one line in ``category_id`` for the amount."""
+
+    booked_on: date | str
+    account_id: int
+    amount: Decimal | str | int
+    category_id: int | None = None
+    lines: list[LineInput] = field(default_factory=list)
+    counterparty: str = ""
+    counterparty_iban: str = ""
+    description: str = ""
+    member_id: int | None = None
+    grant_id: int | None = None
+    receipt_number: str = ""
+    dues_year: int | None = None  # dues paid in December for next year; default the entry's year
+
+
+def _clean(session: Session, data: EntryInput) -> tuple[dict, list[tuple[int | None, Decimal, str]]]:
+    problems: dict[str, str] = {}
+    booked_on = read_date(data.booked_on, "booked_on", problems)
+    amount = read_amount(data.amount, "amount", problems)
+    try:
+        account = get_account(session, data.account_id)
+        if not account.active:
+            problems["account_id"] = _("The account '{name}' is no longer in use.").format(name=account.name)
+    except NotFoundError as exc:
+        problems["account_id"] = str(exc)
+    raw_lines = data.lines or [LineInput(data.category_id, data.amount)]
+    lines = []
+    for i, line in enumerate(raw_lines):
+        line_amount = read_amount(line.amount, f"lines.{i}.amount", problems)
+        if line.category_id is not None and session.get(Category, line.category_id) is None:
+            problems[f"lines.{i}.category_id"] = _("This category does not exist (any more).")
+        lines.append((line.category_id, line_amount, (line.note or "").strip()))
+    if amount is not None and all(a is not None for _c, a, _n in lines):
+        total = sum((a for _c, a, _n in lines), Decimal("0.00"))
+        if total != amount:
+            problems["lines"] = _("The split lines add up to {total}, not to the entry's amount {amount}.").format(
+                total=format_money(total), amount=format_money(amount))
+    if data.member_id is not None and session.get(Member, data.member_id) is None:
+        problems["member_id"] = _("This member does not exist (any more).")
+    if data.grant_id is not None and session.get(Grant, data.grant_id) is None:
+        problems["grant_id"] = _("This grant does not exist (any more).")
+    if problems:
+        raise ValidationError(problems)
+    values = dict(booked_on=booked_on, account_id=data.account_id, amount=amount,
+                  counterparty=data.counterparty.strip(), counterparty_iban=compact_iban(data.counterparty_iban),
+                  description=data.description.strip(), member_id=data.member_id, grant_id=data.grant_id,
+                  receipt_number=data.receipt_number.strip())
+    return values, lines
+
+
+def _sync_dues(session: Session, entry: Entry, dues_year: int | None) -> None:
+    """A dues line with a member records the member's payment for the year."""
+    dues_ids = set(session.scalars(select(Category.id).where(Category.code == DUES)))
+    dues_amount = sum((line.amount for line in entry.lines if line.category_id in dues_ids), Decimal("0.00"))
+    existing = session.scalar(select(DuesPayment).where(DuesPayment.entry_id == entry.id))
+    if entry.member_id is None or dues_amount <= 0:
+        if existing is not None:
+            session.delete(existing)
+        return
+    year = dues_year or (existing.year if existing else entry.booked_on.year)
+    if existing is None:
+        session.add(DuesPayment(member_id=entry.member_id, year=year, entry_id=entry.id, amount=dues_amount))
+    else:
+        existing.member_id, existing.year, existing.amount = entry.member_id, year, dues_amount
+
+
+def add_entry(session: Session, data: EntryInput) -> Entry:
+    values, lines = _clean(session, data)
+    years.ensure_open(session, values["booked_on"])
+    entry = Entry(**values, lines=[EntryLine(category_id=c, amount=a, note=n) for c, a, n in lines])
+    session.add(entry)
+    session.flush()
+    _sync_dues(session, entry, data.dues_year)
+    session.flush()
+    return entry
+
+
+def get_entry(session: Session, entry_id: int) -> Entry:
+    entry = session.get(Entry, entry_id)
+    if entry is None:
+        raise NotFoundError(_("This entry does not exist (any more)."))
+    return entry
+
+
+def update_entry(session: Session, entry_id: int, data: EntryInput) -> Entry:
+    entry = get_entry(session, entry_id)
+    values, lines = _clean(session, data)
+    years.ensure_open(session, entry.booked_on, values["booked_on"])
+    for key, value in values.items():
+        setattr(entry, key, value)
+    entry.lines = [EntryLine(category_id=c, amount=a, note=n) for c, a, n in lines]
+    session.flush()
+    _sync_dues(session, entry, data.dues_year)
+    session.flush()
+    return entry
+
+
+def set_category(session: Session, entry_id: int, category_id: int | None) -> Entry:
+    """Put an unsplit entry (typically fresh from the bank) in a category."""
+    entry = get_entry(session, entry_id)
+    if len(entry.lines) > 1:
+        raise ValidationError({"lines": _("This entry is split; change its lines instead.")})
+    return update_entry(session, entry_id, entry_input(entry, category_id=category_id))
+
+
+def delete_entry(session: Session, entry_id: int) -> None:
+    entry = get_entry(session, entry_id)
+    years.ensure_open(session, entry.booked_on)
+    session.delete(entry)
+    session.flush()
+
+
+def entry_input(entry: Entry, **changes) -> EntryInput:
+    """The form values of a stored entry, to edit it."""
+    data = EntryInput(booked_on=entry.booked_on, account_id=entry.account_id, amount=entry.amount,
+                      lines=[LineInput(line.category_id, line.amount, line.note) for line in entry.lines],
+                      counterparty=entry.counterparty, counterparty_iban=entry.counterparty_iban,
+                      description=entry.description, member_id=entry.member_id, grant_id=entry.grant_id,
+                      receipt_number=entry.receipt_number)
+    if "category_id" in changes:
+        data.lines = []
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
+def load_entries(session: Session, ids: list[int]) -> list[Entry]:
+    return list(session.scalars(select(Entry).where(Entry.id.in_(ids))
+                                .options(selectinload(Entry.lines), selectinload(Entry.receipts))))

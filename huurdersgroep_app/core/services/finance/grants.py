@@ -1,0 +1,83 @@
+"""Funders and their grants: who pays how much for which year, on which conditions, by which
+deadline; and per grant what was received and what was charged to it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.db.models.finance import Entry
+from huurdersgroep_app.core.db.models.finance_plans import FUNDER_KINDS, Funder, Grant
+from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
+from huurdersgroep_app.i18n import _
+
+
+def add_funder(session: Session, name: str, kind: str = "other", partner_id: int | None = None,
+               notes: str = "") -> Funder:
+    name = (name or "").strip()
+    problems = {}
+    if not name:
+        problems["name"] = _("The name of the funder is required.")
+    elif session.scalar(select(Funder.id).where(func.lower(Funder.name) == name.lower())):
+        problems["name"] = _("There is already a funder called '{name}'.").format(name=name)
+    if kind not in FUNDER_KINDS:
+        problems["kind"] = _("Unknown kind of funder.")
+    if problems:
+        raise ValidationError(problems)
+    funder = Funder(name=name, kind=kind, partner_id=partner_id, notes=notes)
+    session.add(funder)
+    session.flush()
+    return funder
+
+
+def list_funders(session: Session) -> list[Funder]:
+    return list(session.scalars(select(Funder).order_by(Funder.name)))
+
+
+def add_grant(session: Session, funder_id: int, year: int, amount, conditions: str = "",
+              deadline: date | str | None = None, reference: str = "") -> Grant:
+    if session.get(Funder, funder_id) is None:
+        raise NotFoundError(_("This funder does not exist (any more)."))
+    problems: dict[str, str] = {}
+    value = read_amount(amount, "amount", problems, positive=True)
+    day = read_date(deadline, "deadline", problems, required=False)
+    if problems:
+        raise ValidationError(problems)
+    grant = Grant(funder_id=funder_id, year=year, amount=value, conditions=conditions.strip(), deadline=day,
+                  reference=reference.strip(), notes="")
+    session.add(grant)
+    session.flush()
+    return grant
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    grant_id: int
+    funder: str
+    year: int
+    amount: Decimal
+    received: Decimal
+    spent: Decimal
+    deadline: date | None
+    conditions: str
+
+    @property
+    def balance(self) -> Decimal:
+        """Received minus spent: what is left of the grant (negative: overspent)."""
+        return self.received - self.spent
+
+
+def grant_rows(session: Session, year: int | None = None) -> list[GrantRow]:
+    money_in = func.sum(case((Entry.amount > 0, Entry.amount), else_=0))
+    money_out = func.sum(case((Entry.amount < 0, Entry.amount), else_=0))
+    flows = {gid: (i or ZERO, -(o or ZERO)) for gid, i, o in session.execute(
+        select(Entry.grant_id, money_in, money_out).where(Entry.grant_id.is_not(None)).group_by(Entry.grant_id))}
+    query = select(Grant).join(Funder).order_by(Grant.year, Funder.name)
+    if year is not None:
+        query = query.where(Grant.year == year)
+    return [GrantRow(g.id, g.funder.name, g.year, g.amount, *flows.get(g.id, (ZERO, ZERO)), g.deadline,
+                     g.conditions) for g in session.scalars(query)]
