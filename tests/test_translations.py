@@ -34,8 +34,8 @@ FLEMISH_ONLY = {
     "bus (house number box)": r"\bbus\b",
     "gemeente (place of residence)": r"\bgemeente\b",
     "wijk": r"\bwijk(en)?\b",
-    "familienaam": r"familienaam",
-    "mandaat": r"mandaat",
+    "familienaam": r"familiena+m",  # familienaam, familienamen
+    "mandaat": r"manda+t",  # (bestuurs)mandaat, mandaten
     "ondernemingsnummer": r"ondernemings",
     "rekenblad": r"rekenblad",
     "hoofding": r"hoofding",
