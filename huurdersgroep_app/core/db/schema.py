@@ -76,7 +76,21 @@ def upgrade(engine, path: Path, state: str) -> Path | None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+    with engine.connect() as connection:
+        # SQLite alters a table by copying it and dropping the old one; with foreign keys on, that
+        # drop would cascade into the child tables and delete their rows. So: off for the migration
+        # (the pragma only works outside a transaction), then check every link before committing.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "heads")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(_("The update of the file's structure failed; the file was not "
+                                          "changed. A backup is in {path}.").format(path=backup))
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
     return backup

@@ -266,13 +266,23 @@ def record_consultation(session: Session, advice_id: int, summary: str, on: date
     return advice
 
 
-def approve(session: Session, advice_id: int, approved_on: date, reference: str = "") -> Advice:
-    """The board (or a meeting) approved the latest draft; ``reference`` says where."""
+def approve(session: Session, advice_id: int, approved_on: date | None = None, reference: str = "",
+            decision_id: int | None = None) -> Advice:
+    """The board (or a meeting) approved the latest draft; ``reference`` says where. With
+    ``decision_id`` the meeting's numbered decision is the approval: its date and reference are used."""
+    from huurdersgroep_app.core.services.approvals import decision_approval
+
     advice = get_advice(session, advice_id)
     if advice.latest_version is None and advice.status in ("drafting", "consulting"):
         raise DomainError(_("Save a draft of the advice before approving it."))
+    if decision_id is not None:
+        approval = decision_approval(session, decision_id)
+        approved_on, reference = approval.approved_on, approval.reference
+    elif approved_on is None:
+        raise ValidationError({"approved_on": _("Give the date of the approval.")})
     _move(advice, "approved", approved_on)
     advice.approved_on, advice.approval_reference = approved_on, reference.strip()
+    advice.approval_decision_id = decision_id
     record_event(advice, approved_on, "approved", reference.strip())
     return advice
 

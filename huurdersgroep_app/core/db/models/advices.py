@@ -52,6 +52,8 @@ class Advice(Timestamps, Base):
     consultation_on: Mapped[date | None] = mapped_column(Date)
     approved_on: Mapped[date | None] = mapped_column(Date)
     approval_reference: Mapped[str] = mapped_column(String(300), default="")
+    # The meeting decision that approved the advice, when the approval was taken in a meeting.
+    approval_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="SET NULL"))
     sent_on: Mapped[date | None] = mapped_column(Date, index=True)
     addressee_contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
     reply_due: Mapped[date | None] = mapped_column(Date, index=True)

@@ -46,8 +46,9 @@ class Grant(Timestamps, Base):
 
 
 class Budget(Timestamps, Base):
-    """The budget of a year, approved by the annual meeting (a link to the meeting's decision
-    is added by the meetings area)."""
+    """The budget of a year, approved by the annual meeting: ``approval_decision_id`` links the
+    meeting's numbered decision; date and reference are kept as text too, for approvals recorded
+    before the meetings were kept in the app."""
 
     __tablename__ = "budget"
 
@@ -55,6 +56,7 @@ class Budget(Timestamps, Base):
     year: Mapped[int] = mapped_column(Integer, unique=True)
     approved_on: Mapped[date | None] = mapped_column(Date)
     approval_reference: Mapped[str] = mapped_column(String(300), default="")
+    approval_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="SET NULL"))
     notes: Mapped[str] = mapped_column(Text, default="")
 
     lines: Mapped[list["BudgetLine"]] = relationship(back_populates="budget", cascade="all, delete-orphan",

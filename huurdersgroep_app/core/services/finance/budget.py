@@ -98,16 +98,25 @@ def start_budget(session: Session, year: int, source: str = "actuals", from_year
     return written
 
 
-def approve_budget(session: Session, year: int, approved_on, reference: str = "") -> Budget:
-    """Record the annual meeting's approval (date and a reference to its decision)."""
+def approve_budget(session: Session, year: int, approved_on=None, reference: str = "",
+                   decision_id: int | None = None) -> Budget:
+    """Record the annual meeting's approval: its numbered decision (``decision_id``, which gives
+    the date and the reference), or a date and a reference typed by hand."""
+    from huurdersgroep_app.core.services.approvals import decision_approval
+
     problems: dict[str, str] = {}
-    day = read_date(approved_on, "approved_on", problems)
+    if decision_id is not None:
+        approval = decision_approval(session, decision_id, annual_only=True)
+        day, reference = approval.approved_on, approval.reference
+    else:
+        day = read_date(approved_on, "approved_on", problems)
     budget = get_budget(session, year)
     if budget is None or not budget.lines:
         problems["year"] = _("The budget of {year} is still empty.").format(year=year)
     if problems:
         raise ValidationError(problems)
     budget.approved_on, budget.approval_reference = day, reference.strip()
+    budget.approval_decision_id = decision_id
     return budget
 
 
