@@ -181,7 +181,8 @@ def _statements(session: Session, bank_id: int, year: int, until: date) -> None:
     session.flush()
 
 
-def _budget(session: Session, year: int, quarter: Decimal, members: int, approved_on: date | None) -> None:
+def _budget(session: Session, demo: DemoContext, year: int, quarter: Decimal, members: int,
+            approved_on: date | None) -> None:
     cat = {c.code: c.id for c in categories.list_categories(session)}
     plan = (("landlord_budget", quarter * 4, "Werkingsmiddelen volgens de norm per woning."),
             ("municipal_subsidy", Decimal("750"), "Subsidie huurdersparticipatie van de stad."),
@@ -201,7 +202,10 @@ def _budget(session: Session, year: int, quarter: Decimal, members: int, approve
             ("bank_costs", Decimal("30"), "Beheerskosten van de rekening."))
     for code, amount, why in plan:
         budget.set_budget_line(session, year, cat[code], amount, why)
-    if approved_on:
+    decision_id = demo.shared.get("budget_decisions", {}).get(year)
+    if decision_id and approved_on:
+        budget.approve_budget(session, year, decision_id=decision_id)
+    elif approved_on:
         budget.approve_budget(session, year, approved_on, "Jaarvergadering, besluit over de begroting")
 
 
@@ -231,8 +235,8 @@ def populate(session: Session, demo: DemoContext) -> None:
         _statements(session, bank.id, year, books.until)
     meetings = sorted(demo.shared.get("annual_meeting_days", []))
     approved = {day.year: day for day in meetings}
-    _budget(session, previous, quarter, len(ids), approved.get(previous) or date(previous, 3, 15))
-    _budget(session, current, quarter, len(ids), approved.get(current) if approved.get(current, today) <= today
+    _budget(session, demo, previous, quarter, len(ids), approved.get(previous) or date(previous, 3, 15))
+    _budget(session, demo, current, quarter, len(ids), approved.get(current) if approved.get(current, today) <= today
             else None)
     budget.start_budget(session, current + 1, "budget", current)
     closed_on = min(date(current, 2, 20), today)

@@ -160,9 +160,11 @@ def _annual_business(session: Session, demo: DemoContext, meeting, present: list
     big = voters >= 3  # a tiny demo group decides by consensus
     minutes.record_discharge(session, meeting.id, day.year - 1, *(("vote", voters - 1, 0, 1) if big else ()))
     _record_election_history(session, demo, meeting, present, items.get("elections"))
-    minutes.add_decision(session, meeting.id, minutes.DecisionInput(
+    budget_decision = minutes.add_decision(session, meeting.id, minutes.DecisionInput(
         f"De jaarvergadering keurt het jaarplan en de begroting {day.year} goed.",
         *(("vote", voters - 2, 0, 2) if big else ()), agenda_item_id=items["plans_budget"].id if "plans_budget" in items else None))
+    # The finance demo links the budget's approval to this decision.
+    demo.shared.setdefault("budget_decisions", {})[day.year] = budget_decision.id
     board_ids = attendance.board_member_ids(session, day)
     auditors = [m for m in present if m not in board_ids][:2]
     if len(auditors) == 2:
