@@ -3,7 +3,7 @@ due within two weeks or late, the landlord's replies overdue, signals left witho
 Each line is a link that opens the dossier or the signal."""
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
@@ -14,6 +14,11 @@ from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.advice_model import days_text
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.widgets import ERROR_COLOUR
+
+def escape(text: str) -> str:
+    """Text for the rich-text label; apostrophes (the landlord's) stay as they are."""
+    return _escape(text, quote=False)
+
 
 MAX_LINES = 5  # per section; the rest is on the Advices and Signals pages
 
