@@ -201,3 +201,29 @@ def test_unanswered_days_setting_on_the_page(ctx, page):
     page.unanswered_days.setValue(30)
     page.unanswered_days.editingFinished.emit()
     assert ctx.read(signals.unanswered_days) == 30
+
+
+def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch):
+    from huurdersgroep_app.core.services import advices
+    from huurdersgroep_app.core.services.advices import AdviceInput
+    from huurdersgroep_app.ui.dialogs.signal_grouping import consultation_history_dialog
+
+    advice = ctx.call(advices.create_advice, AdviceInput(title="Cleaning of the stairwells",
+                                                         requested_on=TODAY - timedelta(days=40)))
+    ctx.call(advices.save_draft, advice.id, "We agree.")
+    ctx.call(advices.approve, advice.id, TODAY - timedelta(days=30))
+    ctx.call(advices.mark_sent, advice.id, TODAY - timedelta(days=29))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    dialog = consultation_history_dialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.start.setText(TODAY.strftime("%d/%m/%Y"))
+    dialog.end.setText((TODAY - timedelta(days=365)).strftime("%d/%m/%Y"))
+    assert dialog.documents.preview() is None and not opened
+    assert dialog.form.problem("date_to") == "The period ends before it starts."
+    dialog.start.setText((TODAY - timedelta(days=365)).strftime("%d/%m/%Y"))
+    dialog.end.setText(TODAY.strftime("%d/%m/%Y"))
+    target = dialog.documents.preview()
+    assert dialog.form.problem("date_to") == ""
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert "Cleaning of the stairwells" in text and advice.reference in text

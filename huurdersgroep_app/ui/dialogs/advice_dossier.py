@@ -100,7 +100,7 @@ class AdviceDossierDialog(QDialog):
         self.reload()
         if self.record is not None:
             self.details.fill(self.ctx.read(lambda s: advices.advice_input(advices.get_advice(s, advice_id))))
-        fit_to_screen(self, 64, 44)
+        fit_to_screen(self, 70, 56)
 
     def _details_tab(self, topics, choices) -> QWidget:
         tab = QWidget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from huurdersgroep_app.core.services import advice_actions
 from huurdersgroep_app.core.services.advice_record import AdviceRecord
@@ -60,6 +60,7 @@ class StagesPanel(QWidget):
                 row.addStretch(1)
                 inner.addLayout(row)
                 setattr(self, f"{key}_button", button)
+            inner.addStretch(1)  # text at the top when the box beside it is taller
             grid.addWidget(box, number // 2, number % 2)
 
     def load(self, record: AdviceRecord) -> None:
@@ -110,6 +111,8 @@ class ActionsPanel(QWidget):
         self.table = table_view(self.model)
         self.table.setAccessibleName(_("Action points"))
         size_columns(self.table, self.model.columns)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add…"))

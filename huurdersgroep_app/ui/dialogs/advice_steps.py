@@ -183,5 +183,5 @@ def step_button_text(to_status: str, from_status: str) -> str:
         return _("Start drafting…")
     texts = {"drafting": _("Back to drafting…"), "consulting": _("Consult the members…"),
              "approved": _("Approve…"), "sent": _("Mark as sent…"), "replied": _("Record the reply…"),
-             "closed": _("Close…"), "withdrawn": _("Withdraw…")}
+             "closed": _("Close the dossier…"), "withdrawn": _("Withdraw the dossier…")}
     return texts.get(to_status, to_status)

@@ -52,11 +52,11 @@ class SignalDialog(QDialog):
         self.errors = FieldErrors()
         current, people, places = ctx.read(_choices, signal_id)
         self.setWindowTitle(_("New signal") if signal_id is None else _("Signal {number}").format(number=signal_id))
-        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight if room_for_columns(self, 72)
-                             else QBoxLayout.Direction.TopToBottom)
+        two_columns = room_for_columns(self, 72)
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight if two_columns else QBoxLayout.Direction.TopToBottom)
         left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, int(two_columns))
+        columns.addLayout(right, int(two_columns))
 
         report = self._group(left, _("Reported"))
         self.reported_on = report.add("reported_on", _("Date"), DateField())
@@ -82,7 +82,6 @@ class SignalDialog(QDialog):
         self.house_number = where.add("house_number", _("Number"), QLineEdit())
         self.box = where.add("box", _("Box"), QLineEdit())
         where.addRow(hint(_("For a member the address of their home is filled in when left empty.")))
-        left.addStretch(1)
 
         problem = self._group(right, _("Problem"))
         self.category = problem.add("category", _("Category"),
@@ -102,7 +101,8 @@ class SignalDialog(QDialog):
         if signal_id is not None:
             self.follow_up = FollowUpBox(ctx, signal_id)
             right.addWidget(self.follow_up)
-        right.addStretch(1)
+        for column in (left, right) if two_columns else (columns,):
+            column.addStretch(1)  # the boxes stay at the top, the spare room goes below
 
         body = QWidget()
         body.setLayout(columns)
