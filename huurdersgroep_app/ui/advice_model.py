@@ -49,16 +49,16 @@ def advice_columns(today: date) -> list[Column]:
 
     return [
         Column(_("Reference"), lambda r: r.reference, sort=_reference_key, chars=11),
-        Column(_("Title"), lambda r: r.title, chars=42, tooltip=lambda r: r.title),
+        Column(_("Title"), lambda r: r.title, chars=36, tooltip=lambda r: r.title),
         Column(_("Kind"), lambda r: kind_label(r.kind), chars=12),
-        Column(_("Topic"), lambda r: topic_label(r.topic), chars=22),
-        Column(_("Status"), lambda r: status_label(r.status), chars=18),
+        Column(_("Topic"), lambda r: topic_label(r.topic), chars=18),
+        Column(_("Status"), lambda r: status_label(r.status), chars=16),
         Column(_("Our deadline"), lambda r: formats.short_date(r.group_deadline), sort=lambda r: r.group_deadline,
                chars=10),
         Column(_("Days left"), lambda r: days_text(days_left(r, today)), sort=lambda r: days_left(r, today),
                chars=11),
-        Column(_("Landlord's reply due"), reply_text,
-               sort=lambda r: r.reply_due if r.status in ("sent", "replied", "closed") else None, chars=12),
+        Column(_("Reply due"), reply_text,
+               sort=lambda r: r.reply_due if r.status in ("sent", "replied", "closed") else None, chars=17),
         Column(_("Complexes"), lambda r: ", ".join(r.complexes) or _("Whole stock"), chars=18),
     ]
 

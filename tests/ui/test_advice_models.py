@@ -26,7 +26,8 @@ TODAY = date.today()
 def _dossiers(ctx):
     made = []
     for n, title in enumerate(("Heating", "Lifts", "Rent")):
-        made.append(ctx.call(advices.create_advice, AdviceInput(title=title, requested_on=TODAY - timedelta(days=n * 30))))
+        made.append(ctx.call(advices.create_advice, AdviceInput(title=title,
+                                                                requested_on=TODAY - timedelta(days=n * 30))))
     ctx.call(advices.save_draft, made[1].id, "Text")
     ctx.call(advices.approve, made[1].id, TODAY - timedelta(days=20))
     ctx.call(advices.mark_sent, made[1].id, TODAY - timedelta(days=19))

@@ -200,8 +200,8 @@ def test_the_deadline_can_be_changed_with_a_reason_and_the_details_edited(ctx, q
 
 def test_follow_up_action_points(ctx, qtbot, driver):
     dossier = _open_dossier(ctx, qtbot)
-    driver.expect(ActionPointDialog, lambda d: (d.what.setText("Check the promised planning"), d.who.setText("Secretary"),
-                                                d.due_on.setText("30/06/2026"), d.save()))
+    driver.expect(ActionPointDialog, lambda d: (d.what.setText("Check the promised planning"),
+                                                d.who.setText("Secretary"), d.due_on.setText("30/06/2026"), d.save()))
     dossier.actions.add_action()
     dossier.actions.table.selectRow(0)
     dossier.actions.toggle_done()

@@ -165,7 +165,8 @@ class AdviceDossierDialog(QDialog):
         if r.days_left is not None and r.days_left < 0:
             warnings.append(_("The group's deadline has passed."))
         if r.reply_overdue:
-            warnings.append(_("The landlord's reply is late (due {date}).").format(date=formats.short_date(r.reply_due)))
+            warnings.append(_("The landlord's reply is late (due {date}).").format(
+                date=formats.short_date(r.reply_due)))
         if not r.information_complete and r.status in advices.BEFORE_SENT:
             warnings.append(_("The landlord's information is not complete: {note}").format(
                 note=r.information_note or _("ask for what is missing")))
@@ -182,7 +183,8 @@ class AdviceDossierDialog(QDialog):
         self.timeline.load(r)
         self._show_steps(r)
         self.letter.setEnabled(bool(r.versions))
-        self.letter.setToolTip("" if r.versions else _("Save a text first; the letter is made from the latest version."))
+        self.letter.setToolTip("" if r.versions else
+                               _("Save a text first; the letter is made from the latest version."))
 
     def _show_steps(self, r: AdviceRecord) -> None:
         for button in self.step_buttons.values():

@@ -3,7 +3,7 @@ the role; staff changes as a hand-over, so the history stays; who receives the a
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHeaderView, QHBoxLayout, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services import contacts
