@@ -3,7 +3,8 @@ by complex and category, biggest first; one click makes them an own-initiative a
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from huurdersgroep_app.core.services import signal_register
 from huurdersgroep_app.core.services.advice_labels import category_label
@@ -11,7 +12,7 @@ from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.signal_model import cluster_columns
 from huurdersgroep_app.ui.table_model import RowsTableModel, selected_row, size_columns, table_view
-from huurdersgroep_app.ui.widgets import hint
+from huurdersgroep_app.ui.widgets import fit_to_screen, hint
 
 
 class ClustersPanel(QWidget):
@@ -90,3 +91,28 @@ class ClustersPanel(QWidget):
             self.advice_made.emit(dialog.result_value.id)
             return dialog.result_value.id
         return None
+
+
+class ClustersDialog(QDialog):
+    """The groups of signals, from the Advices page: choose one and a dossier is opened for it."""
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("New dossier from signals"))
+        self.advice_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.panel = ClustersPanel(ctx)
+        self.panel.show_button.setVisible(False)  # the register is on the Signals page
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(hint(_("To choose single signals, select them on the Signals page and use "
+                                "'More' → 'Make an advice of the selected signals'.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.panel.advice_made.connect(self._made)
+        self.panel.refresh()
+        fit_to_screen(self, 50, 28)
+
+    def _made(self, advice_id: int) -> None:
+        self.advice_id = advice_id
+        self.accept()

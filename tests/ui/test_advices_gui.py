@@ -250,3 +250,33 @@ def test_page_filters_by_status_year_and_search(ctx, qtbot):
     qtbot.keyClicks(page.search, "rabot")
     assert titles() == ["Heating Rabot"]
     assert "1 of 2" in page.count.text()
+
+
+def test_a_new_dossier_from_a_group_of_signals(ctx, qtbot, driver):
+    from huurdersgroep_app.core.services import signals
+    from huurdersgroep_app.ui.dialogs.signal_grouping import AdviceFromSignalsDialog
+    from huurdersgroep_app.ui.signal_clusters import ClustersDialog
+
+    for n in range(3):
+        ctx.call(signals.add_signal, signals.SignalInput(
+            reported_on=date.today() - timedelta(days=n + 1), category="heating", description=f"No heating {n}",
+            complex_id=ctx.db.complex_ids["Rabot"]))
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    ctx.data_changed.connect(page.refresh)
+
+    def choose(d: ClustersDialog) -> None:
+        assert d.panel.model.rowCount() == 1
+        d.panel.table.selectRow(0)
+        d.panel.make_advice()
+
+    driver.expect(ClustersDialog, choose)
+    driver.expect(AdviceFromSignalsDialog, lambda d: (d.title.text() == "Heating in Rabot" and d.save()))
+    driver.expect(AdviceDossierDialog)
+    page.dossier_from_signals()
+    assert driver.all_used()
+    record = _record(ctx, driver.last(AdviceDossierDialog).advice_id)
+    assert (record.title, record.kind, record.complex_names, record.signal_count) == \
+        ("Heating in Rabot", "own_initiative", ("Rabot",), 3)
+    assert page.selected_id() == record.id

@@ -71,9 +71,10 @@ class Page(QWidget):
         buttons.addWidget(self.count)
         buttons.addStretch(1)
         self.new_button = QPushButton(_("New dossier…"))
+        self.from_signals_button = QPushButton(_("New dossier from signals…"))
         self.open_button = QPushButton(_("Open…"))
         self.delete_button = QPushButton(_("Delete…"))
-        for button in (self.new_button, self.open_button, self.delete_button):
+        for button in (self.new_button, self.from_signals_button, self.open_button, self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
@@ -84,6 +85,7 @@ class Page(QWidget):
         self.table.activated.connect(lambda _index: self.open_dossier())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_dossier)
+        self.from_signals_button.clicked.connect(self.dossier_from_signals)
         self.open_button.clicked.connect(lambda: self.open_dossier())
         self.delete_button.clicked.connect(self.delete_dossier)
         self._filters_changed()
@@ -143,10 +145,20 @@ class Page(QWidget):
 
         dialog = NewAdviceDialog(self.ctx, parent=self)
         if dialog.exec() and dialog.saved_id is not None:
-            self.search.clear()
-            self.status_filter.setCurrentIndex(self.status_filter.findData(SHOW_OPEN))
-            self.select_dossier(dialog.saved_id)
-            self.open_dossier(dialog.saved_id)
+            self._show_new(dialog.saved_id)
+
+    def dossier_from_signals(self) -> None:
+        from huurdersgroep_app.ui.signal_clusters import ClustersDialog
+
+        dialog = ClustersDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.advice_id is not None:
+            self._show_new(dialog.advice_id)
+
+    def _show_new(self, advice_id: int) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(self.status_filter.findData(SHOW_OPEN))
+        self.select_dossier(advice_id)
+        self.open_dossier(advice_id)
 
     def open_dossier(self, advice_id: int | None = None) -> None:
         advice_id = advice_id if advice_id is not None else self.selected_id()
