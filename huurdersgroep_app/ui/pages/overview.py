@@ -12,6 +12,7 @@ from huurdersgroep_app.core.services import board, complexes, names, organisatio
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading, hint
 
@@ -92,6 +93,8 @@ class Page(QWidget):
         columns.addWidget(reach, 3)
 
         side = QVBoxLayout()
+        self.deadlines = DeadlinesPanel(ctx)
+        side.addWidget(self.deadlines)
         board_box = QGroupBox(_("Board"))
         board_layout = QVBoxLayout(board_box)
         self.board_text = hint("")
@@ -114,6 +117,7 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         snap = self.ctx.read(read_snapshot)
+        self.deadlines.refresh()
         self.title.setText(snap.group)
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))
