@@ -280,3 +280,32 @@ def test_a_new_dossier_from_a_group_of_signals(ctx, qtbot, driver):
     assert (record.title, record.kind, record.complex_names, record.signal_count) == \
         ("Heating in Rabot", "own_initiative", ("Rabot",), 3)
     assert page.selected_id() == record.id
+
+
+def test_approval_by_a_meeting_decision_fills_date_and_reference(ctx, qtbot, driver):
+    from huurdersgroep_app.core.services import meetings, minutes
+
+    requested = date.today() - timedelta(days=10)
+    with ctx.db.transaction() as s:
+        board = meetings.create_meeting(s, meetings.MeetingInput(type="board", scheduled_on=requested + timedelta(days=5)))
+        decision = minutes.add_decision(s, board.id, minutes.DecisionInput(text="The advice on the lifts is approved."))
+    dossier = _open_dossier(ctx, qtbot, requested_on=requested)
+    advice_id = dossier.advice_id
+    ctx.call(advices.change_status, advice_id, "drafting", date.today())
+    ctx.call(advices.save_draft, advice_id, "We agree.", on=date.today())
+    dossier.reload()
+
+    def choose(d: ApproveDialog) -> None:
+        d.decision.setCurrentIndex(d.decision.findData(decision.id))
+        assert not d.on.isEnabled() and not d.reference.isEnabled()
+        d.save()
+
+    driver.expect(ApproveDialog, choose)
+    qtbot.mouseClick(dossier.step_buttons["approved"], LEFT)
+    record = _record(ctx, advice_id)
+    assert record.status == "approved"
+    with ctx.db.reading() as s:
+        stored = advices.get_advice(s, advice_id)
+        assert stored.approval_decision_id == decision.id
+        assert stored.approved_on == requested + timedelta(days=5)
+        assert decision.label in stored.approval_reference

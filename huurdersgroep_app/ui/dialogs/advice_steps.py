@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from huurdersgroep_app.core.db.models.advices import REPLY_OUTCOMES
-from huurdersgroep_app.core.services import advices, contacts
+from huurdersgroep_app.core.services import advices, approvals, contacts
 from huurdersgroep_app.core.services.advice_labels import outcome_label
 from huurdersgroep_app.core.services.advice_record import AdviceRecord
 from huurdersgroep_app.i18n import _
@@ -46,14 +46,26 @@ class ConsultationDialog(FormDialog):
 class ApproveDialog(FormDialog):
     def __init__(self, ctx: AppContext, record: AdviceRecord, parent=None):
         super().__init__(ctx, _("Approve the advice"), _(
-            "The board or a meeting approved the latest draft. Say where, so it can be found in the minutes."),
-            _("Approve"), parent)
+            "The board or a meeting approved the latest draft. Choose the meeting's decision, or say where, "
+            "so it can be found in the minutes."), _("Approve"), parent)
         self.advice_id = record.id
+        self.decision = self.add("decision_id", _("Decision"), QComboBox())
+        self.decision.addItem(_("No decision in the app: fill in date and place"), None)
+        for choice in ctx.read(approvals.decision_choices, since=record.requested_on):
+            self.decision.addItem(choice.label, choice.id)
         self.on = self.add_date("approved_on", _("Approved on"), date.today())
         self.reference = self.add("approval_reference", _("Where"), QLineEdit())
         self.reference.setPlaceholderText(_("For example: board meeting, decision 3"))
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+
+    def _decision_changed(self) -> None:
+        by_hand = self.decision.currentData() is None
+        self.on.setEnabled(by_hand)
+        self.reference.setEnabled(by_hand)
 
     def save(self) -> bool:
+        if self.decision.currentData() is not None:
+            return self.submit(advices.approve, self.advice_id, decision_id=self.decision.currentData())
         dates = self.read_dates({"approved_on": (self.on, _("Fill in the date of the approval."))})
         return dates is not None and self.submit(advices.approve, self.advice_id, dates["approved_on"],
                                                  self.reference.text())
