@@ -27,7 +27,7 @@ def page_title() -> str:
 def _labelled(row: QHBoxLayout, text: str, widget: QWidget, stretch: int = 0) -> None:
     label = QLabel(text)
     label.setBuddy(widget)
-    widget.setAccessibleName(text.rstrip(":"))
+    widget.setAccessibleName(text.rstrip(": \u00a0"))
     row.addWidget(label)
     row.addWidget(widget, stretch)
 

@@ -102,7 +102,7 @@ class Page(QWidget):
             label = QLabel(text)
             label.setBuddy(self.date_from if widget is period_box else widget)
             if widget is not period_box:
-                widget.setAccessibleName(text.rstrip(":"))
+                widget.setAccessibleName(text.rstrip(": \u00a0"))
             grid.addWidget(label, row, column)
             grid.addWidget(widget, row, column + 1)
         self.date_from.setAccessibleName(_("Reported from"))
