@@ -90,7 +90,7 @@ class PeriodReportDialog(FormDialog):
         self.writer, self.name = writer, name
         today = date.today()
         self.start = self.add_date("date_from", _("From"), date(today.year, 1, 1))
-        self.end = self.add_date("date_to", _("To"), today)
+        self.end = self.add_date("date_to", _("Until"), today)
         self.documents = DocumentButtons(ctx, self._writer, lambda: self.name)
         self.form.addRow("", self.documents)
         self.buttons.clear()

@@ -48,7 +48,7 @@ def write_ledger_xlsx(session: Session, target: Path, year: int) -> int:
             _("Entry amount"), _("Member"), _("Grant"), _("Receipt no."), _("Receipts")],
            ([l.number, l.booked_on, l.account, l.counterparty, l.description, l.category, l.amount, l.entry_amount,
              l.member, l.grant, l.receipt_number, l.receipts] for l in lines), {7, 8}, {2})
-    _sheet(workbook, _("Transfers"), [_("Date"), _("From"), _("To"), _("Amount"), _("Description")],
+    _sheet(workbook, _("Transfers"), [_("Date"), _("From (account)"), _("To (account)"), _("Amount"), _("Description")],
            ([t.transferred_on, t.from_account, t.to_account, t.amount, t.description]
             for t in list_transfers(session, year)), {4}, {1})
     _sheet(workbook, _("Balances"), [_("Account"), _("IBAN"), _("Opening"), _("Income"), _("Expenses"),
