@@ -15,6 +15,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance import accounts, bank_import, categories
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
+from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import member_rows
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
@@ -132,7 +133,7 @@ class FilePage(QWizardPage):
             if found is not None:
                 return found.id
         question = _("This file is for the bank account {iban}, which the group does not have yet.\n\n"
-                     "Add this bank account?").format(iban=ibans[0])
+                     "Add this bank account?").format(iban=validation.clean_iban(ibans[0]))
         if not self.wiz.ctx.ask(question, self, _("Add this bank account?")):
             self._fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
                          "under 'Book on', or add the account."))

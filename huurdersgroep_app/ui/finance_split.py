@@ -2,8 +2,9 @@
 
 Amounts in the lines are typed in the entry's own direction (both positive for an expense of
 € 30 split 20 + 10); the dialog applies the sign. With one line the line simply takes the
-entry's amount, so a plain entry is typed once. Split, the widget shows live what is still to
-divide, so the sum can be made to match before saving.
+entry's amount, so a plain entry is typed once. Split, the newest line takes what is left until
+the user types in it, and the widget shows live what is still to divide, so the sum can be made
+to match before saving.
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ def fill_categories(combo: QComboBox, choices: list[CategoryChoice], kind: str, 
 class SplitLine:
     def __init__(self, category: QComboBox, amount: QLineEdit, note: QLineEdit, remove: QToolButton):
         self.category, self.amount, self.note, self.remove = category, amount, note, remove
+        self.auto = False  # takes the rest of the amount until the user types in it
 
     def widgets(self) -> tuple[QWidget, ...]:
         return self.category, self.amount, self.note, self.remove
@@ -106,9 +108,14 @@ class SplitLines(QWidget):
         remove.setToolTip(_("Remove this line"))
         remove.setAccessibleName(_("Remove line {number}").format(number=number))
         line = SplitLine(category, amount_edit, note_edit, remove)
+        if number > 1 and (amount is None or focus):
+            for other in self.lines:
+                other.auto = False
+            line.auto = True
         remove.clicked.connect(lambda: self.remove_line(line))
         category.currentIndexChanged.connect(self.changed)
-        amount_edit.textChanged.connect(self._update)
+        amount_edit.textEdited.connect(lambda _text: setattr(line, "auto", False))
+        amount_edit.textChanged.connect(self._amounts_changed)
         for column, widget in enumerate(line.widgets()):
             self.grid.addWidget(widget, number, column)
         self.lines.append(line)
@@ -142,6 +149,19 @@ class SplitLines(QWidget):
 
     def set_total(self, total: Decimal | None) -> None:
         self.total = total
+        self._amounts_changed()
+
+    def _amounts_changed(self, *_args) -> None:
+        """Let the line that takes the rest follow the other lines, then show what is left."""
+        auto = next((line for line in self.lines if line.auto), None)
+        if auto is not None and self.total is not None:
+            others = [typed_amount(line.amount.text()) for line in self.lines if line is not auto]
+            rest = self.total - sum((a for a in others if a is not None), ZERO)
+            text = plain_amount(rest) if rest > 0 else ""
+            if auto.amount.text() != text:
+                auto.amount.blockSignals(True)
+                auto.amount.setText(text)
+                auto.amount.blockSignals(False)
         self._update()
 
     def left_to_divide(self) -> Decimal | None:
