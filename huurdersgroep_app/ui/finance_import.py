@@ -5,6 +5,7 @@ after asking. Importing the same file again books nothing."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -174,9 +175,14 @@ class PreviewPage(QWizardPage):
         self.model.changed.connect(self._update_summary)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(5, CategoryDelegate(names.categories, self.table))
-        widths = (5, 10, 24, 34, 11, 24, 16)
-        for column, chars in enumerate(widths):
-            self.table.setColumnWidth(column, self.fontMetrics().averageCharWidth() * chars + 16)
+        metrics = self.fontMetrics()
+        char = metrics.averageCharWidth()
+        widths = {0: metrics.horizontalAdvance(self.model.titles[0]) + char * 6,
+                  1: metrics.horizontalAdvance(formats.short_date(date(2026, 12, 31))) + char * 3,
+                  2: char * 24, 3: char * 34, 4: metrics.horizontalAdvance(money(Decimal("-1234.56"))) + char * 3,
+                  5: char * 28}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
         problems = preview.mismatches + preview.warnings
         self.problems.setText("\n".join(f"⚠ {text}" for text in problems))
         self.problems.setVisible(bool(problems))

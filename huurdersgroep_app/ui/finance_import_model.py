@@ -6,15 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
 from huurdersgroep_app.core.services.finance.bank_import import ImportPreview, PreviewLine
+from huurdersgroep_app.core.services.finance.dues import format_structured_reference
 from huurdersgroep_app.core.services.finance.suggestions import REASONS
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.finance_models import money
 from huurdersgroep_app.ui.finance_split import CategoryChoice, fill_categories
+from huurdersgroep_app.ui.widgets import ERROR_COLOUR
 
 BOOK, DATE, COUNTERPARTY, DESCRIPTION, AMOUNT, CATEGORY, MEMBER = range(7)
 
@@ -30,6 +32,14 @@ class PreviewNames:
 
     def category(self, category_id: int | None) -> str:
         return next((c.label for c in self.categories if c.id == category_id), _("Not categorised"))
+
+
+def description(t) -> str:
+    """The payment's message, or its structured reference when that is all it has."""
+    if t.description or not t.structured_reference:
+        return t.description
+    digits = t.structured_reference
+    return format_structured_reference(digits) if len(digits) == 12 and digits.isdigit() else digits
 
 
 def reason_text(line: PreviewLine) -> str:
@@ -80,7 +90,7 @@ class PreviewModel(QAbstractTableModel):
         t = line.transaction
         if role == Qt.ItemDataRole.DisplayRole:
             return {BOOK: "", DATE: formats.short_date(t.booking_date), COUNTERPARTY: t.counterparty_name,
-                    DESCRIPTION: t.description, AMOUNT: money(t.amount), CATEGORY: self._category_text(line),
+                    DESCRIPTION: description(t), AMOUNT: money(t.amount), CATEGORY: self._category_text(line),
                     MEMBER: self.names.members.get(line.member_id, "")}[column]
         if role == Qt.ItemDataRole.EditRole and column == CATEGORY:
             return line.category_id
@@ -91,7 +101,7 @@ class PreviewModel(QAbstractTableModel):
             if line.duplicate:
                 return _("This line is already in the books; it is not booked again.")
             if column == DESCRIPTION:
-                return t.description
+                return description(t)
             if column in (CATEGORY, MEMBER) and reason_text(line):
                 return _("Suggested from {reason}.").format(reason=reason_text(line))
             if column == CATEGORY and not line.transfer_account_id:
@@ -100,6 +110,9 @@ class PreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and (line.duplicate or line.skip):
             return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.ForegroundRole and column == CATEGORY and line.category_id is None \
+                and not line.transfer_account_id:
+            return QBrush(QColor(ERROR_COLOUR))
         return None
 
     def flags(self, index):

@@ -297,9 +297,7 @@ def test_year_closing_lists_the_problems_then_closes(books, qtbot, monkeypatch, 
     dialog = EntryDialog(books, loose)
     qtbot.addWidget(dialog)
     line = dialog.split.lines[0]
-    line.category.setCurrentIndex(line.category.findData(books.categories["communication"]
-                                                         if "communication" in books.categories else
-                                                         books.categories["printing"]))
+    line.category.setCurrentIndex(line.category.findData(books.categories["printing"]))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     tab = page.show_tab("closing")
     tab.refresh()
