@@ -3,10 +3,9 @@ own accounts. Each saves through one service call; the service's reasons appear 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+                               QVBoxLayout)
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance import accounts, transfers
@@ -143,8 +142,3 @@ class TransferDialog(FormDialog):
                                       self.target.currentData() or 0, amount_value(self.amount),
                                       self.description.text()).id
 
-
-def run_dialog(dialog_factory: Callable[[], QDialog], parent: QWidget | None = None):
-    """Show a dialog; its stored value when saved, else None."""
-    dialog = dialog_factory()
-    return dialog.result_value if dialog.exec() else None

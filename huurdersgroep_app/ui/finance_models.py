@@ -149,8 +149,10 @@ class EntryFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt naming
-        model = self.sourceModel()
-        row = model.rows[source_row]
+        return self.accepts(self.sourceModel().rows[source_row])
+
+    def accepts(self, row: EntryRow) -> bool:
+        """The filter on a plain row, also used for the totals without going through Qt's indexes."""
         if self.start is not None and row.booked_on < self.start:
             return False
         if self.end is not None and row.booked_on > self.end:
@@ -163,7 +165,7 @@ class EntryFilterProxy(QSortFilterProxyModel):
         elif self.category_id is not None and self.category_id not in row.category_ids:
             return False
         if self.words:
-            text = model.texts.get(row.id, "")
+            text = self.sourceModel().texts.get(row.id, "")
             return all(word in text for word in self.words)
         return True
 
@@ -173,6 +175,6 @@ class EntryFilterProxy(QSortFilterProxyModel):
 
     def totals(self) -> tuple[Decimal, Decimal]:
         """(money in, money out) of the rows shown."""
-        rows = self.shown_rows()
+        rows = [row for row in self.sourceModel().rows if self.accepts(row)]
         return (sum((r.amount for r in rows if r.amount > 0), ZERO),
                 sum((-r.amount for r in rows if r.amount < 0), ZERO))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from huurdersgroep_app.core.services.finance import accounts, allowances, budget, categories, dues, entries, transfers
+from huurdersgroep_app.core.services.finance import accounts, allowances, budget, categories, dues, entries
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.entries import EntryInput
 from huurdersgroep_app.ui.dialogs.documents import preview
