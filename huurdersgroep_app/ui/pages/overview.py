@@ -13,6 +13,7 @@ from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.deadlines_panel import DeadlinesPanel
+from huurdersgroep_app.ui.finance_panel import FinancePanel
 from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading, hint
 
@@ -105,6 +106,8 @@ class Page(QWidget):
         self.rota_text = hint("")
         rota_layout.addWidget(self.rota_text)
         side.addWidget(rota_box)
+        self.finance_panel = FinancePanel(ctx)
+        side.addWidget(self.finance_panel)
         side.addStretch(1)
         columns.addLayout(side, 2)
 
@@ -118,6 +121,7 @@ class Page(QWidget):
     def refresh(self) -> None:
         snap = self.ctx.read(read_snapshot)
         self.deadlines.refresh()
+        self.finance_panel.refresh()
         self.title.setText(snap.group)
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))
