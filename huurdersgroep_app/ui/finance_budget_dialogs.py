@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from huurdersgroep_app.core.services import approvals
 from huurdersgroep_app.core.services.finance import budget, categories
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -49,7 +50,7 @@ class BudgetLineDialog(FormDialog):
 
 
 class ApprovalDialog(FormDialog):
-    """The annual meeting approved the budget: when, and where it is written down."""
+    """The annual meeting approved the budget: its decision, or when and where it is written down."""
 
     def __init__(self, ctx: AppContext, year: int, parent=None):
         super().__init__(ctx, _("Approval of the budget {year}").format(year=year), parent)
@@ -57,14 +58,29 @@ class ApprovalDialog(FormDialog):
         current = ctx.read(budget.get_budget, year)
         self.layout_.insertWidget(0, hint(_("Record the decision of the annual meeting that approved this "
                                             "budget.")))
+        self.decision = self.form.add("decision_id", _("Decision"), QComboBox())
+        self.decision.addItem(_("No decision in the app: fill in date and reference"), None)
+        for choice in ctx.read(approvals.decision_choices, annual_only=True, since=date(year - 1, 1, 1)):
+            self.decision.addItem(choice.label, choice.id)
+        if current is not None and current.approval_decision_id:
+            self.decision.setCurrentIndex(max(self.decision.findData(current.approval_decision_id), 0))
         self.day = self.form.add("approved_on", _("Approved on"),
                                  DateField(current.approved_on if current and current.approved_on else date.today()))
         self.reference = self.form.add("reference", _("Reference"),
                                        QLineEdit(current.approval_reference if current else ""))
         self.reference.setPlaceholderText(_("for example Annual meeting of 15 March, decision 3"))
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+        self._decision_changed()
         self.finish_layout()
 
+    def _decision_changed(self) -> None:
+        by_hand = self.decision.currentData() is None
+        self.day.setEnabled(by_hand)
+        self.reference.setEnabled(by_hand)
+
     def store(self, session):
+        if self.decision.currentData() is not None:
+            return budget.approve_budget(session, self.year, decision_id=self.decision.currentData()).id
         return budget.approve_budget(session, self.year, self.day.text(), self.reference.text()).id
 
 

@@ -6,12 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pypdf
-
-from huurdersgroep_app import i18n
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
+from huurdersgroep_app import i18n
 from huurdersgroep_app.core.services.finance import accounts, allowances, budget, categories, dues, entries
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.entries import EntryInput
@@ -137,6 +136,26 @@ def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbo
     with i18n.language("nl_BE"):
         drinks = i18n._("Drinks and refreshments")
     assert drinks != "Drinks and refreshments" and drinks in text and opened
+
+
+def test_budget_approved_by_choosing_the_annual_meetings_decision(money, qtbot):
+    from huurdersgroep_app.core.services import meetings, minutes
+
+    with money.db.transaction() as s:
+        annual = meetings.create_annual_meeting(s, date(YEAR, 3, 22))
+        decision = minutes.add_decision(s, annual.id, minutes.DecisionInput(text=f"The budget {YEAR} is approved."))
+        category = categories.list_categories(s)[0]
+        budget.set_budget_line(s, YEAR, category.id, Decimal("100.00"))
+    approval = ApprovalDialog(money, YEAR)
+    qtbot.addWidget(approval)
+    approval.decision.setCurrentIndex(approval.decision.findData(decision.id))
+    assert not approval.day.isEnabled() and not approval.reference.isEnabled()
+    qtbot.mouseClick(approval.save_button, Qt.MouseButton.LeftButton)
+    with money.db.reading() as s:
+        stored = budget.get_budget(s, YEAR)
+        assert stored.approval_decision_id == decision.id
+        assert stored.approved_on == date(YEAR, 3, 22)
+        assert decision.label in stored.approval_reference
 
 
 def test_dues_amount_and_who_has_paid(money, qtbot):
