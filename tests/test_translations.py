@@ -24,7 +24,9 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # these differently wherever nl_BE uses them.
 FLEMISH_ONLY = {
     "huurdersgroep": r"huurdersgroep",
-    "groep": r"groep",  # the Netherlands: (huurders)organisatie, bewonerscommissie
+    # the Netherlands: (huurders)organisatie, bewonerscommissie. Not 'werkgroep' (a working group)
+    # nor 'gegroepeerd' (grouped), which both regions use.
+    "groep": r"(?<!werk)(?<!ge)groep(?!eerd)",
     "woonmaatschappij": r"woonmaatschappij",
     "kwijting": r"kwijting",
     "GSM": r"\bGSM\b",
@@ -202,9 +204,23 @@ def test_menu_bar_accelerators_differ_in_every_language():
 
 
 # -- nl_NL: the Netherlands' words, nl_BE for the rest ---------------------------------------------
+# Messages where a word of the list means something both regions say that way: the municipality
+# as an organisation ('gemeente'), a group of signals about one problem ('groep').
+SAME_WORD_IN_BOTH = {
+    "Municipality", "Municipal subsidy", "Smallest group", "Groups of signals", "Show groups of at least",
+    "Make an advice of this group…",
+    "The landlord, the municipality, the tenants' union, a welfare service … Its people are added separately, "
+    "with their department and role.",
+    "No {n} or more unfinished signals about the same problem in one complex. Choose a smaller number to see "
+    "smaller groups.",
+}
+
+
 def flemish_words(text: str, msgid: str) -> list[str]:
     """The Flemish-only words a translation adds (a word already in the English msgid, like the
     command name 'huurdersgroep', is not a translation choice)."""
+    if msgid in SAME_WORD_IN_BOTH:
+        return []
     return [name for name, pattern in FLEMISH_ONLY.items()
             if len(re.findall(pattern, text, re.I)) > len(re.findall(pattern, msgid, re.I))]
 
