@@ -12,6 +12,7 @@ from huurdersgroep_app.core.services import board, complexes, names, organisatio
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading, hint
 
@@ -102,6 +103,8 @@ class Page(QWidget):
         self.rota_text = hint("")
         rota_layout.addWidget(self.rota_text)
         side.addWidget(rota_box)
+        self.meetings_panel = MeetingsPanel(ctx)
+        side.addWidget(self.meetings_panel)
         side.addStretch(1)
         columns.addLayout(side, 2)
 
@@ -114,6 +117,7 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         snap = self.ctx.read(read_snapshot)
+        self.meetings_panel.refresh()
         self.title.setText(snap.group)
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))
