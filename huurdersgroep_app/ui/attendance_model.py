@@ -120,12 +120,15 @@ class AttendanceFilter(QSortFilterProxyModel):
         self.show = "all"
 
     def set_search(self, text: str) -> None:
-        self.needle = names.fold(text.strip())
-        self.invalidateFilter()
+        self._change("needle", names.fold(text.strip()))
 
     def set_show(self, choice: str) -> None:
-        self.show = choice
-        self.invalidateFilter()
+        self._change("show", choice)
+
+    def _change(self, name: str, value) -> None:
+        self.beginFilterChange()
+        setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         model: AttendanceModel = self.sourceModel()
