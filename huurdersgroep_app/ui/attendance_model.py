@@ -72,21 +72,27 @@ class AttendanceModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index):
+        # The boxes are not 'user checkable': the view toggles them on a click anywhere in the cell
+        # (``toggle``), a bigger target than the box itself.
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() in STATUS_COLUMNS and self.editable and not self.rows[index.row()].is_guest:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        """A click on a check column: that status, or no mark when it was already ticked."""
-        if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
+    def can_toggle(self, index) -> bool:
+        return (index.isValid() and index.column() in STATUS_COLUMNS and self.editable
+                and not self.rows[index.row()].is_guest)
+
+    def toggle(self, index) -> bool:
+        """A click in a status column: that status, or no mark when it was already ticked."""
+        if not self.can_toggle(index):
             return False
         row = self.rows[index.row()]
         wanted = STATUS_COLUMNS[index.column()]
         self.status_requested.emit(row.member_id, None if row.status == wanted else wanted)
         return True
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        return role == Qt.ItemDataRole.CheckStateRole and self.toggle(index)
 
     # -- our interface -------------------------------------------------------------------------------------
     def set_rows(self, rows: list[AttendanceRow], editable: bool = True) -> None:

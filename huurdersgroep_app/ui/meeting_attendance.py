@@ -2,6 +2,7 @@
 counts and the quorum as they change, and the sign-in sheet to print before the meeting."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
@@ -62,6 +63,8 @@ class AttendanceTab(MeetingTab):
             self.table.setColumnWidth(column, max(width * 11, self.fontMetrics().horizontalAdvance(
                 self.model.headers[column]) + width * 4))
         self.table.setColumnWidth(4, width * 26)
+        box = self.fontMetrics().height()
+        self.table.setStyleSheet(f"QTableView::indicator {{ width: {box}px; height: {box}px; }}")
         row.addWidget(self.table, 1)
         self.mark_buttons = {}
         for status, label in (("present", _("Present")), ("excused", _("Excused")), ("absent", _("Absent")),
@@ -91,6 +94,8 @@ class AttendanceTab(MeetingTab):
         self.search.textChanged.connect(self.proxy.set_search)
         self.show_choice.currentIndexChanged.connect(lambda: self.proxy.set_show(self.show_choice.currentData()))
         self.model.status_requested.connect(self._status_requested)
+        self.table.clicked.connect(self._clicked)
+        self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy_button.clicked.connect(self.give_proxy)
         self.guest_button.clicked.connect(self.add_guest)
@@ -126,6 +131,17 @@ class AttendanceTab(MeetingTab):
         return False
 
     # -- actions -----------------------------------------------------------------------------------------
+    def _clicked(self, index) -> None:
+        self.model.toggle(self.proxy.mapToSource(index))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Space on a status cell ticks it, like a click."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            current = self.table.currentIndex()
+            if current.isValid() and self.model.toggle(self.proxy.mapToSource(current)):
+                return True
+        return False
+
     def _status_requested(self, member_id: int, status: str | None) -> None:
         self.ctx.run(attendance.set_attendance, self.meeting_id, member_id, status, parent=self)
 

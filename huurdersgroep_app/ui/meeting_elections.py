@@ -123,6 +123,8 @@ class ElectionsTab(MeetingTab):
             node.setExpanded(True)
         if keep is not None:
             self._select(*keep)
+        elif self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))  # its result shows at once
         self._update_buttons()
 
     def load_extra(self) -> None:

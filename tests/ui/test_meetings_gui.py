@@ -34,6 +34,8 @@ def window(db, people, qtbot, monkeypatch):
     monkeypatch.setattr(AppContext, "ask", staticmethod(lambda *a, **k: True))
     win = MainWindow(AppContext(db), initial_page="meetings")
     qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
     return win
 
 
@@ -71,6 +73,14 @@ def _select_members(tab, member_ids):
             tab.table.selectionModel().select(tab.proxy.index(number, 0),
                                               tab.table.selectionModel().SelectionFlag.Select |
                                               tab.table.selectionModel().SelectionFlag.Rows)
+
+
+def _click_status(qtbot, tab, member_id, column):
+    """A click in the middle of a status cell (not on the box itself)."""
+    number = next(n for n, r in enumerate(tab.model.rows) if r.member_id == member_id)
+    index = tab.proxy.mapFromSource(tab.model.index(number, column))
+    tab.table.scrollTo(index)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=tab.table.visualRect(index).center())
 
 
 def _save_to(monkeypatch, path):
@@ -111,8 +121,7 @@ def test_plan_prepare_attend_minute_and_print_a_meeting(db, people, window, qtbo
     qtbot.mouseClick(tab.mark_buttons["present"], Qt.MouseButton.LeftButton)
     _select_members(tab, {people["els"]})
     qtbot.mouseClick(tab.mark_buttons["present"], Qt.MouseButton.LeftButton)
-    dirk = next(n for n, r in enumerate(tab.model.rows) if r.member_id == people["dirk"])
-    tab.model.setData(tab.model.index(dirk, 2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    _click_status(qtbot, tab, people["dirk"], 2)
     with db.reading() as s:
         marks = {r.member_id: r.status for r in attendance.attendance_rows(s, meeting_id)}
     assert marks == {people["anna"]: "present", people["chris"]: "present", people["els"]: "present",
@@ -181,11 +190,12 @@ def test_quorum_text_follows_attendance(db, people, window, qtbot, monkeypatch):
     _select_members(tab, {people["anna"], people["chris"]})
     tab.mark("present")
     assert tab.quorum.text() == "✖ Quorum not reached: 2 of 3 needed."
-    els = next(n for n, r in enumerate(tab.model.rows) if r.member_id == people["els"])
-    tab.model.setData(tab.model.index(els, 1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    _click_status(qtbot, tab, people["els"], 1)
     assert tab.quorum.text() == "✔ Quorum reached: 3 of 3 needed."
-    # Ticking the same box again clears the mark, and the quorum is lost again.
-    tab.model.setData(tab.model.index(els, 1), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    # Space on the same cell clears the mark again (the selection stayed), and the quorum is lost.
+    assert tab.table.currentIndex().column() == 1
+    assert tab.proxy.data(tab.table.currentIndex(), Qt.ItemDataRole.UserRole).member_id == people["els"]
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)
     assert tab.quorum.text() == "✖ Quorum not reached: 2 of 3 needed."
     assert "not marked: 2" in tab.counts.text()
     with db.reading() as s:

@@ -65,7 +65,7 @@ class ActionPointDialog(QDialog):
             self.owner.setCurrentIndex(max(self.owner.findData(key), 0) if key else 0)
             self.due_on.set_date(point.due_on)
         self.description.setFocus()
-        fit_to_screen(self, 36, 20)
+        fit_to_screen(self, 46, 20)
 
     def owner_key(self):
         """('member'|'contact', id), None for nobody; raises ValidationError for a name not in the list."""

@@ -68,6 +68,7 @@ class NewElectionDialog(_ElectionForm):
         self.form.add("role", _("Office"), self.role)
         self.retiring = QListWidget()
         self.retiring.setAccessibleName(_("Terms that end"))
+        self.retiring.setMaximumHeight(self.fontMetrics().height() * 7)
         for seat in seats:
             entry = QListWidgetItem(_("{name} ({office}, until {date})").format(
                 name=seat.member_name, office=board.role_label(seat.role).lower(),
@@ -85,7 +86,7 @@ class NewElectionDialog(_ElectionForm):
         self.seats.setValue(max(1, len(seats)))
         self.form.add("seats", _("Seats to fill"), self.seats)
         self.retiring.itemChanged.connect(lambda _i: self.seats.setValue(max(1, len(self.retiring_ids()))))
-        self.finish(36, 22)
+        self.finish(46, 18)
 
     def retiring_ids(self) -> list[int]:
         return [self.retiring.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.retiring.count())

@@ -170,15 +170,18 @@ class MeetingDialog(QDialog):
             self._type_changed()
         self.type.setEnabled(meeting_id is None or not annual)
         self.scheduled_on.setFocus()
-        fit_to_screen(self, 40, 44)
+        fit_to_screen(self, 52, 38)
 
     def _quorum_row(self) -> None:
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        column.addWidget(hint(_("Counted among the board members at a board meeting, among all members otherwise.")))
         self.quorum_kind = QComboBox()
-        for code, label in (("none", _("No quorum")), ("count", _("At least this many members")),
-                            ("percent", _("At least this percentage of members"))):
+        for code, label in (("none", _("No quorum")), ("count", _("At least this many people")),
+                            ("percent", _("At least this percentage"))):
             self.quorum_kind.addItem(label, code)
         self.quorum_kind.setAccessibleName(_("Quorum"))
         self.quorum_value = QSpinBox()
@@ -191,6 +194,7 @@ class MeetingDialog(QDialog):
         self.form.add("quorum_kind", _("Quorum"), box)
         self.form.errors.fields["quorum_value"] = self.quorum_value
         self.form.errors.labels["quorum_value"] = self.form.errors.labels["quorum_kind"]
+
 
     # -- filling and reading -------------------------------------------------------------------------
     def _fill(self, data: MeetingInput) -> None:

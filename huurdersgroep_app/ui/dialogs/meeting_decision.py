@@ -95,7 +95,7 @@ class _DecisionForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.layout_.addWidget(buttons)
-        fit_to_screen(self, 38, 20)
+        fit_to_screen(self, 46, 20)
 
     def submit(self):
         raise NotImplementedError
