@@ -27,6 +27,7 @@ translations: $(STAMP)
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_meetings.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meetings_gui.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info translations/*.mo
