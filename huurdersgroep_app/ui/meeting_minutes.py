@@ -50,6 +50,7 @@ class MinutesTab(MeetingTab):
         self._list_ids: list[int] = []
         self._notes_item: int | None = None
         self._notes_dirty = False
+        self._window = None
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -250,9 +251,20 @@ class MinutesTab(MeetingTab):
         self.save_notes()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+        # Typed notes are saved when the user moves on: to another field, another item or tab, or when
+        # the window closes (before the file is closed). Not when another program takes the focus.
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut and event.reason() not in (
+                Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.save_notes()
+        elif watched is self._window and event.type() == QEvent.Type.Close:
             self.save_notes()
         return False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._window is None:
+            self._window = self.window()
+            self._window.installEventFilter(self)
+        super().showEvent(event)
 
     # -- decisions ---------------------------------------------------------------------------------------
     def _item_for_new(self) -> int | None:

@@ -544,3 +544,20 @@ def test_overview_panel_signals_the_annual_meeting_in_words(db, people, qtbot):
     qtbot.waitUntil(lambda: panel.filled)
     assert panel.annual.text().startswith("✔ The annual meeting of") and "minutes are written" in panel.annual.text()
     assert "#1b5e20" in panel.annual.styleSheet()
+
+
+def test_typed_notes_are_saved_when_moving_on_or_closing(db, people, window, qtbot, monkeypatch):
+    meeting_id = _plan(window, qtbot, monkeypatch)
+    view = window.page("meetings").view
+    view.tabs.setCurrentWidget(view.minutes)
+    tab = view.minutes
+    first, second = _record(db, meeting_id).agenda[:2]
+    assert tab.select_item(first.id)
+    qtbot.keyClicks(tab.notes, "Welkom door de voorzitter.")
+    assert tab.notes_state.text() == "Not saved yet" and tab.save_notes_button.isEnabled()
+    tab.select_item(second.id)  # another item: the first one's notes are saved
+    assert tab.notes.toPlainText() == ""
+    qtbot.keyClicks(tab.notes, "Agenda goedgekeurd.")
+    window.close()  # closing the window saves what was typed
+    notes = {i.id: i.notes for i in _record(db, meeting_id).agenda}
+    assert notes[first.id] == "Welkom door de voorzitter." and notes[second.id] == "Agenda goedgekeurd."

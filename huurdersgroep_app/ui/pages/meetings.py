@@ -167,9 +167,8 @@ class MeetingList(QWidget):
         row = selected_row(self.table)
         if row is None:
             return
-        question = _("Delete the {title} of {date}? Use this for a meeting entered by mistake; to call off a "
-                     "meeting, open it and cancel it instead.").format(title=row.title.lower() if row.title ==
-                                                                       row.type_label else row.title,
+        question = _("Delete '{title}' of {date}? This is for a meeting entered by mistake; to call off a "
+                     "meeting, open it and cancel it instead.").format(title=row.title,
                                                                        date=formats.long_date(row.scheduled_on))
         if self.ctx.ask(question, self):
             self.ctx.run(meetings.delete_meeting, row.id, parent=self)
