@@ -156,11 +156,13 @@ class InvitationTab(MeetingTab):
         self.body.setPlainText(self.email.body)
         self.bcc.setPlainText(self.email.bcc_text)
         count = len(self.email.without_email)
+        names = ", ".join(self.email.without_email[:20])
+        if count > 20:
+            names = _("{names} and {n} more").format(names=names, n=count - 20)
         self.without_email.setText(ngettext(
             "{n} member has no e-mail address and needs a letter: {names}.",
-            "{n} members have no e-mail address and need a letter: {names}.", count).format(
-            n=count, names=", ".join(self.email.without_email[:20]) + (" …" if count > 20 else "")) if count else
-            _("Every invited member has an e-mail address."))
+            "{n} members have no e-mail address and need a letter: {names}.", count).format(n=count, names=names)
+            if count else _("Every invited member has an e-mail address."))
 
     # -- actions -----------------------------------------------------------------------------------------
     def copy(self, key: str) -> str:

@@ -183,7 +183,8 @@ class MinutesTab(MeetingTab):
                 record.action_points)).format(n=len(record.action_points)))
         approval = next((d for d in record.decisions if d.kind == "minutes_approval"), None)
         if approval is not None:
-            self.previous_note.setText(_("Approved in decision {label}.").format(label=approval.label))
+            self.previous_note.setText(_("The previous minutes were approved in decision {label}.").format(
+                label=approval.label))
         elif record.previous_meeting_id is not None:
             self.previous_note.setText(_("Previous: {meeting}").format(meeting=record.previous_meeting_heading))
         else:
@@ -228,6 +229,8 @@ class MinutesTab(MeetingTab):
         self.notes.blockSignals(False)
         self._notes_dirty = False
         self.notes.setReadOnly(item_id is None or not self.editable)
+        self.notes.setPlaceholderText(_("What was said about this item") if not self.notes.isReadOnly()
+                                      else _("No notes."))
         self.save_notes_button.setEnabled(False)
         self.notes_state.setText("")
 

@@ -391,7 +391,7 @@ def test_approving_the_previous_minutes_and_closing_earlier_action_points(db, pe
     monkeypatch.setattr(ApprovalDialog, "exec", lambda d: d.save())
     qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
     assert _record(db, first).status == "minutes_approved"
-    assert tab.previous_note.text().startswith("Approved in decision 2025-")
+    assert tab.previous_note.text().startswith("The previous minutes were approved in decision 2025-")
     assert not tab.approve_button.isEnabled()
     # Under the review item the earlier action point is closed on the day of this meeting.
     assert tab.select_item(review)
