@@ -407,7 +407,7 @@ def test_approving_the_previous_minutes_and_closing_earlier_action_points(db, pe
     assert view.minutes.notes.isReadOnly() and not view.minutes.add_decision_button.isEnabled()
 
 
-def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxes):
+def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxes, tmp_path):
     from huurdersgroep_app.ui.dialogs.attendance import GuestDialog, ProxyDialog
 
     meeting_id = _plan(window, qtbot, monkeypatch)
@@ -433,6 +433,11 @@ def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxe
     assert tab.model.rows[-1].is_guest
     assert tab.model.index(len(tab.model.rows) - 1, 0).data() == "Sofie Vandamme (guest, Woonmaatschappij Gent)"
     assert "Guests: 1" in tab.counts.text() and "Proxies: 1" in tab.counts.text()
+    sheet = tmp_path / "sign-in.pdf"
+    _save_to(monkeypatch, sheet)
+    _menu_action(tab.sheet_button, "Save as PDF").trigger()
+    text = _pdf_text(sheet)
+    assert all(name in text for name in ("Anna Peeters", "Chris Claes", "Dirk Janssens", "Els Maes"))
     tab.show_choice.setCurrentIndex(tab.show_choice.findData("guests"))
     assert tab.proxy.rowCount() == 1
     tab.table.selectRow(0)
@@ -449,6 +454,7 @@ def test_meeting_list_filters_register_and_delete(db, people, window, qtbot, mon
     with db.transaction() as s:
         meetings.set_meeting_status(s, first, "held")
         minutes.add_decision(s, first, minutes.DecisionInput("Budget voor het buurtfeest goedgekeurd"))
+        action_points.add_action_point(s, first, action_points.ActionPointInput("Springkasteel reserveren"))
     page = window.page("meetings")
     page.show_list()
     shown = page.list
@@ -472,6 +478,13 @@ def test_meeting_list_filters_register_and_delete(db, people, window, qtbot, mon
     qtbot.addWidget(dialog)
     dialog.save()
     assert "Budget voor het buurtfeest goedgekeurd" in _pdf_text(register)
+    open_points = tmp_path / "open.pdf"
+    _save_to(monkeypatch, open_points)
+    dialog = RegisterDialog(window.ctx, "action_points", 2025, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.all_years.isChecked() and not dialog.year.isEnabled()
+    dialog.save()
+    assert "Springkasteel reserveren" in _pdf_text(open_points)
 
 
 def test_meeting_models_pass_the_model_tester(db, people, qtmodeltester, qapp):
