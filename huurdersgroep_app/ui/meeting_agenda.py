@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QPushButton, QTreeWidget,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from huurdersgroep_app import paths
-from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services import agenda, meeting_attachments, meeting_overview
 from huurdersgroep_app.core.services.agenda import STANDARD_ITEMS, StandardItem
 from huurdersgroep_app.core.services.meeting_record import MeetingRecord
 from huurdersgroep_app.core.services.meetings import type_label
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import formats
+from huurdersgroep_app.ui import meeting_documents as docs
 from huurdersgroep_app.ui.meeting_tab import MeetingTab, button_column
 from huurdersgroep_app.ui.widgets import hint
 
@@ -263,38 +261,13 @@ class AgendaTab(MeetingTab):
 
     def attach(self) -> None:
         item = self.selected_item()
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Attach a document"), str(Path.home()))
-        if not chosen:
-            return
-        try:
-            data = Path(chosen).read_bytes()
-        except OSError as exc:
-            self.ctx.show_error(_("The file could not be read: {problem}").format(problem=exc.strerror or exc), self)
-            return
-        self.ctx.run(meeting_attachments.add_attachment, self.meeting_id, Path(chosen).name, data,
-                     item.id if item is not None else None, parent=self)
+        docs.attach_file(self.ctx, self.meeting_id, item.id if item is not None else None, self)
 
     def open_document(self) -> Path | None:
         chosen = self.selected()
         if chosen is None or chosen[0] != "attachment":
             return None
-        try:
-            name, data = self.ctx.read(meeting_attachments.attachment_data, chosen[1])
-            folder = paths.cache_dir() / "attachments"
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            target.write_bytes(data)
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return None
-        except OSError as exc:
-            self.ctx.show_error(_("The file could not be written: {problem}").format(problem=exc.strerror or exc),
-                                self)
-            return None
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self.ctx.show_info(_("No program to open this document was found. It is here: {path}").format(
-                path=target), self)
-        return target
+        return docs.open_attachment(self.ctx, chosen[1], self)
 
     def remove_document(self) -> None:
         chosen = self.selected()

@@ -1,6 +1,6 @@
 """The meeting documents from the GUI: one button per document with a small menu — show it on
 screen, save it as PDF, and for the invitation and the minutes save it for Word — plus the
-calendar file and the registers of a year.
+calendar file, the registers of a year, and the documents attached to a meeting.
 
 The writers live in core.documents (shared with ``huurdersgroep report``) and are imported only
 when a document is asked for, so reportlab never slows down opening a meeting.
@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QMenu, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from huurdersgroep_app import paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -120,6 +122,42 @@ def save_ics(ctx: AppContext, meeting_id: int, name: str, parent: QWidget | None
         return None
     ctx.show_info(_("The calendar file was saved as {path}. Send it along with the e-mail; members open it to "
                     "add the meeting to their calendar.").format(path=target), parent)
+    return target
+
+
+def attach_file(ctx: AppContext, meeting_id: int, item_id: int | None, parent: QWidget | None = None) -> bool:
+    """A file the user picks, stored with the meeting (or one of its items)."""
+    from huurdersgroep_app.core.services.meeting_attachments import add_attachment
+
+    chosen, _filter = QFileDialog.getOpenFileName(parent, _("Attach a document"), str(Path.home()))
+    if not chosen:
+        return False
+    try:
+        data = Path(chosen).read_bytes()
+    except OSError as exc:
+        ctx.show_error(_("The file could not be read: {problem}").format(problem=exc.strerror or exc), parent)
+        return False
+    return bool(ctx.run(add_attachment, meeting_id, Path(chosen).name, data, item_id, parent=parent))
+
+
+def open_attachment(ctx: AppContext, attachment_id: int, parent: QWidget | None = None) -> Path | None:
+    """Write an attached document to the cache folder and open it in the program the system chooses."""
+    from huurdersgroep_app.core.services.meeting_attachments import attachment_data
+
+    try:
+        name, data = ctx.read(attachment_data, attachment_id)
+        folder = paths.cache_dir() / "attachments"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        target.write_bytes(data)
+    except DomainError as exc:
+        ctx.show_error(exc.message, parent)
+        return None
+    except OSError as exc:
+        ctx.show_error(_("The file could not be written: {problem}").format(problem=exc.strerror or exc), parent)
+        return None
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        ctx.show_info(_("No program to open this document was found. It is here: {path}").format(path=target), parent)
     return target
 
 

@@ -4,44 +4,19 @@ action points of earlier meetings can be closed. Approving the previous meeting'
 decision here; the minutes themselves come out as PDF or Word."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services import action_points, agenda, minutes
-from huurdersgroep_app.core.services.action_points import action_status_label
+from huurdersgroep_app.core.services import agenda
 from huurdersgroep_app.core.services.meeting_record import MeetingRecord
 from huurdersgroep_app.i18n import _, ngettext
-from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui import meeting_documents as docs
 from huurdersgroep_app.ui.meeting_tab import MeetingTab, button_row
-from huurdersgroep_app.ui.table_model import Column, RowsTableModel, selected_row, size_columns, table_view
+from huurdersgroep_app.ui.minutes_boxes import ActionPointsBox, DecisionsBox
 from huurdersgroep_app.ui.widgets import heading, hint
 
 LOOSE = -1  # the list entry for decisions and action points without an agenda item
-
-
-def decision_columns() -> list[Column]:
-    return [Column(_("No."), lambda d: d.label, chars=8),
-            Column(_("Decision"), lambda d: d.text, chars=50, tooltip=lambda d: d.text),
-            Column(_("Vote"), lambda d: d.vote, chars=24)]
-
-
-def action_columns(meeting_id_of) -> list[Column]:
-    return [Column(_("What"), lambda a: a.description, chars=40, tooltip=lambda a: a.description),
-            Column(_("Who"), lambda a: a.owner_name, chars=18),
-            Column(_("Due"), lambda a: formats.short_date(a.due_on), chars=10),
-            Column(_("Status"), lambda a: action_status_label(a.status), chars=9),
-            Column(_("From"), lambda a: _("this meeting") if a.meeting_id == meeting_id_of()
-                   else formats.short_date(a.meeting_date), chars=12)]
-
-
-def stretch(view, column: int) -> None:
-    """The text column takes the room that is left; the others keep their width."""
-    view.horizontalHeader().setStretchLastSection(False)
-    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 class MinutesTab(MeetingTab):
@@ -85,38 +60,10 @@ class MinutesTab(MeetingTab):
         column.addLayout(notes_row)
         right.addWidget(notes_box)
 
-        decisions = QGroupBox(_("Decisions"))
-        box = QVBoxLayout(decisions)
-        self.decision_model = RowsTableModel(decision_columns(), parent=self)
-        self.decision_table = table_view(self.decision_model)
-        self.decision_table.setAccessibleName(_("Decisions"))
-        size_columns(self.decision_table, self.decision_model.columns)
-        stretch(self.decision_table, 1)
-        box.addWidget(self.decision_table)
-        self.add_decision_button = QPushButton(_("New decision…"))
-        self.edit_decision_button = QPushButton(_("Change…"))
-        self.delete_decision_button = QPushButton(_("Delete…"))
-        box.addLayout(button_row(self.add_decision_button, self.edit_decision_button, self.delete_decision_button))
-        right.addWidget(decisions)
-
-        actions = QGroupBox(_("Action points"))
-        box = QVBoxLayout(actions)
-        self.action_model = RowsTableModel(action_columns(lambda: self.meeting_id), parent=self,
-                                           dimmed=lambda a: a.status != "open")
-        self.action_table = table_view(self.action_model)
-        self.action_table.setAccessibleName(_("Action points"))
-        size_columns(self.action_table, self.action_model.columns)
-        stretch(self.action_table, 0)
-        box.addWidget(self.action_table)
-        self.add_action_button = QPushButton(_("New action point…"))
-        self.edit_action_button = QPushButton(_("Change…"))
-        self.done_button = QPushButton(_("Done"))
-        self.cancel_action_button = QPushButton(_("No longer needed"))
-        self.reopen_button = QPushButton(_("Open again"))
-        self.delete_action_button = QPushButton(_("Delete…"))
-        box.addLayout(button_row(self.add_action_button, self.edit_action_button, self.done_button,
-                                 self.cancel_action_button, self.reopen_button, self.delete_action_button))
-        right.addWidget(actions)
+        self.decisions = DecisionsBox(ctx, self)
+        right.addWidget(self.decisions)
+        self.actions = ActionPointsBox(ctx, self)
+        right.addWidget(self.actions)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([self.fontMetrics().averageCharWidth() * 34, self.fontMetrics().averageCharWidth() * 100])
@@ -137,19 +84,6 @@ class MinutesTab(MeetingTab):
         self.items.currentRowChanged.connect(self._item_changed)
         self.notes.textChanged.connect(self._notes_changed)
         self.save_notes_button.clicked.connect(self.save_notes)
-        self.decision_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.action_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.decision_table.doubleClicked.connect(lambda _i: self.edit_decision())
-        self.action_table.doubleClicked.connect(lambda _i: self.edit_action())
-        self.add_decision_button.clicked.connect(self.add_decision)
-        self.edit_decision_button.clicked.connect(self.edit_decision)
-        self.delete_decision_button.clicked.connect(self.delete_decision)
-        self.add_action_button.clicked.connect(self.add_action)
-        self.edit_action_button.clicked.connect(self.edit_action)
-        self.done_button.clicked.connect(lambda: self.set_action_status("done"))
-        self.cancel_action_button.clicked.connect(lambda: self.set_action_status("cancelled"))
-        self.reopen_button.clicked.connect(lambda: self.set_action_status("open"))
-        self.delete_action_button.clicked.connect(self.delete_action)
         self.approve_button.clicked.connect(self.approve_previous)
 
     # -- the list of items -------------------------------------------------------------------------------
@@ -217,9 +151,8 @@ class MinutesTab(MeetingTab):
             self.item_title.setText(f"{item.number}. {item.title}")
             if not (self._notes_dirty and self._notes_item == item.id):
                 self._set_notes(item.id, item.notes)
-        self.decision_model.set_rows(decisions)
-        self.action_model.set_rows(actions)
-        self._update_buttons()
+        self.decisions.show_rows(decisions)
+        self.actions.show_rows(actions)
 
     # -- notes -------------------------------------------------------------------------------------------
     def _set_notes(self, item_id: int | None, text: str) -> None:
@@ -269,75 +202,13 @@ class MinutesTab(MeetingTab):
             self._window.installEventFilter(self)
         super().showEvent(event)
 
-    # -- decisions ---------------------------------------------------------------------------------------
-    def _item_for_new(self) -> int | None:
+    # -- decisions and action points (``minutes_boxes``) ------------------------------------------------------
+    def item_for_new(self) -> int | None:
+        """The agenda item a new decision or action point belongs to: the one shown."""
         current = self.current_item_id()
         return current if current not in (None, LOOSE) else None
-
-    def _update_buttons(self, *_args) -> None:
-        open_ = self.editable
-        decision = selected_row(self.decision_table)
-        point = selected_row(self.action_table)
-        own = point is not None and point.meeting_id == self.meeting_id
-        self.add_decision_button.setEnabled(open_)
-        self.edit_decision_button.setEnabled(open_ and decision is not None)
-        self.delete_decision_button.setEnabled(open_ and decision is not None)
-        self.add_action_button.setEnabled(open_)
-        self.edit_action_button.setEnabled(open_ and own)
-        self.delete_action_button.setEnabled(open_ and own)
-        # Follow-up goes on after approval: closing an action point is always possible.
-        self.done_button.setEnabled(point is not None and point.status == "open")
-        self.cancel_action_button.setEnabled(point is not None and point.status == "open")
-        self.reopen_button.setEnabled(point is not None and point.status != "open")
-
-    def add_decision(self) -> None:
-        from huurdersgroep_app.ui.dialogs.meeting_decision import DecisionDialog
-
-        self.save_notes()
-        DecisionDialog(self.ctx, self.record, item_id=self._item_for_new(), parent=self).exec()
-
-    def edit_decision(self) -> None:
-        decision = selected_row(self.decision_table)
-        if decision is not None and self.editable:
-            from huurdersgroep_app.ui.dialogs.meeting_decision import DecisionDialog
-
-            DecisionDialog(self.ctx, self.record, decision, parent=self).exec()
-
-    def delete_decision(self) -> None:
-        decision = selected_row(self.decision_table)
-        if decision is not None and self.ctx.ask(_("Delete decision {label}? Its number is not given again.").format(
-                label=decision.label), self):
-            self.ctx.run(minutes.delete_decision, decision.id, parent=self)
 
     def approve_previous(self) -> None:
         from huurdersgroep_app.ui.dialogs.meeting_decision import ApprovalDialog
 
         ApprovalDialog(self.ctx, self.record, parent=self).exec()
-
-    # -- action points -----------------------------------------------------------------------------------
-    def add_action(self) -> None:
-        from huurdersgroep_app.ui.dialogs.action_point import ActionPointDialog
-
-        self.save_notes()
-        ActionPointDialog(self.ctx, self.record, item_id=self._item_for_new(), parent=self).exec()
-
-    def edit_action(self) -> None:
-        point = selected_row(self.action_table)
-        if point is not None and point.meeting_id == self.meeting_id and self.editable:
-            from huurdersgroep_app.ui.dialogs.action_point import ActionPointDialog
-
-            ActionPointDialog(self.ctx, self.record, point, parent=self).exec()
-
-    def set_action_status(self, status: str) -> bool:
-        point = selected_row(self.action_table)
-        if point is None:
-            return False
-        # Closed on the meeting's day when reviewed there, else today (the day it is entered).
-        day = min(date.today(), self.record.scheduled_on) if point.meeting_id != self.meeting_id else date.today()
-        return bool(self.ctx.run(action_points.set_action_status, point.id, status, day, parent=self))
-
-    def delete_action(self) -> None:
-        point = selected_row(self.action_table)
-        if point is not None and self.ctx.ask(_("Delete the action point '{text}'?").format(
-                text=point.description), self):
-            self.ctx.run(action_points.delete_action_point, point.id, parent=self)

@@ -148,7 +148,7 @@ def test_plan_prepare_attend_minute_and_print_a_meeting(db, people, window, qtbo
         return dialog.save()
 
     monkeypatch.setattr(DecisionDialog, "exec", decide)
-    qtbot.mouseClick(notes.add_decision_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(notes.decisions.add_button, Qt.MouseButton.LeftButton)
 
     def act(dialog: ActionPointDialog):
         dialog.description.setPlainText("Brief aan de woonmaatschappij over de infovergadering")
@@ -157,9 +157,9 @@ def test_plan_prepare_attend_minute_and_print_a_meeting(db, people, window, qtbo
         return dialog.save()
 
     monkeypatch.setattr(ActionPointDialog, "exec", act)
-    qtbot.mouseClick(notes.add_action_button, Qt.MouseButton.LeftButton)
-    assert notes.decision_model.rowCount() == 1 and notes.action_model.rowCount() == 1
-    assert "for 3, against 0" in notes.decision_model.index(0, 2).data()
+    qtbot.mouseClick(notes.actions.add_button, Qt.MouseButton.LeftButton)
+    assert notes.decisions.model.rowCount() == 1 and notes.actions.model.rowCount() == 1
+    assert "for 3, against 0" in notes.decisions.model.index(0, 2).data()
 
     record = _record(db, meeting_id)
     item = next(i for i in record.items if i.id == renovation.id)
@@ -395,16 +395,16 @@ def test_approving_the_previous_minutes_and_closing_earlier_action_points(db, pe
     assert not tab.approve_button.isEnabled()
     # Under the review item the earlier action point is closed on the day of this meeting.
     assert tab.select_item(review)
-    assert tab.action_model.rowCount() == 1 and tab.action_model.index(0, 4).data() == "11/03/2025"
-    tab.action_table.selectRow(0)
-    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert tab.actions.model.rowCount() == 1 and tab.actions.model.index(0, 4).data() == "11/03/2025"
+    tab.actions.table.selectRow(0)
+    qtbot.mouseClick(tab.actions.done_button, Qt.MouseButton.LeftButton)
     with db.reading() as s:
         done = action_points.get_action_point(s, point)
         assert (done.status, done.done_on) == ("done", date(2025, 4, 8))
     # The approved meeting opens read-only, saying why.
     view = window.page("meetings").open_meeting(first)
     assert "approved" in view.closed_note.text() and not view.closed_note.isHidden()
-    assert view.minutes.notes.isReadOnly() and not view.minutes.add_decision_button.isEnabled()
+    assert view.minutes.notes.isReadOnly() and not view.minutes.decisions.add_button.isEnabled()
 
 
 def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxes, tmp_path):
@@ -489,7 +489,7 @@ def test_meeting_list_filters_register_and_delete(db, people, window, qtbot, mon
 
 def test_meeting_models_pass_the_model_tester(db, people, qtmodeltester, qapp):
     from huurdersgroep_app.ui.attendance_model import AttendanceFilter, AttendanceModel
-    from huurdersgroep_app.ui.meeting_minutes import action_columns, decision_columns
+    from huurdersgroep_app.ui.minutes_boxes import action_columns, decision_columns
     from huurdersgroep_app.ui.pages.meetings import meeting_columns
     from huurdersgroep_app.ui.table_model import SORT_ROLE, RowsTableModel
     from huurdersgroep_app.core.services import meeting_overview
