@@ -48,6 +48,10 @@ def _plan(window, qtbot, monkeypatch, **fields) -> int:
         dialog.start_time.setText(fields.get("start", "19:30"))
         dialog.end_time.setText(fields.get("end", "21:30"))
         dialog.place.setText(fields.get("place", "Buurtlokaal De Linde"))
+        for number in range(dialog.contacts.count()):
+            entry = dialog.contacts.item(number)
+            if entry.data(Qt.ItemDataRole.UserRole) in fields.get("contacts", ()):
+                entry.setCheckState(Qt.CheckState.Checked)
         if "quorum" in fields:
             dialog.quorum_kind.setCurrentIndex(dialog.quorum_kind.findData("count"))
             dialog.quorum_value.setValue(fields["quorum"])
@@ -222,18 +226,19 @@ def test_a_refused_status_step_shows_the_reason_and_changes_nothing(db, people, 
 
 def test_invitation_tab_warns_when_late_and_records_the_day(db, people, window, qtbot, monkeypatch, message_boxes):
     soon = date.today() + timedelta(days=3)
-    meeting_id = _plan(window, qtbot, monkeypatch, on=soon.strftime("%d/%m/%Y"))
+    meeting_id = _plan(window, qtbot, monkeypatch, on=soon.strftime("%d/%m/%Y"), contacts=[people.contact_id])
     view = window.page("meetings").view
+    assert "Guests invited: Sofie Vandamme (Woonmaatschappij Gent)" in view.details.text()
     view.tabs.setCurrentWidget(view.invitation)
     tab = view.invitation
     assert tab.timing.text().startswith("✖ Too late:") and "at least 7 days" in tab.timing.text()
     # The e-mail: subject, text with the agenda, and the board's addresses for BCC.
     assert tab.subject.text().startswith("Invitation: Board meeting of")
     assert "Review of open action points" in tab.body.toPlainText()
-    assert tab.bcc.toPlainText() == "anna@example.be; chris@example.be; dirk@example.be"
+    assert tab.bcc.toPlainText() == "anna@example.be; chris@example.be; dirk@example.be; sofie@wmg.example"
     assert "Els Maes" in tab.without_email.text()
     qtbot.mouseClick(tab.copy_buttons["bcc"], Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text() == "anna@example.be; chris@example.be; dirk@example.be"
+    assert QApplication.clipboard().text() == tab.bcc.toPlainText()
     tab.sent_on.setText(date.today().strftime("%d/%m/%Y"))
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     record = _record(db, meeting_id)
@@ -574,3 +579,28 @@ def test_typed_notes_are_saved_when_moving_on_or_closing(db, people, window, qtb
     window.close()  # closing the window saves what was typed
     notes = {i.id: i.notes for i in _record(db, meeting_id).agenda}
     assert notes[first.id] == "Welkom door de voorzitter." and notes[second.id] == "Agenda goedgekeurd."
+
+
+def test_changing_a_meeting_keeps_a_former_member_as_chair(db, people, window, qtbot, monkeypatch):
+    from huurdersgroep_app.core.services import members
+
+    meeting_id = _plan(window, qtbot, monkeypatch)
+    assert _record(db, meeting_id).chair_name == "Anna Peeters"  # the chair in office on that day
+    with db.transaction() as s:
+        members.end_membership(s, people["anna"], date(2025, 6, 30), "Verhuisd")
+    view = window.page("meetings").view
+
+    def change(dialog: MeetingDialog):
+        assert dialog.chair.currentText() == "Peeters, Anna"
+        dialog.place.setText("Ontmoetingscentrum Sint-Jan")
+        dialog.end_time.setText("19:00")  # before the start: refused under the field
+        assert not dialog.save() and "end after it starts" in dialog.form.problem("start_time")
+        dialog.end_time.setText("22:00")
+        return dialog.save()
+
+    monkeypatch.setattr(MeetingDialog, "exec", change)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    record = _record(db, meeting_id)
+    assert (record.place, record.chair_id, record.time_text) == ("Ontmoetingscentrum Sint-Jan", people["anna"],
+                                                                 "19:30 – 22:00")
+    assert "Ontmoetingscentrum Sint-Jan" in view.details.text()

@@ -44,7 +44,9 @@ def read_choices(session, meeting_id: int | None) -> MeetingChoices:
         listed_people = {mid for mid, _name in people}
         for person in (m.chair_id, m.minute_taker_id):  # a former member stays chair of an old meeting
             if person is not None and person not in listed_people:
-                people.append((person, members.get_member(session, person).full_name))
+                former = members.get_member(session, person)
+                people.append((person, f"{former.last_name}, {former.first_name}" if former.first_name
+                               else former.last_name))
                 listed_people.add(person)
         listed = {cid for cid, _label in known}
         known += [(c.id, contacts.contact_label(c)) for c in m.contacts if c.id not in listed]  # no longer current
