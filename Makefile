@@ -29,6 +29,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_meetings.py
 	$(BIN)/python benchmarks/bench_finance.py
 	$(BIN)/python benchmarks/bench_bank.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meetings_gui.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info translations/*.mo

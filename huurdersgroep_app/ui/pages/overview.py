@@ -14,6 +14,7 @@ from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.finance_panel import FinancePanel
+from huurdersgroep_app.ui.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.widgets import heading, hint
 
@@ -94,6 +95,9 @@ class Page(QWidget):
         columns.addWidget(reach, 3)
 
         side = QVBoxLayout()
+        # The annual meeting comes first: it is the first condition of every funder.
+        self.meetings_panel = MeetingsPanel(ctx)
+        side.addWidget(self.meetings_panel)
         self.deadlines = DeadlinesPanel(ctx)
         side.addWidget(self.deadlines)
         board_box = QGroupBox(_("Board"))
@@ -122,6 +126,7 @@ class Page(QWidget):
         snap = self.ctx.read(read_snapshot)
         self.deadlines.refresh()
         self.finance_panel.refresh()
+        self.meetings_panel.refresh()
         self.title.setText(snap.group)
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))
