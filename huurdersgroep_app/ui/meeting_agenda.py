@@ -3,6 +3,7 @@ meetings under the review item; items parked for later. Items are added, changed
 or moved to another meeting, each through the agenda service."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from huurdersgroep_app.core.services import agenda, meeting_attachments, meeting
 from huurdersgroep_app.core.services.agenda import STANDARD_ITEMS, StandardItem
 from huurdersgroep_app.core.services.meeting_record import MeetingRecord
 from huurdersgroep_app.core.services.meetings import type_label
+from huurdersgroep_app import i18n
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui import meeting_documents as docs
@@ -24,8 +26,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def size_text(size: int) -> str:
+    # Babel writes the decimal comma of the user's language ('2,5 MB' in Dutch).
     return _("{n} kB").format(n=max(1, round(size / 1024))) if size < 1024 * 1024 else \
-        _("{n} MB").format(n=round(size / 1024 / 1024, 1))
+        _("{n} MB").format(n=i18n.format_number(round(Decimal(size) / 1024 / 1024, 1)))
 
 
 def action_line(point) -> str:
