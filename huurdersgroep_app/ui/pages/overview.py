@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from huurdersgroep_app.core.services import board, complexes, names, organisation
 from huurdersgroep_app.i18n import _, ngettext
@@ -94,7 +95,11 @@ class Page(QWidget):
         reach_layout.addLayout(buttons)
         columns.addWidget(reach, 3)
 
-        side = QVBoxLayout()
+        # The panels beside the table scroll together: on a small or scaled screen they keep their
+        # full text instead of being squeezed and clipped.
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         # The annual meeting comes first: it is the first condition of every funder.
         self.meetings_panel = MeetingsPanel(ctx)
         side.addWidget(self.meetings_panel)
@@ -113,7 +118,12 @@ class Page(QWidget):
         self.finance_panel = FinancePanel(ctx)
         side.addWidget(self.finance_panel)
         side.addStretch(1)
-        columns.addLayout(side, 2)
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side_widget)
+        columns.addWidget(side_scroll, 2)
 
         self.add_button.clicked.connect(self.add_complex)
         self.edit_button.clicked.connect(self.edit_complex)
