@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Callable
 
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import N_, _
 
 
 
@@ -24,9 +25,32 @@ class UsageError(Exception):
     pass
 
 
+# argparse speaks English only; its usual complaints, in the user's language.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"^the following arguments are required: (?P<names>.+)$"),
+     N_("Missing on the command line: {names}.")),
+    (re.compile(r"^argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"),
+     N_("{value} is not possible for {name}; choose from {choices}.")),
+    (re.compile(r"^argument (?P<name>\S+): invalid (?:int|float) value: (?P<value>.+)$"),
+     N_("{name} needs a number, not {value}.")),
+    (re.compile(r"^argument (?P<name>\S+): expected one argument$"),
+     N_("{name} needs a value.")),
+    (re.compile(r"^unrecognized arguments: (?P<names>.+)$"),
+     N_("Unknown on the command line: {names}.")),
+)
+
+
+def translated_usage(message: str) -> str:
+    for pattern, text in _ARGPARSE_MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return _(text).format(**match.groupdict())
+    return message
+
+
 class Parser(argparse.ArgumentParser):
-    def error(self, message):  # one clear line, not argparse's usage dump
-        raise UsageError(message)
+    def error(self, message):  # one clear line in the user's language, not argparse's usage dump
+        raise UsageError(translated_usage(message))
 
 
 @dataclass

@@ -107,3 +107,12 @@ def test_lists_refuse_docx(tmp_path, capsys):
     code, _, err = run(capsys, "report", "member-list", "--db", path, "--out", tmp_path / "l.docx", "--format", "docx")
     assert code == 2 and "only made as PDF" in one_line_error(err)
     assert not (tmp_path / "l.docx").exists()
+
+
+def test_command_line_mistakes_are_explained_in_the_users_language(capsys):
+    code, _, err = run(capsys, "--lang", "nl_BE", "new", "--name", "X")
+    assert code == 2 and "Ontbreekt op de opdrachtregel: --region." in one_line_error(err)
+    code, _, err = run(capsys, "--lang", "nl_BE", "new", "--name", "X", "--region", "wallonie")
+    assert code == 2 and "'wallonie' kan niet bij --region" in one_line_error(err)
+    code, _, err = run(capsys, "--lang", "fr_BE", "demo", "--members", "veel")
+    assert code == 2 and "--members demande un nombre" in one_line_error(err)
