@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -19,20 +18,9 @@ WriterFactory = Callable[[], Callable | None]
 
 
 def save_docx_as(ctx: AppContext, writer: Callable, name: str, parent: QWidget | None = None) -> Path | None:
-    from huurdersgroep_app.ui.dialogs.documents import write_document
+    from huurdersgroep_app.ui.dialogs.documents import save_as
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the document as"), str(Path(folder) / f"{name}.docx"),
-                                                  _("Word files (*.docx)"))
-    if not chosen:
-        return None
-    target = Path(chosen)
-    if target.suffix.lower() != ".docx":
-        target = target.with_suffix(target.suffix + ".docx")
-    if write_document(ctx, writer, target, parent):
-        ctx.show_info(_("The document was saved as {path}.").format(path=target), parent)
-        return target
-    return None
+    return save_as(ctx, writer, name, parent, ".docx", _("Word files (*.docx)"))
 
 
 class DocumentButtons(QWidget):

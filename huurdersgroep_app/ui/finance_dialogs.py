@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit,
                                QVBoxLayout)
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance import accounts, transfers
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.finance_models import plain_amount, typed_amount
 from huurdersgroep_app.ui.widgets import DateField, Form, error_label, hint
 
@@ -28,9 +28,7 @@ class FormDialog(QDialog):
         self.layout_.addLayout(self.form)
         self.general_error = error_label()
         self.layout_.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def finish_layout(self) -> None:
@@ -41,21 +39,10 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        self.general_error.setVisible(False)
-        try:
-            self.result_value = self.ctx.call(self.store)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        def work():
+            self.result_value = self.ctx.call(self.store)  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work, self.general_error).ok
 
 
 def amount_value(edit: QLineEdit):

@@ -8,10 +8,10 @@ from decimal import Decimal
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance import dues
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import attempt
 from huurdersgroep_app.ui.finance_dialogs import amount_value
 from huurdersgroep_app.ui.finance_documents import document_button, dues_letters_writer
 from huurdersgroep_app.ui.finance_models import YearInfo, money, plain_amount
@@ -139,14 +139,5 @@ class DuesTab(QWidget):
         return _("dues-{year}-{name}").format(year=self.info.year, name=row.name if row else "")
 
     def save_amount(self) -> bool:
-        self.amount_error.setVisible(False)
-        try:
-            self.ctx.call(dues.set_dues_amount, self.info.year, amount_value(self.amount))
-        except ValidationError as exc:
-            self.amount_error.setText("\n".join(exc.problems.values()))
-            self.amount_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        return True
+        return attempt(self.ctx, self, None, lambda: self.ctx.call(
+            dues.set_dues_amount, self.info.year, amount_value(self.amount)), self.amount_error).ok

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance import accounts, bank_import, categories
@@ -21,11 +19,12 @@ from huurdersgroep_app.core.services.members import member_rows
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.file_page import FileChoicePage
 from huurdersgroep_app.ui.finance_import_model import CategoryDelegate, PreviewModel, PreviewNames
 from huurdersgroep_app.ui.finance_models import YearInfo, money
 from huurdersgroep_app.ui.finance_split import CategoryChoice
 from huurdersgroep_app.ui.table_model import Column, RowsTableModel, size_columns, table_view
-from huurdersgroep_app.ui.widgets import ERROR_COLOUR, busy, error_label, fit_to_screen, hint
+from huurdersgroep_app.ui.widgets import ERROR_COLOUR, busy, fit_to_screen, hint
 
 
 def _formats() -> list[tuple[str, str]]:
@@ -40,23 +39,14 @@ def preview_names(session) -> PreviewNames:
                         categories.category_by_code(session, categories.DUES).id)
 
 
-class FilePage(QWizardPage):
+class FilePage(FileChoicePage):
     def __init__(self, wizard: "BankImportWizard"):
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(_("Which bank file?"))
-        self.setSubTitle(_("Download the statements from your bank's website, preferably as CAMT.053 (XML); "
-                           "MT940, CODA or the bank's CSV work too."))
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setAccessibleName(_("File"))
-        self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(_("Choose file…"))
-        browse.clicked.connect(self.browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        layout.addLayout(row)
+        super().__init__(wizard, _("Which bank file?"),
+                         _("Download the statements from your bank's website, preferably as CAMT.053 (XML); "
+                           "MT940, CODA or the bank's CSV work too."),
+                         _("Choose the bank file"),
+                         _("Bank files (*.xml *.sta *.940 *.txt *.cod *.csv);;All files (*)"),
+                         QStandardPaths.StandardLocation.DownloadLocation)
         grid = QHBoxLayout()
         self.format = QComboBox()
         self.format.setAccessibleName(_("Kind of file"))
@@ -73,40 +63,16 @@ class FilePage(QWizardPage):
             label.setBuddy(widget)
             grid.addWidget(label)
             grid.addWidget(widget, 1)
-        layout.addLayout(grid)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def browse(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the bank file"), folder,
-                                                      _("Bank files (*.xml *.sta *.940 *.txt *.cod *.csv);;All files (*)"))
-        if chosen:
-            self.path.setText(chosen)
-
-    def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.path.text().strip())
-
-    def _fail(self, message: str) -> bool:
-        self.error.setText(message)
-        self.error.setVisible(True)
-        return False
+        self.add_below_path(grid)
 
     def validatePage(self) -> bool:  # noqa: N802
         from huurdersgroep_app.core.importers.bank import parse_bank_file
 
-        self.error.setVisible(False)
-        path = Path(self.path.text().strip())
-        if not path.is_file():
-            return self._fail(_("The file {path} does not exist.").format(path=path))
-        try:
-            with busy():
-                statements = parse_bank_file(path, self.format.currentData())
-        except DomainError as exc:  # BankFileError names the line
-            return self._fail(exc.message)
-        except OSError as exc:
-            return self._fail(_("The file could not be read: {problem}").format(problem=exc.strerror or exc))
+        path = self.chosen_path()
+        # A BankFileError names the line.
+        statements = self.read_file(lambda p: parse_bank_file(p, self.format.currentData()))
+        if statements is None:
+            return False
         account_id = self.account.currentData() or self._account_of_file(statements)
         if account_id is None:
             return False
@@ -120,14 +86,14 @@ class FilePage(QWizardPage):
                 self.wiz.preview = self.wiz.ctx.read(dry_run)
                 self.wiz.names = self.wiz.ctx.read(preview_names)
         except DomainError as exc:  # a closed year, another account's statements, another currency
-            return self._fail(exc.message)
+            return self.fail(exc.message)
         return True
 
     def _account_of_file(self, statements) -> int | None:
         """The group's account named in the file; for an unknown IBAN, ask before adding it."""
         ibans = list(dict.fromkeys(compact_iban(s.account_iban) for s in statements if s.account_iban))
         if not ibans:
-            self._fail(_("The file does not say which account it is for. Choose the account under 'Book on'."))
+            self.fail(_("The file does not say which account it is for. Choose the account under 'Book on'."))
             return None
         for iban in ibans:
             found = self.wiz.ctx.read(accounts.find_by_iban, iban)
@@ -136,7 +102,7 @@ class FilePage(QWizardPage):
         question = _("This file is for the bank account {iban}, which the group does not have yet.\n\n"
                      "Add this bank account?").format(iban=validation.clean_iban(ibans[0]))
         if not self.wiz.ctx.ask(question, self, _("Add this bank account?")):
-            self._fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
+            self.fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
                          "under 'Book on', or add the account."))
             return None
         result = self.wiz.ctx.run(accounts.resolve_account, ibans[0], create=True, parent=self)

@@ -18,6 +18,7 @@ from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryR
 from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import _, format_money
 from huurdersgroep_app.ui import formats
+from huurdersgroep_app.ui.row_filter import FoldedTextProxy
 from huurdersgroep_app.ui.table_model import Column, RowsTableModel
 
 ZERO = Decimal("0.00")
@@ -124,19 +125,15 @@ class EntryTableModel(RowsTableModel):
         return super().data(index, role)
 
 
-class EntryFilterProxy(QSortFilterProxyModel):
+class EntryFilterProxy(FoldedTextProxy):
     """Period, account, category ('not categorised' too) and search-as-you-type on the model's rows."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(lambda row: self.sourceModel().texts.get(row.id, ""), parent)
         self.start: date | None = None
         self.end: date | None = None
         self.account_id: int | None = None
         self.category_id: int | None = None
-        self.words: tuple[str, ...] = ()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
 
     def set_filter(self, **values) -> None:
         if "text" in values:
@@ -148,11 +145,7 @@ class EntryFilterProxy(QSortFilterProxyModel):
             setattr(self, key, value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt naming
-        return self.accepts(self.sourceModel().rows[source_row])
-
     def accepts(self, row: EntryRow) -> bool:
-        """The filter on a plain row, also used for the totals without going through Qt's indexes."""
         if self.start is not None and row.booked_on < self.start:
             return False
         if self.end is not None and row.booked_on > self.end:
@@ -164,17 +157,13 @@ class EntryFilterProxy(QSortFilterProxyModel):
                 return False
         elif self.category_id is not None and self.category_id not in row.category_ids:
             return False
-        if self.words:
-            text = self.sourceModel().texts.get(row.id, "")
-            return all(word in text for word in self.words)
         return True
 
     def shown_rows(self) -> list[EntryRow]:
-        model = self.sourceModel()
-        return [model.rows[self.mapToSource(self.index(n, 0)).row()] for n in range(self.rowCount())]
+        return self.source_rows()
 
     def totals(self) -> tuple[Decimal, Decimal]:
         """(money in, money out) of the rows shown."""
-        rows = [row for row in self.sourceModel().rows if self.accepts(row)]
+        rows = [row for row in self.sourceModel().rows if self.shows(row)]
         return (sum((r.amount for r in rows if r.amount > 0), ZERO),
                 sum((-r.amount for r in rows if r.amount < 0), ZERO))

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QMenu, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QMenu, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app import paths
@@ -83,33 +83,15 @@ def action_points_writer(year: int | None) -> Writer:
 
 
 # -- saving ----------------------------------------------------------------------------------------------
-def _documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-
-
-def ask_target(parent: QWidget | None, name: str, suffix: str, file_filter: str) -> Path | None:
-    """The file the user chooses, with the right extension added when it was left off."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the document as"),
-                                                  str(_documents_folder() / f"{name}{suffix}"), file_filter)
-    if not chosen:
-        return None
-    target = Path(chosen)
-    return target if target.suffix.lower() == suffix else target.with_suffix(target.suffix + suffix)
-
-
 def save_docx(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Path | None:
-    target = ask_target(parent, name, ".docx", _("Word documents (*.docx)"))
-    if target is not None and documents.write_document(ctx, writer, target, parent):
-        ctx.show_info(_("The document was saved as {path}. Open it in Word or LibreOffice to change it.").format(
-            path=target), parent)
-        return target
-    return None
+    return documents.save_as(ctx, writer, name, parent, ".docx", _("Word documents (*.docx)"),
+                             _("The document was saved as {path}. Open it in Word or LibreOffice to change it."))
 
 
 def save_ics(ctx: AppContext, meeting_id: int, name: str, parent: QWidget | None = None) -> Path | None:
     from huurdersgroep_app.core.services.invitations import meeting_ics
 
-    target = ask_target(parent, name, ".ics", _("Calendar files (*.ics)"))
+    target = documents.ask_target(parent, name, ".ics", _("Calendar files (*.ics)"))
     if target is None:
         return None
     try:
@@ -200,16 +182,7 @@ class RegisterDialog(QDialog):
             self.all_years.toggled.connect(lambda on: self.year.setEnabled(not on))
             form.addRow("", self.all_years)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = QPushButton(_("Show on screen"))
-        self.save_button = QPushButton(_("Save as PDF…"))
-        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.preview_button.clicked.connect(self.preview)
-        self.save_button.clicked.connect(self.save)
-        self.preview_button.setDefault(True)
-        layout.addWidget(buttons)
+        layout.addWidget(documents.preview_save_buttons(self, _("Show on screen"), _("Save as PDF…")))
 
     def writer(self) -> Writer:
         if self.kind == "decisions":

@@ -10,13 +10,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QRadioButton, QVBoxLayout)
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import invitations
 from huurdersgroep_app.core.services.meeting_record import MeetingRecord
 from huurdersgroep_app.core.services.meetings import HELD_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui import meeting_documents as docs
+from huurdersgroep_app.ui.form_actions import attempt
 from huurdersgroep_app.ui.meeting_tab import MeetingTab, set_signal
 from huurdersgroep_app.ui.widgets import DateField, error_label, hint
 
@@ -173,16 +173,11 @@ class InvitationTab(MeetingTab):
         return text
 
     def record_sent(self) -> bool:
-        self.sent_error.setVisible(False)
-        try:
-            check = self.ctx.call(invitations.record_invitations_sent, self.meeting_id, self.sent_on.text())
-        except ValidationError as exc:
-            self.sent_error.setText("\n".join(exc.problems.values()))
-            self.sent_error.setVisible(True)
+        done = attempt(self.ctx, self, None, lambda: self.ctx.call(
+            invitations.record_invitations_sent, self.meeting_id, self.sent_on.text()), self.sent_error)
+        if not done:
             return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
+        check = done.value
         if check.too_late:
             self.ctx.show_error(_("The date was recorded. {warning}").format(warning=check.warning), self,
                                 _("The invitation is late"))

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPlainTextEdit, QVBoxLayout
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services import action_points, contacts, members
 from huurdersgroep_app.core.services.action_points import ActionPointInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.dialogs.meeting_decision import item_combo
 from huurdersgroep_app.ui.widgets import DateField, Form, error_label, fit_to_screen
 
@@ -52,10 +53,7 @@ class ActionPointDialog(QDialog):
         layout.addLayout(self.form)
         self.general_error = error_label()
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self))
         if point is not None:
             self.description.setPlainText(point.description)
             key = ("member", point.owner_member_id) if point.owner_member_id else \
@@ -79,9 +77,7 @@ class ActionPointDialog(QDialog):
         return self.owner.itemData(found)
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        self.general_error.setVisible(False)
-        try:
+        def work():
             key = self.owner_key()
             data = ActionPointInput(self.description.toPlainText(),
                                     key[1] if key and key[0] == "member" else None,
@@ -92,15 +88,6 @@ class ActionPointDialog(QDialog):
                 saved = self.ctx.call(action_points.add_action_point, self.record.id, data)
             else:
                 saved = self.ctx.call(action_points.update_action_point, self.point.id, data)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.saved_id = saved.id
-        self.accept()
-        return True
+            self.saved_id = saved.id  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work, self.general_error).ok

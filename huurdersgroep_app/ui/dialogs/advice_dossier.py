@@ -9,13 +9,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import NotFoundError
 from huurdersgroep_app.core.services import advices
 from huurdersgroep_app.core.services.advice_record import AdviceRecord, advice_record
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.advice_model import days_text
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import attempt
 from huurdersgroep_app.ui.dialogs.advice_drafts import DraftsPanel
 from huurdersgroep_app.ui.dialogs.advice_followup import ActionsPanel, StagesPanel, TimelinePanel
 from huurdersgroep_app.ui.dialogs.advice_form import AdviceForm, form_choices
@@ -207,20 +208,8 @@ class AdviceDossierDialog(QDialog):
         return bool(step_dialog(self.ctx, self.record, to_status, self).exec())
 
     def save_details(self) -> bool:
-        self.details.clear_problems()
-        self.details_error.setVisible(False)
-        try:
-            self.ctx.call(advices.update_advice, self.advice_id, self.details.advice_input())
-        except ValidationError as exc:
-            rest = self.details.show_problems(exc.problems)
-            if rest:
-                self.details_error.setText("\n".join(rest.values()))
-                self.details_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        return True
+        return attempt(self.ctx, self, self.details.form.errors, lambda: self.ctx.call(
+            advices.update_advice, self.advice_id, self.details.advice_input()), self.details_error).ok
 
     def reject(self) -> None:
         if self.drafts.has_changes() and not self.ctx.ask(

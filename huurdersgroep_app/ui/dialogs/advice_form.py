@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.db.models.advices import ADVICE_KINDS, ADVICE_SCOPES
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import advices, complexes
 from huurdersgroep_app.core.services.advice_labels import kind_label, scope_label, topic_label
 from huurdersgroep_app.core.services.advices import AdviceInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.dialogs.form_dialog import text_box
 from huurdersgroep_app.ui.widgets import DateField, Form, error_label, fit_to_screen, hint
 
@@ -134,29 +134,14 @@ class NewAdviceDialog(QDialog):
         layout.addWidget(self.details)
         self.general_error = error_label()
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, text=_("Open the dossier"))
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_("Open the dossier"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.details.title.setFocus()
         fit_to_screen(self, 40, 34)
 
     def save(self) -> bool:
-        self.details.clear_problems()
-        self.general_error.setVisible(False)
-        try:
-            advice = self.ctx.call(advices.create_advice, self.details.advice_input())
-        except ValidationError as exc:
-            rest = self.details.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.saved_id = advice.id
-        self.accept()
-        return True
+        def work():
+            self.saved_id = self.ctx.call(advices.create_advice, self.details.advice_input()).id
+
+        return save_and_close(self, self.details.form.errors, work, self.general_error).ok

@@ -1,14 +1,14 @@
 """Add or change one agenda item: title, a short description, who introduces it, where it came from."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from huurdersgroep_app.core.db.models.meetings import ITEM_ORIGINS
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import agenda
 from huurdersgroep_app.core.services.agenda import AgendaItemInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import Form, fit_to_screen
 
 
@@ -33,10 +33,7 @@ class AgendaItemDialog(QDialog):
             self.origin.addItem(agenda.origin_label(code), code)
         self.form.add("origin", _("Comes from"), self.origin)
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self))
         if item is not None:
             self.title.setText(item.title)
             self.description.setPlainText(item.description)
@@ -50,20 +47,11 @@ class AgendaItemDialog(QDialog):
                                self.origin.currentData())
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        try:
+        def work():
             if self.item is None:
                 saved = self.ctx.call(agenda.add_item, self.meeting_id, self.item_input())
             else:
                 saved = self.ctx.call(agenda.update_item, self.item.id, self.item_input())
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.saved_id = saved.id
-        self.accept()
-        return True
+            self.saved_id = saved.id  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work).ok

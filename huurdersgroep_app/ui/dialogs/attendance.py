@@ -1,21 +1,14 @@
 """Small attendance forms: who holds a member's proxy, and a guest with their organisation."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import attendance, contacts
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.dialogs.meeting import combo_value, member_combo
 from huurdersgroep_app.ui.widgets import Form, fit_to_screen, hint
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.save)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class ProxyDialog(QDialog):
@@ -34,7 +27,7 @@ class ProxyDialog(QDialog):
         if member.proxy_holder_id is not None:
             self.holder.setCurrentIndex(max(self.holder.findData(member.proxy_holder_id), 0))
         layout.addLayout(self.form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(dialog_buttons(self))
         fit_to_screen(self, 30, 10)
 
     def save(self) -> bool:
@@ -43,18 +36,8 @@ class ProxyDialog(QDialog):
         if text and text != self.holder.itemText(0) and holder is None:
             self.form.show_problems({"proxy_holder_id": _("Choose a member who is present from the list.")})
             return False
-        try:
-            self.ctx.call(attendance.set_proxy, self.meeting_id, self.member.member_id, holder)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            attendance.set_proxy, self.meeting_id, self.member.member_id, holder)).ok
 
 
 class GuestDialog(QDialog):
@@ -78,22 +61,11 @@ class GuestDialog(QDialog):
         self.organisation = self.form.add("guest_organisation", _("Organisation"), QLineEdit())
         self.organisation.setPlaceholderText(_("e.g. the landlord, the city, a neighbourhood centre"))
         layout.addLayout(self.form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(dialog_buttons(self))
         self.name.setFocus()
         fit_to_screen(self, 32, 14)
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        try:
-            self.ctx.call(attendance.add_guest, self.meeting_id, self.name.text(), self.organisation.text(),
-                          self.contact.currentData())
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            attendance.add_guest, self.meeting_id, self.name.text(), self.organisation.text(),
+            self.contact.currentData())).ok

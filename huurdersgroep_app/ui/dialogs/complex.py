@@ -1,12 +1,12 @@
 """Add or change a complex (a building or neighbourhood of the landlord)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import complexes
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import Form, hint
 
 
@@ -32,10 +32,7 @@ class ComplexDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.form.add("notes", _("Notes"), self.notes)
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self))
         if complex_id is not None:
             item = ctx.read(complexes.get_complex, complex_id)
             self.name.setText(item.name)
@@ -50,18 +47,7 @@ class ComplexDialog(QDialog):
         values = dict(name=self.name.text(), dwellings=self.dwellings.value(), code=self.code.text(),
                       address=self.address.text(), postcode=self.postcode.text(), city=self.city.text(),
                       notes=self.notes.toPlainText())
-        try:
-            if self.complex_id is None:
-                self.ctx.call(complexes.add_complex, **values)
-            else:
-                self.ctx.call(complexes.update_complex, self.complex_id, **values)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        if self.complex_id is None:
+            return save_and_close(self, self.form.errors, lambda: self.ctx.call(complexes.add_complex, **values)).ok
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            complexes.update_complex, self.complex_id, **values)).ok

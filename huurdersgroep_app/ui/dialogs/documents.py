@@ -62,19 +62,44 @@ def preview(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None =
     return target
 
 
-def save_as(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the document as"), str(Path(folder) / f"{name}.pdf"),
-                                                  _("PDF files (*.pdf)"))
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def ask_target(parent: QWidget | None, name: str, suffix: str, file_filter: str) -> Path | None:
+    """The file the user chooses, with the right extension added when it was left off."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the document as"),
+                                                  str(documents_folder() / f"{name}{suffix}"), file_filter)
     if not chosen:
         return None
     target = Path(chosen)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(target.suffix + ".pdf")
-    if write_document(ctx, writer, target, parent):
-        ctx.show_info(_("The document was saved as {path}.").format(path=target), parent)
+    return target if target.suffix.lower() == suffix else target.with_suffix(target.suffix + suffix)
+
+
+def save_as(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None, suffix: str = ".pdf",
+            file_filter: str = "", saved: str = "") -> Path | None:
+    """Write where the user chooses (a PDF unless ``suffix`` says otherwise) and say where, in
+    ``saved`` ('… {path} …') or plainly."""
+    target = ask_target(parent, name, suffix, file_filter or _("PDF files (*.pdf)"))
+    if target is not None and write_document(ctx, writer, target, parent):
+        ctx.show_info((saved or _("The document was saved as {path}.")).format(path=target), parent)
         return target
     return None
+
+
+def preview_save_buttons(dialog: QDialog, preview_text: str, save_text: str) -> QDialogButtonBox:
+    """Close, and the dialog's ``preview`` and ``save`` as ``dialog.preview_button`` (the default)
+    and ``dialog.save_button``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    dialog.preview_button = QPushButton(preview_text)
+    dialog.save_button = QPushButton(save_text)
+    buttons.addButton(dialog.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.addButton(dialog.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    dialog.preview_button.clicked.connect(dialog.preview)
+    dialog.save_button.clicked.connect(dialog.save)
+    dialog.preview_button.setDefault(True)
+    return buttons
 
 
 def member_list_writer(privacy: str) -> Writer:
@@ -122,16 +147,7 @@ class MemberListDialog(QDialog):
             note = hint(explanation)
             note.setIndent(self.fontMetrics().height() * 2)
             layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = QPushButton(_("Preview"))
-        self.save_button = QPushButton(_("Save as…"))
-        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.preview_button.clicked.connect(self.preview)
-        self.save_button.clicked.connect(self.save)
-        layout.addWidget(buttons)
-        self.preview_button.setDefault(True)
+        layout.addWidget(preview_save_buttons(self, _("Preview"), _("Save as…")))
 
     def privacy(self) -> str:
         return self.choice.checkedButton().property("privacy")

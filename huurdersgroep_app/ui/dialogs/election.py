@@ -3,15 +3,16 @@ candidate, and the counted votes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QListWidget, QListWidgetItem, QSpinBox,
                                QVBoxLayout)
 
 from huurdersgroep_app.core.db.models import OFFICE_ROLES
-from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services import board, elections, members
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.dialogs.meeting import combo_value, member_combo
 from huurdersgroep_app.ui.widgets import Form, error_label, fit_to_screen, hint
 
@@ -28,31 +29,14 @@ class _ElectionForm(QDialog):
     def finish(self, width: int = 34, height: int = 16) -> None:
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(buttons)
+        self.layout_.addWidget(dialog_buttons(self))
         fit_to_screen(self, width, height)
 
     def submit(self):
         raise NotImplementedError
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        self.general_error.setVisible(False)
-        try:
-            self.submit()
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, self.submit, self.general_error).ok
 
 
 class NewElectionDialog(_ElectionForm):

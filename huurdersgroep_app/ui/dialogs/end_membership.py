@@ -5,10 +5,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import members, validation
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import DateField, Form, hint
 
 
@@ -33,11 +33,7 @@ class EndMembershipDialog(QDialog):
         self.reason.addItems(_reasons())
         self.form.add("left_reason", _("Reason"), self.reason)
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("End membership"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, _("End membership")))
 
     def save(self) -> bool:
         self.form.clear_problems()
@@ -48,15 +44,5 @@ class EndMembershipDialog(QDialog):
         except validation.FieldError as exc:
             self.form.show_problems({"left_on": str(exc)})
             return False
-        try:
-            self.ctx.call(members.end_membership, self.member_id, left_on, self.reason.currentText())
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            members.end_membership, self.member_id, left_on, self.reason.currentText())).ok

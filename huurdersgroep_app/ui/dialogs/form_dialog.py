@@ -8,9 +8,9 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import DateField, Form, hint
 
 
@@ -48,12 +48,8 @@ class FormDialog(QDialog):
             self.layout_.addWidget(hint(explanation))
         self.form = Form()
         self.layout_.addLayout(self.form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, ok_text)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok_text:
-            self.ok_button.setText(ok_text)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().height() * 28)
 
@@ -81,16 +77,7 @@ class FormDialog(QDialog):
 
     def submit(self, action: Callable, *args, **kwargs) -> bool:
         """Run one service call in one transaction; close the dialog when it succeeds."""
-        self.form.clear_problems()
-        try:
-            self.result_value = self.ctx.call(action, *args, **kwargs)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        def work():
+            self.result_value = self.ctx.call(action, *args, **kwargs)  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work).ok

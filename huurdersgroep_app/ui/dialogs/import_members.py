@@ -3,15 +3,13 @@ every row, then import. All or nothing: with problems, the user must choose to i
 valid rows. Importing the same file again adds nobody twice."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
 
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.file_page import FileChoicePage
 from huurdersgroep_app.ui.table_model import Column, RowsTableModel, table_view
 from huurdersgroep_app.ui.widgets import busy, error_label, fit_to_screen, hint
 
@@ -28,53 +26,20 @@ def problem_columns() -> list[Column]:
             Column(_("Problem"), lambda p: p.reason, tooltip=lambda p: p.reason)]
 
 
-class FilePage(QWizardPage):
+class FilePage(FileChoicePage):
     def __init__(self, wizard: "ImportMembersWizard"):
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(_("Which file?"))
-        self.setSubTitle(_("A list of members saved from Excel (.xlsx) or as a CSV file. The first row "
-                           "holds the column names."))
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setAccessibleName(_("File"))
-        self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(_("Choose file…"))
-        browse.clicked.connect(self.browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        layout.addLayout(row)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def browse(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the file with the members"), folder,
-                                                      _("Member lists (*.xlsx *.csv *.txt);;All files (*)"))
-        if chosen:
-            self.path.setText(chosen)
-
-    def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.path.text().strip())
+        super().__init__(wizard, _("Which file?"),
+                         _("A list of members saved from Excel (.xlsx) or as a CSV file. The first row "
+                           "holds the column names."),
+                         _("Choose the file with the members"),
+                         _("Member lists (*.xlsx *.csv *.txt);;All files (*)"))
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.error.setVisible(False)
-        path = Path(self.path.text().strip())
-        try:
-            if not path.is_file():
-                raise DomainError(_("The file {path} does not exist.").format(path=path))
-            with busy():
-                self.wiz.table = _importer().read_table(path)
-        except DomainError as exc:
-            self.error.setText(exc.message)
-        except OSError as exc:
-            self.error.setText(_("The file could not be read: {problem}").format(problem=exc.strerror or exc))
-        else:
-            return True
-        self.error.setVisible(True)
-        return False
+        table = self.read_file(_importer().read_table)
+        if table is None:
+            return False
+        self.wiz.table = table
+        return True
 
 
 class MappingPage(QWizardPage):

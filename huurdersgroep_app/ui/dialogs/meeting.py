@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QWidget)
 
 from huurdersgroep_app.core.db.models.meetings import AUDIENCES, MEETING_TYPES
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import contacts, meetings, members
 from huurdersgroep_app.core.services.meetings import MeetingInput, QuorumRule
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import DateField, Form, error_label, fit_to_screen, hint
 
 
@@ -156,9 +156,7 @@ class MeetingDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.general_error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -265,20 +263,12 @@ class MeetingDialog(QDialog):
             self.form.show_problems(problems)
             return False
         data = self.meeting_input()
-        try:
+
+        def work():
             if self.meeting_id is not None:
                 meeting = self.ctx.call(meetings.update_meeting, self.meeting_id, data)
             else:
                 meeting = self.ctx.call(meetings.create_meeting, data)
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.saved_id = meeting.id
-        self.accept()
-        return True
+            self.saved_id = meeting.id  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work, self.general_error).ok

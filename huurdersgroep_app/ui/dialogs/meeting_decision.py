@@ -3,14 +3,14 @@ minutes, and the discharge of the board for a financial year. The number (2026-0
 the minutes service when the decision is saved."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import minutes
 from huurdersgroep_app.core.services.minutes import DecisionInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import Form, error_label, fit_to_screen, hint
 
 
@@ -91,31 +91,17 @@ class _DecisionForm(QDialog):
         self.form.errors.labels["vote_kind"] = self.form.errors.labels["votes_for"]
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(buttons)
+        self.layout_.addWidget(dialog_buttons(self))
         fit_to_screen(self, 46, 20)
 
     def submit(self):
         raise NotImplementedError
 
     def save(self) -> bool:
-        self.form.clear_problems()
-        self.general_error.setVisible(False)
-        try:
-            self.saved = self.submit()
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.general_error.setText("\n".join(rest.values()))
-                self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        def work():
+            self.saved = self.submit()  # set before the dialog closes
+
+        return save_and_close(self, self.form.errors, work, self.general_error).ok
 
 
 class DecisionDialog(_DecisionForm):

@@ -11,6 +11,7 @@ from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import board, members, validation
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.widgets import DateField, Form, hint
 
 
@@ -51,10 +52,7 @@ class AssignOfficeDialog(QDialog):
                                        years).format(count=years)))
         self.notes = self.form.add("notes", _("Notes"), QLineEdit())
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self))
 
     def member_id(self) -> int | None:
         found = self.member.findText(self.member.currentText().strip())
@@ -76,20 +74,9 @@ class AssignOfficeDialog(QDialog):
         if problems:
             self.form.show_problems(problems)
             return False
-        try:
-            self.ctx.call(board.assign_office, member_id, self.role.currentData(), dates["start_on"],
-                          dates["planned_end_on"], self.notes.text().strip())
-        except ValidationError as exc:
-            rest = self.form.show_problems(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.form.clear_problems()
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            board.assign_office, member_id, self.role.currentData(), dates["start_on"], dates["planned_end_on"],
+            self.notes.text().strip())).ok
 
 
 class EndOfficeDialog(QDialog):
@@ -103,11 +90,7 @@ class EndOfficeDialog(QDialog):
         self.form = Form()
         self.ended_on = self.form.add("ended_on", _("Last day"), DateField(date.today()))
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("End office"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, _("End office")))
 
     def save(self) -> bool:
         try:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.db import backup as backups
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.rules.profiles import REGION_LABELS, REGIONS
 from huurdersgroep_app.core.services import board, members, names, organisation, validation
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.form_actions import attempt
 from huurdersgroep_app.ui.logo import LogoProblem, read_logo
 from huurdersgroep_app.ui.widgets import DateField, FieldErrors, Form, busy, error_label, heading, hint
 
@@ -118,16 +118,7 @@ class Page(QWidget):
         values = {key: field.text() for key, field in self.group_fields.items()}
         data = organisation.OrganisationInput(region=self.region.currentData(),
                                               language=self.document_language.currentData(), **values)
-        self.group_errors.clear()
-        try:
-            self.ctx.call(organisation.update_organisation, data)
-        except ValidationError as exc:
-            rest = self.group_errors.show(exc.problems)
-            if rest:
-                self.ctx.show_error("\n".join(rest.values()), self)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
+        if not attempt(self.ctx, self, self.group_errors, lambda: self.ctx.call(organisation.update_organisation, data)):
             return False
         self.ctx.show_info(_("The group's details were saved."), self)
         return True
