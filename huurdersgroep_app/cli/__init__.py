@@ -62,6 +62,7 @@ class Cli:
     report_parser: argparse.ArgumentParser
     import_parser: argparse.ArgumentParser
     reports: dict[str, Callable] = field(default_factory=dict)
+    report_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
     importers: dict[str, Callable] = field(default_factory=dict)
     _report_options: set = field(default_factory=set)
     _import_options: set = field(default_factory=set)
@@ -71,8 +72,11 @@ class Cli:
         parser.set_defaults(handler=handler)
         return parser
 
-    def add_report(self, name: str, handler: Callable) -> None:
+    def add_report(self, name: str, handler: Callable, formats: tuple[str, ...] = ("pdf",)) -> None:
+        """A document kind of ``report``; ``formats`` are the --format values it can be made in
+        (lists are printed; only letters and minutes also come as DOCX to edit)."""
         self.reports[name] = handler
+        self.report_formats[name] = formats
 
     def report_option(self, *flags, **kwargs) -> None:
         """Options of ``report`` are shared by all kinds; registering one twice is harmless."""
@@ -118,6 +122,9 @@ def _run_report(args) -> int:
     if handler is None:
         raise UsageError(_("Unknown report '{kind}'. Choose one of: {choices}.").format(
             kind=args.kind, choices=", ".join(sorted(args.cli.reports))))
+    fmt = getattr(args, "format", None) or "pdf"
+    if fmt not in args.cli.report_formats[args.kind]:
+        raise UsageError(_("The report '{kind}' is made as PDF only.").format(kind=args.kind))
     return handler(args)
 
 

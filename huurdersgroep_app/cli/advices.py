@@ -22,7 +22,7 @@ def register(cli) -> None:
     cli.report_option("--advice", type=int, metavar="ID", help="advice dossier (advice-letter)")
     cli.report_option("--from", dest="date_from", metavar="DATE", help="first day of the period")
     cli.report_option("--to", dest="date_to", metavar="DATE", help="last day of the period")
-    cli.add_report("advice-letter", report_advice_letter)
+    cli.add_report("advice-letter", report_advice_letter, formats=("pdf", "docx"))
     cli.add_report("signals", report_signals)
     cli.add_report("consultation-history", report_consultation_history)
     advices = cli.command("advices", "advice dossiers", _missing_subcommand)
@@ -55,11 +55,6 @@ def _period(args) -> tuple[date, date]:
     return start, end
 
 
-def _pdf_only(args, kind: str) -> None:
-    if getattr(args, "format", "pdf") != "pdf":
-        raise DomainError(_("The report '{kind}' is made as PDF only.").format(kind=kind))
-
-
 def report_advice_letter(args) -> int:
     from huurdersgroep_app.core.documents.advice_letter import write_advice_letter_docx, write_advice_letter_pdf
 
@@ -76,7 +71,6 @@ def report_advice_letter(args) -> int:
 def report_signals(args) -> int:
     from huurdersgroep_app.core.documents.signals_report import write_signals_report
 
-    _pdf_only(args, "signals")
     start, end = _period(args)
     with document_session(args) as session:
         pages = write_signals_report(session, args.out, start, end)
@@ -86,7 +80,6 @@ def report_signals(args) -> int:
 def report_consultation_history(args) -> int:
     from huurdersgroep_app.core.documents.consultation_history import write_consultation_history
 
-    _pdf_only(args, "consultation-history")
     start, end = _period(args)
     with document_session(args) as session:
         pages = write_consultation_history(session, args.out, start, end)

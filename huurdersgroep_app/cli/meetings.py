@@ -28,7 +28,7 @@ def register(cli) -> None:
                           ("sign-in-sheet", report_sign_in_sheet), ("minutes", report_minutes),
                           ("ballot", report_ballot), ("decisions", report_decisions),
                           ("action-points", report_action_points)):
-        cli.add_report(name, handler)
+        cli.add_report(name, handler, formats=("pdf", "docx") if name in ("invitation", "minutes") else ("pdf",))
     group = cli.command("meetings", "list meetings, export a meeting to a calendar, the invitation e-mail",
                         _missing_subcommand)
     sub = group.add_subparsers(dest="meetings_command", parser_class=Parser)
@@ -60,12 +60,6 @@ def _year(args) -> int:
     return int(args.year)
 
 
-def _pdf_only(args) -> None:
-    if getattr(args, "format", "pdf") != "pdf":
-        raise UsageError(_("The {kind} is made as PDF only; DOCX exists for the invitation and the minutes.").format(
-            kind=args.kind))
-
-
 def report_invitation(args) -> int:
     from huurdersgroep_app.core.documents.invitation import write_invitation
 
@@ -79,7 +73,6 @@ def report_poster(args) -> int:
     from huurdersgroep_app.core.documents.invitation import write_poster
 
     meeting_id = _meeting_id(args)
-    _pdf_only(args)
     with document_session(args) as session:
         pages = write_poster(session, meeting_id, args.out)
     return done(args, pages)
@@ -89,7 +82,6 @@ def report_sign_in_sheet(args) -> int:
     from huurdersgroep_app.core.documents.sign_in_sheet import write_sign_in_sheet
 
     meeting_id = _meeting_id(args)
-    _pdf_only(args)
     with document_session(args) as session:
         pages = write_sign_in_sheet(session, meeting_id, args.out)
     return done(args, pages)
@@ -108,7 +100,6 @@ def report_ballot(args) -> int:
     from huurdersgroep_app.core.documents.ballot import write_ballot
 
     meeting_id = _meeting_id(args)
-    _pdf_only(args)
     if args.copies < 1:
         raise UsageError(_("--copies must be at least 1."))
     with document_session(args) as session:
@@ -120,7 +111,6 @@ def report_decisions(args) -> int:
     from huurdersgroep_app.core.documents.decisions_register import write_decisions_register
 
     year = _year(args)
-    _pdf_only(args)
     with document_session(args) as session:
         pages = write_decisions_register(session, year, args.out)
     return done(args, pages)
@@ -130,7 +120,6 @@ def report_action_points(args) -> int:
     from huurdersgroep_app.core.documents.decisions_register import write_action_points
 
     year = _year(args)
-    _pdf_only(args)
     with document_session(args) as session:
         pages = write_action_points(session, args.out, year=year)
     return done(args, pages)

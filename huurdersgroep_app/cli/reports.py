@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from huurdersgroep_app import i18n
-from huurdersgroep_app.cli import UsageError, db_path
+from huurdersgroep_app.cli import db_path
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.i18n import _, ngettext
@@ -35,14 +35,7 @@ def done(args, pages: int | None = None) -> int:
     return 0
 
 
-def require_pdf(args) -> None:
-    """Lists are printed, not edited: only letters and minutes also come as DOCX."""
-    if getattr(args, "format", "pdf") != "pdf":
-        raise UsageError(_("The report '{kind}' is only made as PDF.").format(kind=args.kind))
-
-
 def report_member_list(args) -> int:
-    require_pdf(args)
     from huurdersgroep_app.core.documents.member_list import write_member_list
 
     with document_session(args) as session:
@@ -51,7 +44,6 @@ def report_member_list(args) -> int:
 
 
 def report_board_list(args) -> int:
-    require_pdf(args)
     from huurdersgroep_app.core.documents.board_list import write_board_list
 
     with document_session(args) as session:

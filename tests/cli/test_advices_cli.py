@@ -85,7 +85,6 @@ def test_signals_and_consultation_history(group_file, tmp_path, capsys):
     (["signals", "--from", "01/01/2026"], "Give the period with --from and --to"),
     (["signals", "--from", "31/02/2026", "--to", "31/12/2026"], "'31/02/2026' is not a date."),
     (["consultation-history", "--from", "31/12/2026", "--to", "01/01/2026"], "The period ends before it starts."),
-    (["signals", "--from", "01/01/2026", "--to", "31/12/2026", "--format", "docx"], "is made as PDF only."),
 ])
 def test_report_errors_are_one_line(group_file, tmp_path, capsys, argv, message):
     path, _sample = group_file
@@ -94,6 +93,15 @@ def test_report_errors_are_one_line(group_file, tmp_path, capsys, argv, message)
     assert code == 1 and out == ""
     assert err.startswith("huurdersgroep: ") and message in err and err.count("\n") == 1
     assert not target.exists()
+
+
+def test_signals_report_refuses_docx_as_a_usage_error(group_file, tmp_path, capsys):
+    path, _sample = group_file
+    target = tmp_path / "out.docx"
+    code, out, err = run(capsys, "report", "signals", "--db", path, "--out", target, "--lang", "en",
+                         "--from", "01/01/2026", "--to", "31/12/2026", "--format", "docx")
+    assert code == 2 and out == "" and not target.exists()
+    assert "is made as PDF only." in err and err.count("\n") == 1
 
 
 def test_advices_list(group_file, capsys):
