@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -183,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as exc:
         print(_("huurdersgroep: {problem}").format(problem=exc.message.replace("\n", "; ")), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `huurdersgroep meetings list | head`: the reader stopped early; that is no error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(_("huurdersgroep: {problem}").format(problem=f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")),
               file=sys.stderr)

@@ -230,3 +230,22 @@ def test_cli_demo_with_300_members(tmp_path, capsys):
     with Database(path, backup_on_close=False) as db, db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == 300
         assert len(board.current_offices(s)) >= 6
+
+
+def test_demo_texts_are_in_the_groups_language_whatever_the_users(db_path):
+    from huurdersgroep_app import i18n
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.demo import create_demo
+    from huurdersgroep_app.core.services.meeting_overview import meeting_rows
+    from huurdersgroep_app.core.services.meeting_record import load_meeting
+
+    i18n.set_language("en")
+    with Database(db_path, create=True, backup_on_close=False) as db:
+        with db.transaction() as s:
+            create_demo(s, members=40, seed=3)
+        with db.reading() as s:
+            annual = next(r for r in meeting_rows(s) if r.type == "annual")
+            titles = [item.title for item in load_meeting(s, annual.id).items]
+    assert "Opening and welcome" not in titles
+    with i18n.language("nl_BE"):
+        assert i18n._("Opening and welcome") in titles

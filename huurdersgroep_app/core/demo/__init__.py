@@ -14,6 +14,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 
+DEMO_LANGUAGE = "nl_BE"
+
+
 @dataclass
 class DemoContext:
     rng: random.Random
@@ -24,9 +27,14 @@ class DemoContext:
 
 
 def create_demo(session: Session, members: int = 120, seed: int = 1, today: date | None = None) -> DemoContext:
+    from huurdersgroep_app.i18n import language
+
     demo = DemoContext(random.Random(seed), today or date.today(), members)
     modules = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
-    for module in sorted((m for m in modules if hasattr(m, "populate")), key=lambda m: m.ORDER):
-        module.populate(session, demo)
+    # The demo group is Flemish: texts the services write (agenda titles, decisions) are in its
+    # language, whatever the language of the person who creates the demo.
+    with language(DEMO_LANGUAGE):
+        for module in sorted((m for m in modules if hasattr(m, "populate")), key=lambda m: m.ORDER):
+            module.populate(session, demo)
     session.flush()
     return demo

@@ -46,7 +46,10 @@ def _status_note(session: Session, year: int) -> str:
 
 def write_financial_report(session: Session, target, year: int, today: date | None = None) -> int:
     start, end = year_bounds(year)
-    table = budget_vs_actual(session, year, with_previous=True)
+    # The previous year's column only where there are books of that year to compare with.
+    with_previous = bool(session.scalar(select(func.count(Entry.id)).where(
+        Entry.booked_on.between(*year_bounds(year - 1)))))
+    table = budget_vs_actual(session, year, with_previous=with_previous)
     balances = account_balances(session, year)
     grants = grant_rows(session, year)
     allowances = allowance_rows(session, year)
@@ -62,8 +65,10 @@ def write_financial_report(session: Session, target, year: int, today: date | No
                    subtitle=f"{org.name} · {period_text(start, end)}")
         flow.paragraph(_status_note(session, year), size=8.5, bold=True)
         result_table(flow, table)
-        budget_vs_actual_table(flow, table, "income", title=_("Income by category"), with_previous=True)
-        budget_vs_actual_table(flow, table, "expense", title=_("Expenses by category"), with_previous=True)
+        budget_vs_actual_table(flow, table, "income", title=_("Income by category"),
+                               with_previous=with_previous)
+        budget_vs_actual_table(flow, table, "expense", title=_("Expenses by category"),
+                               with_previous=with_previous)
         balances_table(flow, balances, title=_("Cash and bank balances"), year=year)
         flow.paragraph(_("Balances on 1 January {opening} + result {result} = balances on 31 December {closing}.")
                        .format(opening=money(opening), result=money(table.result_actual), closing=money(closing)),
