@@ -76,9 +76,10 @@ class RowFilterProxy(FoldedTextProxy):
         self._accepts: Callable[[Any], bool] | None = None
 
     def setSourceModel(self, model) -> None:  # noqa: N802 - Qt naming
+        # New rows after a refresh: their folded texts are computed again on first use. Cleared
+        # before Qt's own reset handling re-filters, as a new row may reuse a freed row's id().
+        model.modelAboutToBeReset.connect(self._folded.clear)
         super().setSourceModel(model)
-        # New rows after a refresh: their folded texts are computed again on first use.
-        model.modelReset.connect(self._folded.clear)
 
     def set_test(self, accepts: Callable[[Any], bool] | None) -> None:
         """The page's filters as one test of a row (None: every row)."""
