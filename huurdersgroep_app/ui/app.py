@@ -89,6 +89,7 @@ class GuiController(QObject):
         self.ctx: AppContext | None = None
         self.window = None
         self._first_paint = None
+        self.integrity = None
         self._translators: list[QTranslator] = []
 
     # -- language -------------------------------------------------------------------------------------
@@ -165,8 +166,15 @@ class GuiController(QObject):
         self.db = db
         self.ctx = AppContext(db, host=self)
         self.window.attach(self.ctx)
+        self._check_integrity()
         if self._first_paint is not None:
             self._first_paint.ready()
+
+    def _check_integrity(self) -> None:
+        from huurdersgroep_app.ui.integrity import IntegrityWatch
+
+        self.integrity = IntegrityWatch(self.db.path, self.window)
+        self.integrity.start()
 
     def welcome(self, message: str = ""):
         from huurdersgroep_app.ui.welcome import WelcomeDialog
@@ -176,9 +184,12 @@ class GuiController(QObject):
         return dialog.database
 
     def show_main(self, db: Database, page: str | None = None) -> None:
+        opened = db is not self.db
         self.db = db
         self.ctx = AppContext(db, host=self)
         self._replace_window(page)
+        if opened:
+            self._check_integrity()
 
     def _new_window(self, page: str | None = None):
         from huurdersgroep_app.ui.main_window import MainWindow

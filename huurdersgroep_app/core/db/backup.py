@@ -87,6 +87,22 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def quick_problems(path: Path, limit: int = 5) -> list[str]:
+    """SQLite's quick check (structure and pages, without the slower index comparison): cheap
+    enough to run on every open, in the background; an empty list means no damage found."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [_("The database file is damaged: {error}").format(error=exc)]
+    try:
+        rows = [r[0] for r in con.execute(f"PRAGMA quick_check({int(limit)})").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [_("The database file is damaged: {error}").format(error=exc)]
+    finally:
+        con.close()
+    return [] if rows == ["ok"] else rows
+
+
 def restore_into(backup_file: Path, db_path: Path) -> None:
     """Overwrite ``db_path`` with the content of ``backup_file`` via the backup API."""
     problems = integrity_problems(backup_file)
