@@ -174,7 +174,8 @@ class GuiController(QObject):
         from huurdersgroep_app.ui.integrity import IntegrityWatch
 
         self.integrity = IntegrityWatch(self.db.path, self.window)
-        self.integrity.start()
+        # A moment later, so the check does not compete with drawing the first page.
+        QTimer.singleShot(1000, self.integrity.start)
 
     def welcome(self, message: str = ""):
         from huurdersgroep_app.ui.welcome import WelcomeDialog
