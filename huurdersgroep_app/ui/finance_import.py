@@ -11,13 +11,18 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services.finance import accounts, bank_import, categories
+from huurdersgroep_app.core.importers.bank import CsvMapping, detect_format, parse_bank_file
+from huurdersgroep_app.core.importers.bank.csv_bank import detect_profile
+from huurdersgroep_app.core.importers.bank.csv_guess import CsvSample, guess_mapping, sample_csv
+from huurdersgroep_app.core.importers.bank.reading import read_text
+from huurdersgroep_app.core.services.finance import accounts, bank_import, categories, csv_mappings
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import member_rows
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui import formats
+from huurdersgroep_app.ui.bank_csv_mapping import CsvMappingPage
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.file_page import FileChoicePage
 from huurdersgroep_app.ui.finance_import_model import CategoryDelegate, PreviewModel, PreviewNames
@@ -25,6 +30,9 @@ from huurdersgroep_app.ui.finance_models import YearInfo, money
 from huurdersgroep_app.ui.finance_split import CategoryChoice
 from huurdersgroep_app.ui.table_model import Column, RowsTableModel, size_columns, table_view
 from huurdersgroep_app.ui.widgets import ERROR_COLOUR, busy, fit_to_screen, hint
+
+
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 
 
 def _formats() -> list[tuple[str, str]]:
@@ -65,15 +73,54 @@ class FilePage(FileChoicePage):
             grid.addWidget(widget, 1)
         self.add_below_path(grid)
 
-    def validatePage(self) -> bool:  # noqa: N802
-        from huurdersgroep_app.core.importers.bank import parse_bank_file
+    def nextId(self) -> int:  # noqa: N802
+        return MAPPING_PAGE if self.wiz.csv_sample is not None and self.wiz.needs_mapping else PREVIEW_PAGE
 
-        path = self.chosen_path()
+    def _csv_without_profile(self, path) -> CsvSample | None:
+        """The first lines of a CSV file that no bank profile recognises; None for any other file."""
+        kind = self.format.currentData()
+        if kind not in ("auto", "csv") or (kind == "auto" and detect_format(path) != "csv"):
+            return None
+        return None if detect_profile(read_text(path)) is not None else sample_csv(path)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        wiz = self.wiz
+        wiz.csv_sample, wiz.csv_mapping, wiz.mapping_error, wiz.needs_mapping = None, None, "", False
+        checked = self.read_file(lambda p: [self._csv_without_profile(p)])
+        if checked is None:
+            return False
+        if checked[0] is not None:
+            return self._unknown_csv(checked[0])
         # A BankFileError names the line.
         statements = self.read_file(lambda p: parse_bank_file(p, self.format.currentData()))
         if statements is None:
             return False
-        account_id = self.account.currentData() or self._account_of_file(statements)
+        return self.prepare(statements, self.fail)
+
+    def _unknown_csv(self, sample: CsvSample) -> bool:
+        """The mapping step next, unless the group has a mapping for these columns that still reads
+        the file: then straight to the preview."""
+        wiz = self.wiz
+        wiz.csv_sample = sample
+        remembered = wiz.ctx.read(csv_mappings.recall_mapping, sample.key)
+        if remembered is not None:
+            try:
+                with busy():
+                    statements = parse_bank_file(self.chosen_path(), "csv", csv_mapping=remembered)
+            except DomainError as exc:  # the bank changed its export: show why, on the mapping step
+                wiz.mapping_error = exc.message
+            else:
+                wiz.csv_mapping = remembered
+                return self.prepare(statements, self.fail)
+        wiz.csv_mapping = remembered or guess_mapping(sample)
+        wiz.needs_mapping = True
+        return True
+
+    def prepare(self, statements, fail) -> bool:
+        """The dry run of booking ``statements``, for the preview; ``fail(message)`` says what went
+        wrong on the page that asked (this one, or the column mapping step)."""
+        path = self.chosen_path()
+        account_id = self.account.currentData() or self._account_of_file(statements, fail)
         if account_id is None:
             return False
 
@@ -86,14 +133,14 @@ class FilePage(FileChoicePage):
                 self.wiz.preview = self.wiz.ctx.read(dry_run)
                 self.wiz.names = self.wiz.ctx.read(preview_names)
         except DomainError as exc:  # a closed year, another account's statements, another currency
-            return self.fail(exc.message)
+            return fail(exc.message)
         return True
 
-    def _account_of_file(self, statements) -> int | None:
+    def _account_of_file(self, statements, fail) -> int | None:
         """The group's account named in the file; for an unknown IBAN, ask before adding it."""
         ibans = list(dict.fromkeys(compact_iban(s.account_iban) for s in statements if s.account_iban))
         if not ibans:
-            self.fail(_("The file does not say which account it is for. Choose the account under 'Book on'."))
+            fail(_("The file does not say which account it is for. Choose the account under 'Book on'."))
             return None
         for iban in ibans:
             found = self.wiz.ctx.read(accounts.find_by_iban, iban)
@@ -102,7 +149,7 @@ class FilePage(FileChoicePage):
         question = _("This file is for the bank account {iban}, which the group does not have yet.\n\n"
                      "Add this bank account?").format(iban=validation.clean_iban(ibans[0]))
         if not self.wiz.ctx.ask(question, self, _("Add this bank account?")):
-            self.fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
+            fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
                          "under 'Book on', or add the account."))
             return None
         result = self.wiz.ctx.run(accounts.resolve_account, ibans[0], create=True, parent=self)
@@ -175,13 +222,13 @@ class PreviewPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         if not self.wiz.preview.new_lines:
             self.wiz.booked = 0
-            return True
+            return self.wiz.remember_csv_mapping()
         with busy():
             result = self.wiz.ctx.run(bank_import.book_preview, self.wiz.preview, parent=self)
         if not result:
             return False
         self.wiz.booked = result.value
-        return True
+        return self.wiz.remember_csv_mapping()
 
 
 class BankImportWizard(QWizard):
@@ -192,15 +239,31 @@ class BankImportWizard(QWizard):
         self.names: PreviewNames | None = None
         self.booked: int | None = None
         self.created_account: str | None = None
+        # A CSV file of a bank without a profile: its first lines, the column mapping (guessed,
+        # remembered or chosen), why a remembered one no longer fits, and whether to ask.
+        self.csv_sample: CsvSample | None = None
+        self.csv_mapping: CsvMapping | None = None
+        self.mapping_error = ""
+        self.needs_mapping = False
         self.setWindowTitle(_("Import a bank file"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.file_page = FilePage(self)
+        self.mapping_page = CsvMappingPage(self)
         self.preview_page = PreviewPage(self)
-        self.addPage(self.file_page)
-        self.addPage(self.preview_page)
+        self.setPage(FILE_PAGE, self.file_page)
+        self.setPage(MAPPING_PAGE, self.mapping_page)
+        self.setPage(PREVIEW_PAGE, self.preview_page)
         self.finished.connect(self._report)
         fit_to_screen(self, 64, 38)
+
+    def remember_csv_mapping(self) -> bool:
+        """After booking (not before: a mapping is kept only once the user saw its preview and
+        accepted it), so next month's file of this bank skips the mapping step."""
+        if self.csv_sample is None or self.csv_mapping is None:
+            return True
+        self.ctx.run(csv_mappings.remember_mapping, self.csv_sample.key, self.csv_mapping, parent=self)
+        return True  # the lines are booked either way; a failure to remember was shown
 
     def _report(self, result: int) -> None:
         if result and self.booked:

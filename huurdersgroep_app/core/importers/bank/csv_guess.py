@@ -85,7 +85,7 @@ def sample_text(text: str, rows: int = 8) -> CsvSample:
     return CsvSample(delimiter, header, names, table[1:][:rows] if header else table[:rows], key)
 
 
-def _column_ref(sample: CsvSample, position: int):
+def column_ref(sample: CsvSample, position: int):
     """A column by its header name when that name is unique (so a reordered export still reads),
     by position otherwise."""
     name = sample.names[position]
@@ -150,7 +150,7 @@ def guess_mapping(sample: CsvSample) -> CsvMapping:
         found.pop("credit", None)
     else:
         found.pop("direction", None)  # money out and money in have their own columns
-    ref = {field: _column_ref(sample, position) for field, position in found.items()}
+    ref = {field: column_ref(sample, position) for field, position in found.items()}
     date_position = found.get("date", 0 if sample.names else None)
     money = [v for field in ("amount", "debit", "credit") if field in found for v in _values(sample, found[field])]
     return CsvMapping(
