@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from huurdersgroep_app.core.importers.bank.csv_guess import sample_csv
 from huurdersgroep_app.core.services.finance import accounts, categories, closing, entries, years
+from huurdersgroep_app.core.services.finance.csv_mappings import recall_mapping
 from huurdersgroep_app.core.services.finance.entries import EntryInput
 from huurdersgroep_app.core.services.finance.search import EntryFilter, search_entries
 from huurdersgroep_app.ui.context import AppContext
@@ -334,3 +336,89 @@ def test_the_finance_models_pass_the_model_tester(books, qtbot, qtmodeltester, t
     wizard = _run_wizard(books, qtbot, _bank_file(tmp_path))
     preview_model = PreviewModel(wizard.preview, wizard.names)
     qtmodeltester.check(preview_model)
+
+
+# -- a CSV of a bank without a profile ------------------------------------------------------------------
+UNKNOWN_CSV = (f"Datum;Naam;Tegenrekening;Omschrijving;Af/Bij;Bedrag\n"
+               f"02/04/{OPEN};Marie Peeters;BE56 7310 4567 8988;Lidgeld {OPEN};Bij;12,50\n"
+               f"05/04/{OPEN};Buurthuis De Spoel;BE43068999999501;Zaalhuur april;Af;1.045,00\n"
+               f"07/04/{OPEN};Bank;;Beheerskosten;Af;2,35\n")
+
+
+def _choose(combo, label):
+    index = combo.findText(label)
+    assert index >= 0, label
+    combo.setCurrentIndex(index)
+
+
+def _csv_wizard(books, qtbot, path):
+    """The wizard on its first page, the file chosen and booked on 'Bank' (the CSV names no account)."""
+    wizard = BankImportWizard(books)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.file_page.account.setCurrentIndex(wizard.file_page.account.findData(books.bank))
+    return wizard
+
+
+def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(UNKNOWN_CSV, encoding="cp1252")
+    wizard = _run_wizard(books, qtbot, path)
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    assert page.table.columnCount() == 6 and page.table.rowCount() == 3
+    assert page.table.horizontalHeaderItem(4).text() == "Af/Bij" and page.table.item(1, 5).text() == "1.045,00"
+    guessed = {field: combo.currentText() for field, combo in page.combos.items()}
+    assert guessed == {"date": "Datum", "amount": "Bedrag", "direction": "Af/Bij", "debit": "(not in the file)",
+                       "credit": "(not in the file)", "counterparty_name": "Naam",
+                       "counterparty_iban": "Tegenrekening", "description": "Omschrijving",
+                       "value_date": "(not in the file)", "structured_reference": "(not in the file)"}
+    assert page.date_format.currentText() == "31/12/2024" and page.decimal.currentData() == ","
+
+    # The file names no account of its own: the message says so on this step, and 'Book on' helps.
+    wizard.next()
+    assert wizard.currentPage() is page and "does not say which account" in page.error.text()
+    wizard.back()
+    wizard.file_page.account.setCurrentIndex(wizard.file_page.account.findData(books.bank))
+    wizard.next()
+    assert wizard.currentPage() is page
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page, page.error.text()
+    assert [(line.transaction.amount, line.transaction.counterparty_name) for line in wizard.preview.lines] == [
+        (Decimal("12.50"), "Marie Peeters"), (Decimal("-1045.00"), "Buurthuis De Spoel"),
+        (Decimal("-2.35"), "Bank")]
+    assert wizard.preview_page.model.index(1, 4).data() == "-€1,045.00"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.booked == 3
+    assert sorted(r.amount for r in _entries(books.db)) == [Decimal("-1045.00"), Decimal("-2.35"), Decimal("12.50")]
+
+    # Next month's file of the same bank goes straight to the preview with the same mapping.
+    path.write_text(UNKNOWN_CSV.replace("/04/", "/05/"), encoding="cp1252")
+    again = _csv_wizard(books, qtbot, path)
+    again.next()
+    assert again.currentPage() is again.preview_page
+    assert [line.transaction.amount for line in again.preview.lines] == [
+        Decimal("12.50"), Decimal("-1045.00"), Decimal("-2.35")]
+    assert [line.transaction.booking_date for line in again.preview.lines][0] == date(OPEN, 5, 2)
+
+
+def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbot, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(UNKNOWN_CSV, encoding="utf-8")
+    wizard = _csv_wizard(books, qtbot, path)
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    _choose(page.combos["amount"], "Omschrijving")
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.error.isVisibleTo(page)
+    assert page.error.text() == f"Line 2, amount: 'Lidgeld {OPEN}' is not an amount."
+    _choose(page.combos["amount"], "Bedrag")
+    _choose(page.decimal, "point (1,234.56)")
+    wizard.next()
+    assert wizard.currentPage() is page and page.error.text() == "Line 2, amount: '12,50' is not an amount."
+    assert _entries(books.db) == []
+    with books.db.reading() as s:  # nothing remembered either: the user never accepted a preview
+        assert recall_mapping(s, sample_csv(path).key) is None
