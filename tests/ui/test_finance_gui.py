@@ -401,6 +401,8 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
     assert [line.transaction.amount for line in again.preview.lines] == [
         Decimal("12.50"), Decimal("-1045.00"), Decimal("-2.35")]
     assert [line.transaction.booking_date for line in again.preview.lines][0] == date(OPEN, 5, 2)
+    again.button(QWizard.WizardButton.FinishButton).click()
+    assert again.booked == 3 and len(_entries(books.db)) == 6
 
 
 def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbot, tmp_path):
