@@ -40,7 +40,11 @@ class CsvMappingPage(QWizardPage):
         self.table.setAccessibleName(_("First lines of the file"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setMaximumHeight(self.fontMetrics().height() * (_SHOWN_ROWS + 3) + 8)
+        # Room for the header and three lines at least, five at most: the form below matters more.
+        row_height = self.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setMinimumHeight(row_height * 4 + 6)
+        self.table.setMaximumHeight(row_height * (_SHOWN_ROWS + 1) + 6)
         layout.addWidget(self.table)
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
