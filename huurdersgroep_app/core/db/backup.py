@@ -66,10 +66,6 @@ def rotate(db_path: Path, reason: str, keep: int | None = None) -> None:
         old.unlink(missing_ok=True)
 
 
-def list_backups(db_path: Path) -> list[Path]:
-    return sorted(backup_dir(db_path).glob(f"{Path(db_path).stem}-*.sqlite"), reverse=True)
-
-
 def integrity_problems(path: Path) -> list[str]:
     """SQLite's own integrity check; an empty list means the file is sound."""
     if not is_sqlite_file(path):

@@ -302,12 +302,6 @@ def mark_sent(session: Session, advice_id: int, sent_on: date, addressee_contact
     return advice
 
 
-def set_addressee(session: Session, advice_id: int, contact_id: int | None) -> Advice:
-    advice = get_advice(session, advice_id)
-    advice.addressee = get_contact(session, contact_id) if contact_id else None
-    return advice
-
-
 def record_reply(session: Session, advice_id: int, outcome: str, replied_on: date, reasons: str = "",
                  planning: str = "") -> Advice:
     advice = get_advice(session, advice_id)
@@ -404,14 +398,3 @@ def advice_rows(session: Session, *, open_only: bool = False, status: str | None
     if year:
         stmt = stmt.where(Advice.year == year)
     return [_row(a) for a in session.scalars(stmt)]
-
-
-def advices_in_period(session: Session, start: date, end: date) -> list[Advice]:
-    """Dossiers with activity in the period: requested, sent or replied between the two dates."""
-    def within(column):
-        return column.between(start, end)
-
-    stmt = (select(Advice).options(selectinload(Advice.complexes))
-            .where(within(Advice.requested_on) | within(Advice.sent_on) | within(Advice.replied_on))
-            .order_by(Advice.requested_on, Advice.id))
-    return list(session.scalars(stmt))

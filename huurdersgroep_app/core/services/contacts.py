@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models.contacts import PARTNER_KINDS, Contact, Partner
@@ -245,14 +245,6 @@ def contacts_by_department(session: Session, partner_id: int, on: date | None = 
 def landlord_contacts(session: Session, on: date | None = None) -> list[Contact]:
     """The people at the landlord in their role on ``on`` (today by default)."""
     return list_contacts(session, kind="landlord", on=on)
-
-
-def search_contacts(session: Session, text: str, on: date | None = None) -> list[Contact]:
-    like = f"%{text.strip()}%"
-    stmt = (select(Contact).join(Partner).options(joinedload(Contact.partner))
-            .where(or_(Contact.last_name.ilike(like), Contact.first_name.ilike(like), Partner.name.ilike(like)))
-            .where(_current_clause(on or date.today())).order_by(Contact.last_name, Contact.first_name))
-    return list(session.scalars(stmt))
 
 
 def set_default_addressee(session: Session, contact_id: int | None) -> None:

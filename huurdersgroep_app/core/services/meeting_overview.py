@@ -61,14 +61,6 @@ def upcoming_meetings(session: Session, today: date | None = None, limit: int = 
     return _rows(session, stmt)
 
 
-def meetings_needing_minutes(session: Session, today: date | None = None) -> list[MeetingRow]:
-    """Meetings whose day has passed but whose minutes are not written yet."""
-    today = today or date.today()
-    stmt = (_columns().where(Meeting.scheduled_on < today, Meeting.status.in_(("planned", "invited", "held")))
-            .order_by(Meeting.scheduled_on, Meeting.id))
-    return _rows(session, stmt)
-
-
 @dataclass(frozen=True)
 class AnnualMeetingStatus:
     year: int

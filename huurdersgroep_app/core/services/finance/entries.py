@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance import Category, Entry, EntryLine
@@ -154,8 +154,3 @@ def entry_input(entry: Entry, **changes) -> EntryInput:
     for key, value in changes.items():
         setattr(data, key, value)
     return data
-
-
-def load_entries(session: Session, ids: list[int]) -> list[Entry]:
-    return list(session.scalars(select(Entry).where(Entry.id.in_(ids))
-                                .options(selectinload(Entry.lines), selectinload(Entry.receipts))))

@@ -34,10 +34,6 @@ def add_funder(session: Session, name: str, kind: str = "other", partner_id: int
     return funder
 
 
-def list_funders(session: Session) -> list[Funder]:
-    return list(session.scalars(select(Funder).order_by(Funder.name)))
-
-
 def add_grant(session: Session, funder_id: int, year: int, amount, conditions: str = "",
               deadline: date | str | None = None, reference: str = "") -> Grant:
     if session.get(Funder, funder_id) is None:

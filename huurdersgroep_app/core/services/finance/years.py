@@ -60,8 +60,3 @@ def list_years(session: Session) -> list[YearRow]:
     years = sorted(set(stored) | _years_with_data(session))
     return [YearRow(y, stored[y].status if y in stored else "open", stored[y].closed_on if y in stored else None)
             for y in years]
-
-
-def first_open_year(session: Session) -> int | None:
-    closed = closed_years(session)
-    return max(closed) + 1 if closed else None
