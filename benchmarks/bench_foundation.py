@@ -202,7 +202,7 @@ def bench_members_page(db: Database) -> None:
         from PySide6.QtWidgets import QApplication
 
         from huurdersgroep_app.ui.context import AppContext
-        from huurdersgroep_app.ui.pages.members import Page
+        from huurdersgroep_app.ui.members.page import Page
     except ImportError as exc:
         line("page load", NA_GUI, f"({exc.name} missing)")
         line("one search keystroke", NA_GUI, "target ≤ 50 ms")

@@ -50,7 +50,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from huurdersgroep_app.ui.context import AppContext
-    from huurdersgroep_app.ui.main_window import MainWindow
+    from huurdersgroep_app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     i18n.set_language("nl_BE")

@@ -14,14 +14,14 @@ from huurdersgroep_app import i18n
 from huurdersgroep_app.core.services.finance import accounts, allowances, budget, categories, dues, entries
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.entries import EntryInput
-from huurdersgroep_app.ui.dialogs.documents import preview
-from huurdersgroep_app.ui.finance_accounts import total_row
-from huurdersgroep_app.ui.finance_allowances import AllowanceDialog
-from huurdersgroep_app.ui.finance_budget_dialogs import ApprovalDialog, BudgetLineDialog, DwellingDialog
-from huurdersgroep_app.ui.finance_dialogs import OpeningBalanceDialog, TransferDialog
-from huurdersgroep_app.ui.finance_dues import PAID, UNPAID
-from huurdersgroep_app.ui.finance_panel import FinancePanel
-from huurdersgroep_app.ui.pages.finance import Page
+from huurdersgroep_app.ui.kit.documents import preview
+from huurdersgroep_app.ui.finance.accounts import total_row
+from huurdersgroep_app.ui.finance.allowances import AllowanceDialog
+from huurdersgroep_app.ui.finance.budget_dialogs import ApprovalDialog, BudgetLineDialog, DwellingDialog
+from huurdersgroep_app.ui.finance.dialogs import OpeningBalanceDialog, TransferDialog
+from huurdersgroep_app.ui.finance.dues import PAID, UNPAID
+from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
+from huurdersgroep_app.ui.finance.page import Page
 
 YEAR = 2025
 
