@@ -36,7 +36,7 @@ from bigdb import make_big_db  # noqa: E402
 
 from huurdersgroep_app import i18n  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
-from huurdersgroep_app.core.services import members  # noqa: E402
+from huurdersgroep_app.core.services.members import members  # noqa: E402
 
 SHOWN = "MAIN_WINDOW_SHOWN"  # the main window's frame is on screen
 READY = "MAIN_WINDOW_READY"  # the group's first page is drawn in it

@@ -45,7 +45,7 @@ def main() -> None:
         make_big_db(path, members=args.members)
         add_meetings(path)
 
-    from huurdersgroep_app.core.services import meetings
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 
     from PySide6.QtWidgets import QApplication
 

@@ -49,7 +49,7 @@ FLEMISH_ONLY = {
 FR_BE_FILES = (
     "ui/shell/main_window.py", "ui/shell/app.py", "ui/pages.py", "ui/members/page.py", "ui/members/model.py",
     "ui/kit/table_model.py", "ui/overview/page.py", "ui/members/member_dialog.py", "ui/shell/welcome.py",
-    "core/services/members.py", "core/services/validation.py", "core/services/names.py",
+    "core/services/members/members.py", "core/services/validation.py", "core/services/names.py",
 )
 
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import OrganisationInput
 from huurdersgroep_app.ui.shell import opening
 from huurdersgroep_app.ui.shell.app import GuiController, choose_start_path

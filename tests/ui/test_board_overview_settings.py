@@ -5,7 +5,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from huurdersgroep_app.core.services import board, complexes, members, names, organisation
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.members.complex_dialog import ComplexDialog
 from huurdersgroep_app.ui.board.office_dialog import AssignOfficeDialog, EndOfficeDialog

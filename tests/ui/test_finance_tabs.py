@@ -139,7 +139,8 @@ def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbo
 
 
 def test_budget_approved_by_choosing_the_annual_meetings_decision(money, qtbot):
-    from huurdersgroep_app.core.services import meetings, minutes
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+    from huurdersgroep_app.core.services.meetings import minutes
 
     with money.db.transaction() as s:
         annual = meetings.create_annual_meeting(s, date(YEAR, 3, 22))

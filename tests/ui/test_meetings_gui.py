@@ -12,8 +12,13 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 import meeting_group
-from huurdersgroep_app.core.services import action_points, agenda, attendance, board, meetings, minutes
-from huurdersgroep_app.core.services.meeting_record import load_meeting
+from huurdersgroep_app.core.services.meetings import action_points
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.record import load_meeting
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.meetings.action_point_dialog import ActionPointDialog
 from huurdersgroep_app.ui.meetings.agenda_item_dialog import AgendaItemDialog
@@ -497,7 +502,7 @@ def test_meeting_models_pass_the_model_tester(db, people, qtmodeltester, qapp):
     from huurdersgroep_app.ui.meetings.minutes_boxes import action_columns, decision_columns
     from huurdersgroep_app.ui.meetings.page import meeting_columns
     from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, RowsTableModel
-    from huurdersgroep_app.core.services import meeting_overview
+    from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 
     with db.transaction() as s:
         meeting = meetings.create_meeting(s, meetings.MeetingInput("board", PAST))
@@ -582,7 +587,7 @@ def test_typed_notes_are_saved_when_moving_on_or_closing(db, people, window, qtb
 
 
 def test_changing_a_meeting_keeps_a_former_member_as_chair(db, people, window, qtbot, monkeypatch):
-    from huurdersgroep_app.core.services import members
+    from huurdersgroep_app.core.services.members import members
 
     meeting_id = _plan(window, qtbot, monkeypatch)
     assert _record(db, meeting_id).chair_name == "Anna Peeters"  # the chair in office on that day

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
-from huurdersgroep_app.core.services import members, names
+from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.documents import MemberListDialog
 from huurdersgroep_app.ui.members.end_membership import EndMembershipDialog

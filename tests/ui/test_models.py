@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from huurdersgroep_app.core.services import complexes, members, names, organisation
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.ui.members.model import (STATUS_ALL, STATUS_BOARD, STATUS_FORMER, MemberFilterProxy,
                                                MemberTableModel)
 from huurdersgroep_app.ui.board.page import history_columns, read_board

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
 
-from huurdersgroep_app.core.services import signal_register, signals
-from huurdersgroep_app.core.services.advice_record import advice_record
-from huurdersgroep_app.core.services.signals import SignalInput
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.record import advice_record
+from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog
 from huurdersgroep_app.ui.signals.signal_dialog import SignalDialog
 from huurdersgroep_app.ui.signals.followup import AnswerDialog, ForwardDialog, ResolveDialog
@@ -204,8 +205,8 @@ def test_unanswered_days_setting_on_the_page(ctx, page):
 
 
 def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch):
-    from huurdersgroep_app.core.services import advices
-    from huurdersgroep_app.core.services.advices import AdviceInput
+    from huurdersgroep_app.core.services.advices import dossiers as advices
+    from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
     from huurdersgroep_app.ui.signals.grouping import consultation_history_dialog
 
     advice = ctx.call(advices.create_advice, AdviceInput(title="Cleaning of the stairwells",

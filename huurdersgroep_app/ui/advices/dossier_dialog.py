@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout
                                QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.errors import NotFoundError
-from huurdersgroep_app.core.services import advices
-from huurdersgroep_app.core.services.advice_record import AdviceRecord, advice_record
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices.record import AdviceRecord, advice_record
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.advices.model import days_text

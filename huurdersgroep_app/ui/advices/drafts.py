@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import advices
-from huurdersgroep_app.core.services.advice_record import AdviceRecord, VersionRow
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices.record import AdviceRecord, VersionRow
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

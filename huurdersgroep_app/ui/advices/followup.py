@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.services import advice_actions
-from huurdersgroep_app.core.services.advice_record import AdviceRecord
+from huurdersgroep_app.core.services.advices import actions as advice_actions
+from huurdersgroep_app.core.services.advices.record import AdviceRecord
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

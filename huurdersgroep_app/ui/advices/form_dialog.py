@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.db.models.advices import ADVICE_KINDS, ADVICE_SCOPES
-from huurdersgroep_app.core.services import advices, complexes
-from huurdersgroep_app.core.services.advice_labels import kind_label, scope_label, topic_label
-from huurdersgroep_app.core.services.advices import AdviceInput
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.advices.labels import kind_label, scope_label, topic_label
+from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from huurdersgroep_app.core.services import deadlines
-from huurdersgroep_app.core.services.advice_labels import kind_label, status_label, topic_label
-from huurdersgroep_app.core.services.advices import BEFORE_SENT, OPEN_STATUSES
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.labels import kind_label, status_label, topic_label
+from huurdersgroep_app.core.services.advices.dossiers import BEFORE_SENT, OPEN_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from huurdersgroep_app.core.db.models.advices import ADVICE_STATUSES
-from huurdersgroep_app.core.services import advices
-from huurdersgroep_app.core.services.advice_labels import status_label
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices.labels import status_label
 from huurdersgroep_app.i18n import N_, _, ngettext
 from huurdersgroep_app.ui.advices.model import SHOW_ALL, SHOW_OPEN, AdviceTableModel, advice_search_text, advice_test
 from huurdersgroep_app.ui.context import AppContext

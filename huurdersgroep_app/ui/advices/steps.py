@@ -11,9 +11,11 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from huurdersgroep_app.core.db.models.advices import REPLY_OUTCOMES
-from huurdersgroep_app.core.services import advices, approvals, contacts
-from huurdersgroep_app.core.services.advice_labels import outcome_label
-from huurdersgroep_app.core.services.advice_record import AdviceRecord
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.meetings import approvals
+from huurdersgroep_app.core.services.advices.labels import outcome_label
+from huurdersgroep_app.core.services.advices.record import AdviceRecord
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

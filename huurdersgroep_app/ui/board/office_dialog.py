@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, 
 
 from huurdersgroep_app.core.db.models import OFFICE_ROLES
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import board, members, validation
+from huurdersgroep_app.core.services import validation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

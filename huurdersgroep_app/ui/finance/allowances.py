@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.services import members
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import allowances
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext

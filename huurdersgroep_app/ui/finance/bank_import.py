@@ -19,7 +19,7 @@ from huurdersgroep_app.core.services.finance import accounts, bank_import, categ
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
 from huurdersgroep_app.core.services import validation
-from huurdersgroep_app.core.services.members import member_rows
+from huurdersgroep_app.core.services.members.members import member_rows
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.csv_mapping import CsvMappingPage

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services import approvals
+from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.finance import budget, categories
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGroupBox, 
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import members
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import accounts, categories, entries, grants, years
 from huurdersgroep_app.core.services.finance.entries import EntryInput, LineInput
 from huurdersgroep_app.i18n import _

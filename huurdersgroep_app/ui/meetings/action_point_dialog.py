@@ -5,8 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPlainTextEdit, QVBoxLayout
 
 from huurdersgroep_app.core.errors import ValidationError
-from huurdersgroep_app.core.services import action_points, contacts, members
-from huurdersgroep_app.core.services.action_points import ActionPointInput
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.meetings import action_points
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.meetings.action_points import ActionPointInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

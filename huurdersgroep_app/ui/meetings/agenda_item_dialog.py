@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from huurdersgroep_app.core.db.models.meetings import ITEM_ORIGINS
-from huurdersgroep_app.core.services import agenda
-from huurdersgroep_app.core.services.agenda import AgendaItemInput
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings.agenda import AgendaItemInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from huurdersgroep_app.core.services import agenda, meeting_attachments, meeting_overview
-from huurdersgroep_app.core.services.agenda import STANDARD_ITEMS, StandardItem
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord
-from huurdersgroep_app.core.services.meetings import type_label
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import attachments as meeting_attachments
+from huurdersgroep_app.core.services.meetings import overview as meeting_overview
+from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, StandardItem
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord
+from huurdersgroep_app.core.services.meetings.lifecycle import type_label
 from huurdersgroep_app import i18n
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout
 
-from huurdersgroep_app.core.services import attendance, contacts
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.meetings import attendance
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from huurdersgroep_app.core.services import names
-from huurdersgroep_app.core.services.attendance import AttendanceRow
+from huurdersgroep_app.core.services.meetings.attendance import AttendanceRow
 from huurdersgroep_app.i18n import _
 
 ROW_ROLE = Qt.ItemDataRole.UserRole

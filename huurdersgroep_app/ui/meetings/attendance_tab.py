@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
-from huurdersgroep_app.core.services import attendance
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.meetings import documents as docs
 from huurdersgroep_app.ui.meetings.attendance_model import (ROW_ROLE, SHOW_CHOICES, AttendanceFilter, AttendanceModel,

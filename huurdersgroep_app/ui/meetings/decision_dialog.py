@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services import minutes
-from huurdersgroep_app.core.services.minutes import DecisionInput
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.minutes import DecisionInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

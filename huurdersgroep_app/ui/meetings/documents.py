@@ -89,7 +89,7 @@ def save_docx(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None
 
 
 def save_ics(ctx: AppContext, meeting_id: int, name: str, parent: QWidget | None = None) -> Path | None:
-    from huurdersgroep_app.core.services.invitations import meeting_ics
+    from huurdersgroep_app.core.services.meetings.invitations import meeting_ics
 
     target = documents.ask_target(parent, name, ".ics", _("Calendar files (*.ics)"))
     if target is None:
@@ -109,7 +109,7 @@ def save_ics(ctx: AppContext, meeting_id: int, name: str, parent: QWidget | None
 
 def attach_file(ctx: AppContext, meeting_id: int, item_id: int | None, parent: QWidget | None = None) -> bool:
     """A file the user picks, stored with the meeting (or one of its items)."""
-    from huurdersgroep_app.core.services.meeting_attachments import add_attachment
+    from huurdersgroep_app.core.services.meetings.attachments import add_attachment
 
     chosen, _filter = QFileDialog.getOpenFileName(parent, _("Attach a document"), str(Path.home()))
     if not chosen:
@@ -124,7 +124,7 @@ def attach_file(ctx: AppContext, meeting_id: int, item_id: int | None, parent: Q
 
 def open_attachment(ctx: AppContext, attachment_id: int, parent: QWidget | None = None) -> Path | None:
     """Write an attached document to the cache folder and open it in the program the system chooses."""
-    from huurdersgroep_app.core.services.meeting_attachments import attachment_data
+    from huurdersgroep_app.core.services.meetings.attachments import attachment_data
 
     try:
         name, data = ctx.read(attachment_data, attachment_id)

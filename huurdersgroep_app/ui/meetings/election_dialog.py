@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QListWidget, QListWid
 
 from huurdersgroep_app.core.db.models import OFFICE_ROLES
 from huurdersgroep_app.core.errors import ValidationError
-from huurdersgroep_app.core.services import board, elections, members
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

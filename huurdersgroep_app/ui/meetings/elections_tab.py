@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from huurdersgroep_app.core.services import board, elections
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.meetings import documents as docs

@@ -10,9 +10,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QRadioButton, QVBoxLayout)
 
-from huurdersgroep_app.core.services import invitations
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES
+from huurdersgroep_app.core.services.meetings import invitations
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.meetings import documents as docs

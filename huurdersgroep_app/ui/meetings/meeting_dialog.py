@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QWidget)
 
 from huurdersgroep_app.core.db.models.meetings import AUDIENCES, MEETING_TYPES
-from huurdersgroep_app.core.services import contacts, meetings, members
-from huurdersgroep_app.core.services.meetings import MeetingInput, QuorumRule
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

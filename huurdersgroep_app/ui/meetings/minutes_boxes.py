@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services import action_points, minutes
-from huurdersgroep_app.core.services.action_points import action_status_label
+from huurdersgroep_app.core.services.meetings import action_points
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.action_points import action_status_label
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services import agenda
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.meetings import documents as docs
 from huurdersgroep_app.ui.meetings.tab import MeetingTab, button_row

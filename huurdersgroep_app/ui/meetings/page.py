@@ -9,7 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.db.models.meetings import MEETING_TYPES
-from huurdersgroep_app.core.services import meeting_overview, meetings
+from huurdersgroep_app.core.services.meetings import overview as meeting_overview
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.i18n import N_, _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

@@ -11,7 +11,7 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 if TYPE_CHECKING:
-    from huurdersgroep_app.core.services.meeting_record import MeetingRecord
+    from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 
 CLOSED_STATUSES = ("minutes_approved", "cancelled")
 OK_COLOUR = "#1b5e20"  # dark green, above 7:1 on white like ERROR_COLOUR

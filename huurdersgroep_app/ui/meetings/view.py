@@ -9,9 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.errors import NotFoundError
-from huurdersgroep_app.core.services import meetings
-from huurdersgroep_app.core.services.elections import ELECTING_TYPES
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord, load_meeting
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.elections import ELECTING_TYPES
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_meeting
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.meetings.agenda_tab import AgendaTab

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

@@ -5,7 +5,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
 
-from huurdersgroep_app.core.services import members, validation
+from huurdersgroep_app.core.services import validation
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close

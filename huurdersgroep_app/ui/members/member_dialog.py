@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDialog, QDialo
 
 from huurdersgroep_app.core.db.models import CONTACT_WAYS
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import complexes, members
-from huurdersgroep_app.core.services.members import DuplicateMemberError, MemberInput
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members.members import DuplicateMemberError, MemberInput
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.members.model import contact_way_label

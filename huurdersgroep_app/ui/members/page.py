@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services import complexes, members
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import N_, _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.members.model import (NO_COMPLEX, STATUS_ACTIVE, STATUS_ALL, STATUS_BOARD, STATUS_FORMER,

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
-from huurdersgroep_app.core.services import meeting_overview
+from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

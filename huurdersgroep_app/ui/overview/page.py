@@ -9,7 +9,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.services import board, complexes, names, organisation
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

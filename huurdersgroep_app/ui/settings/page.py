@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.rules.profiles import REGION_LABELS, REGIONS
-from huurdersgroep_app.core.services import board, members, names, organisation, validation
+from huurdersgroep_app.core.services import names, organisation, validation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt

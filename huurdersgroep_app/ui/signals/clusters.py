@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.services import signal_register
-from huurdersgroep_app.core.services.advice_labels import category_label
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.advices.labels import category_label
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.signals.model import cluster_columns

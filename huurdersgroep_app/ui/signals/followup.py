@@ -7,8 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services import contacts, signals
-from huurdersgroep_app.core.services.advice_labels import signal_status_label
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.labels import signal_status_label
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext

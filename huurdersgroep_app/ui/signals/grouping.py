@@ -7,8 +7,9 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from huurdersgroep_app.core.services import advices, signal_register
-from huurdersgroep_app.core.services.advice_labels import topic_label
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.advices.labels import topic_label
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_dialog import FormDialog

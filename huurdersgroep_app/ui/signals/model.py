@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from huurdersgroep_app.core.services.advice_labels import category_label, signal_scope_label, signal_status_label
-from huurdersgroep_app.core.services.signals import FINISHED
+from huurdersgroep_app.core.services.advices.labels import category_label, signal_scope_label, signal_status_label
+from huurdersgroep_app.core.services.signals.signals import FINISHED
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLay
                                QMenu, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES, SIGNAL_STATUSES
-from huurdersgroep_app.core.services import complexes, signal_register, signals
-from huurdersgroep_app.core.services.advice_labels import category_label, signal_status_label
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.labels import category_label, signal_status_label
 from huurdersgroep_app.i18n import N_, _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, Q
 
 from huurdersgroep_app.core.db.models.signals import REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import complexes, members, signals
-from huurdersgroep_app.core.services.advice_labels import category_label, reporter_label, signal_scope_label
-from huurdersgroep_app.core.services.signals import SignalInput
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.labels import category_label, reporter_label, signal_scope_label
+from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_dialog import text_box

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models.signals import Signal
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import advices
-from huurdersgroep_app.core.services.advice_labels import category_label
-from huurdersgroep_app.core.services.signals import reporter_text
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices.labels import category_label
+from huurdersgroep_app.core.services.signals.signals import reporter_text
 from huurdersgroep_app.i18n import _
 
 

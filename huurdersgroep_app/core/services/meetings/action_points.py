@@ -16,7 +16,7 @@ from huurdersgroep_app.core.db.models.contacts import Contact, Partner
 from huurdersgroep_app.core.db.models.meetings import ACTION_STATUSES, ActionPoint, AgendaItem, Meeting
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.meetings import display_title, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import display_title, editable_meeting, get_meeting
 from huurdersgroep_app.i18n import N_, _
 
 STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}

@@ -15,7 +15,7 @@ from huurdersgroep_app.core.db.models.meetings import (AUDIENCES, MEETING_TYPES,
                                                        Decision, Meeting)
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.board import NEXT_ANNUAL_MEETING_SETTING, current_offices
+from huurdersgroep_app.core.services.members.board import NEXT_ANNUAL_MEETING_SETTING, current_offices
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.i18n import N_, _, format_date
 
@@ -200,7 +200,7 @@ def create_meeting(session: Session, data: MeetingInput, *, with_standard_agenda
     session.add(meeting)
     session.flush()
     if with_standard_agenda:
-        from huurdersgroep_app.core.services.agenda import apply_standard_agenda
+        from huurdersgroep_app.core.services.meetings.agenda import apply_standard_agenda
 
         apply_standard_agenda(session, meeting)
     if meeting.type == "annual":

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import Decision, Meeting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError
-from huurdersgroep_app.core.services.meetings import meeting_heading
+from huurdersgroep_app.core.services.meetings.lifecycle import meeting_heading
 from huurdersgroep_app.i18n import _
 
 

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from huurdersgroep_app.core.db.models.advices import Advice
 from huurdersgroep_app.core.db.models.meetings import Meeting
-from huurdersgroep_app.core.services import deadlines
-from huurdersgroep_app.core.services.advices import BEFORE_SENT
-from huurdersgroep_app.core.services.agenda import StandardItem
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES, display_title
-from huurdersgroep_app.core.services.minutes import decision_rows
-from huurdersgroep_app.core.services.signal_register import shareable_signals
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.dossiers import BEFORE_SENT
+from huurdersgroep_app.core.services.meetings.agenda import StandardItem
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, display_title
+from huurdersgroep_app.core.services.meetings.minutes import decision_rows
+from huurdersgroep_app.core.services.signals.register import shareable_signals
 
 
 # Agenda items that are the meeting's procedure, not a subject discussed with the landlord.

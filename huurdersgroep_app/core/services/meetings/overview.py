@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import Decision, Meeting
-from huurdersgroep_app.core.services.action_points import ActionPointRow, overdue_action_points
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES, display_title, status_label, type_label
+from huurdersgroep_app.core.services.meetings.action_points import ActionPointRow, overdue_action_points
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, display_title, status_label, type_label
 from huurdersgroep_app.i18n import _, format_date
 
 

@@ -12,7 +12,7 @@ from huurdersgroep_app.core.db.models import Setting
 from huurdersgroep_app.core.db.models.meetings import (ITEM_ORIGINS, MEETING_TYPES, ActionPoint, AgendaItem,
                                                        Decision, Meeting, MeetingAttachment)
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES, editable_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, editable_meeting
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.i18n import N_, _
 

@@ -17,9 +17,9 @@ from huurdersgroep_app.core.db.models.advices import (
     ADVICE_KINDS, ADVICE_SCOPES, ADVICE_STATUSES, REPLY_OUTCOMES, Advice, AdviceEvent, AdviceVersion)
 from huurdersgroep_app.core.db.models.members import Complex
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services import deadlines
+from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.advice_labels import event_label, outcome_label, status_label
+from huurdersgroep_app.core.services.advices.labels import event_label, outcome_label, status_label
 from huurdersgroep_app.core.services.contacts import choose_addressee, get_contact
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.i18n import _
@@ -270,7 +270,7 @@ def approve(session: Session, advice_id: int, approved_on: date | None = None, r
             decision_id: int | None = None) -> Advice:
     """The board (or a meeting) approved the latest draft; ``reference`` says where. With
     ``decision_id`` the meeting's numbered decision is the approval: its date and reference are used."""
-    from huurdersgroep_app.core.services.approvals import decision_approval
+    from huurdersgroep_app.core.services.meetings.approvals import decision_approval
 
     advice = get_advice(session, advice_id)
     if advice.latest_version is None and advice.status in ("drafting", "consulting"):

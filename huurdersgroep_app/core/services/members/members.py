@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import names
-from huurdersgroep_app.core.services.duplicates import DuplicateIndex
+from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.organisation import get_setting

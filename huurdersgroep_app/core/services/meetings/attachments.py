@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import MeetingAttachment
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
-from huurdersgroep_app.core.services.agenda import get_item
-from huurdersgroep_app.core.services.meetings import get_meeting
+from huurdersgroep_app.core.services.meetings.agenda import get_item
+from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting
 from huurdersgroep_app.i18n import _
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024

@@ -17,9 +17,9 @@ from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.agenda import agenda_titles
-from huurdersgroep_app.core.services.attendance import expected_member_ids
-from huurdersgroep_app.core.services.meetings import (HELD_STATUSES, editable_meeting, get_meeting, meeting_heading,
+from huurdersgroep_app.core.services.meetings.agenda import agenda_titles
+from huurdersgroep_app.core.services.meetings.attendance import expected_member_ids
+from huurdersgroep_app.core.services.meetings.lifecycle import (HELD_STATUSES, editable_meeting, get_meeting, meeting_heading,
                                                       meeting_title)
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.i18n import _, format_date, ngettext

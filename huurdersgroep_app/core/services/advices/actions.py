@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, joinedload
 from huurdersgroep_app.core.db.models.advices import Advice, AdviceAction
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.advices import get_advice
+from huurdersgroep_app.core.services.advices.dossiers import get_advice
 from huurdersgroep_app.i18n import _
 
 

@@ -17,7 +17,7 @@ from huurdersgroep_app.core.db.models.signals import (
     REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES, SIGNAL_STATUSES, Signal)
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.advice_labels import reporter_label
+from huurdersgroep_app.core.services.advices.labels import reporter_label
 from huurdersgroep_app.core.services.contacts import get_contact
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
 from huurdersgroep_app.i18n import _

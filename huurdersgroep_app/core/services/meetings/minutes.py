@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import DECISION_KINDS, VOTE_KINDS, AgendaItem, Decision, Meeting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.meetings import (display_title, editable_meeting, meeting_heading, meeting_title,
+from huurdersgroep_app.core.services.meetings.lifecycle import (display_title, editable_meeting, meeting_heading, meeting_title,
                                                       previous_meeting)
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
 from huurdersgroep_app.i18n import _
@@ -158,7 +158,7 @@ def approve_previous_minutes(session: Session, meeting_id: int, vote_kind: str =
     if changes.strip():
         text = _("The minutes of the {meeting} are approved with these changes: {changes}").format(
             meeting=meeting_heading(previous, in_sentence=True), changes=changes.strip())
-    from huurdersgroep_app.core.services.agenda import PREVIOUS_MINUTES_KEYS
+    from huurdersgroep_app.core.services.meetings.agenda import PREVIOUS_MINUTES_KEYS
 
     decision = add_decision(session, meeting.id, DecisionInput(
         text, vote_kind, votes_for, votes_against, votes_abstain,

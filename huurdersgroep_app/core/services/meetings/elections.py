@@ -16,10 +16,10 @@ from huurdersgroep_app.core.db.models import OFFICE_ROLES, Member, Office
 from huurdersgroep_app.core.db.models.meetings import ELECTION_METHODS, Election, ElectionCandidate, \
     ElectionRetiringOffice
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services import board
-from huurdersgroep_app.core.services.attendance import active_member_ids
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES, editable_meeting, get_meeting
-from huurdersgroep_app.core.services.minutes import DecisionInput, _item_with_key, add_decision
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings.attendance import active_member_ids
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.meetings.minutes import DecisionInput, _item_with_key, add_decision
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.i18n import _, format_date, ngettext
 

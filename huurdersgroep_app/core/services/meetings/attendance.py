@@ -17,8 +17,8 @@ from huurdersgroep_app.core.db.models.contacts import Contact
 from huurdersgroep_app.core.db.models.meetings import ATTENDANCE_STATUSES, Attendance, Meeting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import names
-from huurdersgroep_app.core.services.meetings import QuorumRule, editable_meeting, get_meeting
-from huurdersgroep_app.core.services.members import surname_sort_mode
+from huurdersgroep_app.core.services.meetings.lifecycle import QuorumRule, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.members.members import surname_sort_mode
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.i18n import N_, _, ngettext
 
