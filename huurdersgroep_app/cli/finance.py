@@ -115,8 +115,8 @@ def import_bank(args) -> int:
         raise DomainError(_("The file {path} does not exist.").format(path=args.file))
     statements = parse_bank_file(args.file, fmt, csv_mapping=_csv_mapping(args.map))
     with Database(db_path(args), backup_on_close=False) as db:
-        # A dry run works in a read-only session: even a new account is rolled back.
-        with (db.reading() if args.dry_run else db.transaction()) as session:
+        # A dry run is rolled back whole: even a new account.
+        with (db.dry_run() if args.dry_run else db.transaction()) as session:
             account, created = resolve_account(session, args.account, create=True)
             preview = import_statements(session, account, statements, dry_run=args.dry_run,
                                         file_name=args.file.name)

@@ -16,7 +16,7 @@ from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import OrganisationInput
-from huurdersgroep_app.ui.shell import opening
+from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.shell.app import GuiController, choose_start_path
 from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 from huurdersgroep_app.ui.shell.welcome import WelcomeDialog

@@ -24,6 +24,11 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _allow_writes(dbapi_connection, _record) -> None:
+    # A connection goes back to the pool writable, whatever a reading session did with it.
+    dbapi_connection.execute("PRAGMA query_only=OFF")
+
+
 class Database:
     """One open group file. Use ``with db.transaction() as session:`` for every user action."""
 
@@ -44,6 +49,7 @@ class Database:
             state = schema.check_schema(self.path) if self.path.exists() and self.path.stat().st_size else "empty"
             self.engine = create_engine(f"sqlite:///{self.path}")
             event.listen(self.engine, "connect", _set_pragmas)
+            event.listen(self.engine, "checkin", _allow_writes)
             if state != "current":
                 self.migration_backup = schema.upgrade(self.engine, self.path, state)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -67,7 +73,20 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look; nothing is committed."""
+        """A read-only look; nothing is committed. SQLite refuses writes on it (``query_only``), so a
+        mutating service called through a read fails loudly instead of being silently rolled back."""
+        session = self._sessions()
+        session.connection().exec_driver_sql("PRAGMA query_only=ON")
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def dry_run(self) -> Iterator[Session]:
+        """A writable session that is always rolled back: a dry run shows what an action would do
+        (a new account included) and leaves the file as it was."""
         session = self._sessions()
         try:
             yield session

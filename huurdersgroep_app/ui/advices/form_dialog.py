@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.db.models.advices import ADVICE_KINDS, ADVICE_SCOPES
+from huurdersgroep_app.core.services.advices.labels import ADVICE_KINDS, ADVICE_SCOPES
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.advices.labels import kind_label, scope_label, topic_label

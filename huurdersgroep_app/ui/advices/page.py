@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.db.models.advices import ADVICE_STATUSES
+from huurdersgroep_app.core.services.advices.labels import ADVICE_STATUSES
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.advices.labels import status_label
 from huurdersgroep_app.i18n import N_, _, ngettext
@@ -141,11 +141,9 @@ class Page(QWidget):
             self._show_new(dialog.saved_id)
 
     def dossier_from_signals(self) -> None:
-        from huurdersgroep_app.ui.signals.clusters import ClustersDialog
-
-        dialog = ClustersDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.advice_id is not None:
-            self._show_new(dialog.advice_id)
+        advice_id = self.ctx.choose_signal_cluster(parent=self)
+        if advice_id is not None:
+            self._show_new(advice_id)
 
     def _show_new(self, advice_id: int) -> None:
         self.search.clear()

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from huurdersgroep_app.core.db.models.advices import REPLY_OUTCOMES
+from huurdersgroep_app.core.services.advices.labels import REPLY_OUTCOMES
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.meetings import approvals

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
-from huurdersgroep_app.core.db.models import OFFICE_ROLES
+from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import board

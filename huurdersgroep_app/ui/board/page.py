@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.db.models import OFFICE_ROLES
+from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from huurdersgroep_app.core.db.models.contacts import PARTNER_KINDS
+from huurdersgroep_app.core.services.contacts import PARTNER_KINDS
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.contacts import DEPARTMENT_LABELS, ContactInput, PartnerInput
 from huurdersgroep_app.i18n import _

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from huurdersgroep_app.core.db.models.contacts import PARTNER_KINDS
+from huurdersgroep_app.core.services.contacts import PARTNER_KINDS
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.organisation import get_setting
 from huurdersgroep_app.i18n import _

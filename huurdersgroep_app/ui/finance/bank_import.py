@@ -11,10 +11,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.importers.bank import CsvMapping, detect_format, parse_bank_file
-from huurdersgroep_app.core.importers.bank.csv_bank import detect_profile
-from huurdersgroep_app.core.importers.bank.csv_guess import CsvSample, guess_mapping, sample_csv
-from huurdersgroep_app.core.importers.bank.reading import read_text
+from huurdersgroep_app.core.services.finance.bank_files import (CsvMapping, CsvSample, detect_format, detect_profile,
+                                                              guess_mapping, parse_bank_file, read_text, sample_csv)
 from huurdersgroep_app.core.services.finance import accounts, bank_import, categories, csv_mappings
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows

@@ -8,10 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QTable
                                QVBoxLayout, QWizardPage)
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.importers.bank import parse_bank_file
-from huurdersgroep_app.core.importers.bank.csv_guess import (DATE_CHOICES, CsvSample, column_ref,
-                                                             guess_date_format)
-from huurdersgroep_app.core.importers.bank.csv_profiles import CsvMapping
+from huurdersgroep_app.core.services.finance.bank_files import (DATE_CHOICES, CsvMapping, CsvSample, column_ref,
+                                                              guess_date_format, parse_bank_file)
 from huurdersgroep_app.i18n import N_, _
 from huurdersgroep_app.ui.kit.widgets import busy, error_label, hint
 

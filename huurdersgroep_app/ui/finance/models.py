@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from huurdersgroep_app.core.db.money import CENT, parse_amount
+from huurdersgroep_app.core.services.finance.common import CENT, parse_amount
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryRow, search_text
 from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import _, format_money

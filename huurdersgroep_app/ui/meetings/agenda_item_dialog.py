@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
 
-from huurdersgroep_app.core.db.models.meetings import ITEM_ORIGINS
+from huurdersgroep_app.core.services.meetings.agenda import ITEM_ORIGINS
 from huurdersgroep_app.core.services.meetings import agenda
 from huurdersgroep_app.core.services.meetings.agenda import AgendaItemInput
 from huurdersgroep_app.i18n import _

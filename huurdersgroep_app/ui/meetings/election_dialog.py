@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QListWidget, QListWidgetItem, QSpinBox,
                                QVBoxLayout)
 
-from huurdersgroep_app.core.db.models import OFFICE_ROLES
+from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.meetings import elections

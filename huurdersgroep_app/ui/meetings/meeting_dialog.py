@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.db.models.meetings import AUDIENCES, MEETING_TYPES
+from huurdersgroep_app.core.services.meetings.lifecycle import AUDIENCES, MEETING_TYPES
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.members import members

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.db.models.meetings import MEETING_TYPES
+from huurdersgroep_app.core.services.meetings.lifecycle import MEETING_TYPES
 from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.i18n import N_, _, ngettext

@@ -15,9 +15,9 @@ from huurdersgroep_app.ui.kit.widgets import busy, error_label, fit_to_screen, h
 
 
 def _importer():
-    from huurdersgroep_app.core.importers import members
+    from huurdersgroep_app.core.services.members import imports
 
-    return members
+    return imports
 
 
 def problem_columns() -> list[Column]:

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.db.models import CONTACT_WAYS
+from huurdersgroep_app.core.services.members.members import CONTACT_WAYS
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
                                QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app import i18n, paths
-from huurdersgroep_app.core.db import backup as backups
-from huurdersgroep_app.core.rules.profiles import REGION_LABELS, REGIONS
+from huurdersgroep_app.core.services import backups
+from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS
 from huurdersgroep_app.core.services import names, organisation, validation
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import members

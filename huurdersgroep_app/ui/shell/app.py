@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
-from huurdersgroep_app.ui.shell import opening
+from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services.group_files import Database
 
 EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
 QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
@@ -252,8 +252,8 @@ class GuiController(QObject):
 
     def restore_backup(self, backup_file: Path) -> bool:
         """Replace the open group's data by a backup; a safety copy of the current data is kept."""
-        from huurdersgroep_app.core.db import backup as backups
-        from huurdersgroep_app.core.db.schema import check_schema
+        from huurdersgroep_app.core.services import backups
+        from huurdersgroep_app.core.services.backups import check_schema
 
         path = self.db.path
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from huurdersgroep_app.core.db import backup
+from huurdersgroep_app.core.services import backups as backup
 from huurdersgroep_app.i18n import _
 
 

@@ -6,19 +6,21 @@ shows a message and leaves the user here to choose again.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (QComboBox, QCommandLinkButton, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.rules.profiles import REGION_LABELS, REGIONS
-from huurdersgroep_app.core.services.organisation import OrganisationInput
+from huurdersgroep_app.core.services import group_files as opening
+from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS, OrganisationInput
 from huurdersgroep_app.i18n import _
-from huurdersgroep_app.ui.shell import opening
 from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
 from huurdersgroep_app.ui.kit.widgets import Form, busy, error_label, fit_to_screen, heading, hint
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.services.group_files import Database
 
 NEW_GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "iban",
                     "registration_number")

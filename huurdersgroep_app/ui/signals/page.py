@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMenu, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES, SIGNAL_STATUSES
+from huurdersgroep_app.core.services.advices.labels import SIGNAL_CATEGORIES, SIGNAL_STATUSES
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.signals import register as signal_register
 from huurdersgroep_app.core.services.signals import signals
@@ -285,11 +285,7 @@ class Page(QWidget):
         LinkSignalsDialog(self.ctx, self.selected_ids(), self).exec()
 
     def _open_dossier(self, advice_id: int) -> None:
-        from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog
-
-        dialog = AdviceDossierDialog(self.ctx, advice_id, parent=self)
-        dialog.exec()
-        dialog.deleteLater()
+        self.ctx.open_advice_dossier(advice_id, parent=self)
 
     def _report(self, pick) -> None:
         from huurdersgroep_app.ui.signals import grouping

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, Q
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.db.models.signals import REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES
+from huurdersgroep_app.core.services.advices.labels import REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members

@@ -1,6 +1,11 @@
 """Words for the codes stored on advice dossiers and signals, translated when shown."""
 from __future__ import annotations
 
+from huurdersgroep_app.core.db.models.advices import (  # noqa: F401 - re-exported: the codes the forms offer
+    ADVICE_KINDS, ADVICE_SCOPES, ADVICE_STATUSES, REPLY_OUTCOMES)
+from huurdersgroep_app.core.db.models.signals import (  # noqa: F401 - re-exported likewise
+    REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES, SIGNAL_STATUSES)
+
 from huurdersgroep_app.i18n import N_, _
 
 KIND_LABELS = {"asked": N_("Asked for"), "own_initiative": N_("Own initiative")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from huurdersgroep_app.core.db.money import to_decimal
+from huurdersgroep_app.core.db.money import CENT, parse_amount, to_decimal  # noqa: F401 - CENT, parse_amount: for forms
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.i18n import _
 

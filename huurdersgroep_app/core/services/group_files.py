@@ -1,5 +1,7 @@
-"""Opening, creating and trying out a group file. No widgets here: the welcome dialog and the
-application show the (already translated) DatabaseError messages these raise.
+"""Opening, creating and trying out a group file: what the welcome dialog, the application and
+the CLI do with a file before there is a group to work on. They show the (already translated)
+DatabaseError messages these raise. ``Database`` is re-exported: it is the open file the layers
+above hold, and they reach it only through here.
 
 The database layer is imported inside the functions: the main window's frame is drawn before it."""
 from __future__ import annotations
@@ -14,8 +16,16 @@ from huurdersgroep_app.core.errors import DatabaseError
 from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:
-    from huurdersgroep_app.core.db.engine import Database
     from huurdersgroep_app.core.services.organisation import OrganisationInput
+
+
+def __getattr__(name: str):
+    # Lazy, so that drawing the window's frame does not import SQLAlchemy (see ui.shell.app).
+    if name == "Database":
+        from huurdersgroep_app.core.db.engine import Database
+
+        return Database
+    raise AttributeError(name)
 
 DEMO_FILE_NAME = "demo.sqlite"
 
