@@ -49,7 +49,7 @@ books_strategy = st.lists(st.tuples(st.sampled_from(INCOME + EXPENSE), amounts, 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=books_strategy, opening=st.tuples(amounts, amounts), moved=amounts)
 def test_financial_report_figures_equal_an_independent_sum(db, tmp_path, pdf_lines, rows, opening, moved):
-    with db.reading() as s:
+    with db.dry_run() as s:  # rolled back after each example
         cash, bank, cat = _setup(s)
         accounts.set_opening_balance(s, cash, 2025, opening[0])
         accounts.set_opening_balance(s, bank, 2025, opening[1])

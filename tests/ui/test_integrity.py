@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from huurdersgroep_app.core.db import backup
+from huurdersgroep_app.core.services import backups as backup
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services.organisation import OrganisationInput, create_organisation
 from huurdersgroep_app.ui.shell.app import GuiController
