@@ -27,11 +27,16 @@ def _set_pragmas(dbapi_connection, _record) -> None:
 
 
 def _check_writable(path: Path) -> None:
-    """Take SQLite's write lock for a moment: a read-only file (or folder) or another program in the
-    middle of writing is told now, in words, instead of at the first save."""
+    """A read-only file, or another program in the middle of writing, is told now, in words, instead
+    of at the first save: open the file for writing (changing nothing), then take SQLite's write lock
+    for a moment."""
     import sqlite3
 
-    con = sqlite3.connect(path, timeout=5, isolation_level=None)
+    from huurdersgroep_app.core.db import failures
+
+    with open(path, "r+b"):
+        pass
+    con = sqlite3.connect(path, timeout=failures.BUSY_SECONDS, isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
         con.execute("ROLLBACK")

@@ -17,6 +17,8 @@ from typing import Iterator
 from huurdersgroep_app.core.errors import DatabaseError, DomainError
 from huurdersgroep_app.i18n import _
 
+BUSY_SECONDS = 5.0  # how long to wait for another program's write to finish before saying it is in use
+
 # SQLite's primary result codes (the low byte of the extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26

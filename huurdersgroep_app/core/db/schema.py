@@ -39,13 +39,21 @@ def known_revisions() -> tuple[frozenset[str], frozenset[str]]:
 
 def current_revisions(path: Path) -> set[str] | None:
     """The revisions stored in the file; None when the file has tables but no version table."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from huurdersgroep_app.core.db import failures
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=failures.BUSY_SECONDS)
+    except sqlite3.Error as exc:
+        raise failures.as_database_error(exc, path) or DatabaseError(failures.unreadable(path, exc)) from None
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return set() if not tables else None
         return {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     except sqlite3.DatabaseError as exc:
+        # 'database is locked' is another program at work, not damage: say which it is.
+        if failures.sqlite_code(exc) in (failures.SQLITE_BUSY, failures.SQLITE_LOCKED):
+            raise DatabaseError(failures.in_use(path)) from None
         raise DatabaseError(_("The database file is damaged: {error}").format(error=exc)) from None
     finally:
         con.close()
