@@ -43,7 +43,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.db import schema, repairs
+from huurdersgroep_app.core.db import schema
 import alembic.command, alembic.config, huurdersgroep_app.core.db.models
 
 state = {"kill_at": 0, "seen": 0}

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.db import engine as engine_module
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DatabaseError
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 
 SQLITE_FULL = 13
 
