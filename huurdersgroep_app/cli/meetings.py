@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huurdersgroep_app.cli import Parser, UsageError
+from huurdersgroep_app.cli import Parser, UsageError, year
 from huurdersgroep_app.cli.reports import document_session, done
 from huurdersgroep_app.i18n import _
 
@@ -20,7 +20,7 @@ DOCX_REPORTS = ("invitation", "minutes")
 def register(cli) -> None:
     cli.report_option("--format", choices=("pdf", "docx"), default="pdf")
     cli.report_option("--meeting", type=int, help="meeting id (see 'meetings list')")
-    cli.report_option("--year", type=int, help="year, e.g. 2026")
+    cli.report_option("--year", type=year, help="year, e.g. 2026")
     cli.report_option("--per", choices=("member", "household", "generic"), default="household",
                       help="invitation: a letter per member, per household, or one letter for all")
     cli.report_option("--copies", type=int, default=2, help="ballot papers per election")
@@ -33,7 +33,7 @@ def register(cli) -> None:
                         _missing_subcommand)
     sub = group.add_subparsers(dest="meetings_command", parser_class=Parser)
     listing = sub.add_parser("list", help="id, date, type, title, status (tab-separated)", parents=[cli.common])
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=year)
     listing.set_defaults(handler=cmd_list)
     ics = sub.add_parser("ics", help="the meeting as a calendar file", parents=[cli.common])
     ics.add_argument("--meeting", type=int, required=True)

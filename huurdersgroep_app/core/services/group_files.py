@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import os
 from pathlib import Path
 
 from huurdersgroep_app import paths
@@ -52,58 +51,34 @@ def open_group_file(path: Path) -> Database:
     return db
 
 
-def _discard(path: Path) -> None:
-    """Remove a file we just created and could not fill, with SQLite's side files."""
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        try:
-            os.remove(f"{path}{suffix}")
-        except OSError:
-            pass
-
-
 def create_group_file(path: Path, data: OrganisationInput, logo: bytes | None = None,
                       logo_mime: str = "") -> Database:
     """A new file holding a new group; raises ValidationError (nothing is left behind) or DatabaseError."""
-    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.db.staged import create_filled
     from huurdersgroep_app.core.services import organisation
 
-    path = Path(path)
-    if path.exists() and path.stat().st_size:
-        raise DatabaseError(_("{path} already exists. Choose another file name.").format(path=path))
-    db = Database(path, create=True)
-    try:
-        with db.transaction() as session:
-            organisation.create_organisation(session, data, logo=logo, logo_mime=logo_mime)
-    except BaseException:
-        db.backup_on_close = False
-        db.close()
-        _discard(db.path)
-        raise
+    db = create_filled(Path(path), lambda session: organisation.create_organisation(
+        session, data, logo=logo, logo_mime=logo_mime))  # the file appears only once the group is in it
     paths.remember_db_path(db.path)
     return db
 
 
 def open_demo(members: int = 120, seed: int = 1) -> Database:
     """The demo group, created in the user's data folder the first time."""
-    from huurdersgroep_app.core.db.engine import Database
     from huurdersgroep_app.core.services import organisation
 
     path = demo_path()
     if path.exists() and path.stat().st_size:
         return open_group_file(path)
+    from huurdersgroep_app.core.db.staged import create_filled
     from huurdersgroep_app.core.demo import create_demo
 
-    db = Database(path, create=True)
-    try:
-        with db.transaction() as session:
-            create_demo(session, members=members, seed=seed)
-            if not organisation.has_organisation(session):
-                raise DatabaseError(_("The demo group could not be made."))
-    except BaseException:
-        db.backup_on_close = False
-        db.close()
-        _discard(db.path)
-        raise
+    def fill(session) -> None:
+        create_demo(session, members=members, seed=seed)
+        if not organisation.has_organisation(session):
+            raise DatabaseError(_("The demo group could not be made."))
+
+    db = create_filled(path, fill)  # built under another name: a crash or a full disk leaves no half demo
     paths.remember_db_path(db.path)
     return db
 

@@ -324,6 +324,9 @@ def install_error_hook() -> None:
 
 def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
+    from huurdersgroep_app.logsetup import quiet_library_logging
+
+    quiet_library_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("huurdersgroep")
     app.setApplicationDisplayName(_("Tenant group"))
