@@ -9,12 +9,12 @@ import pytest
 
 from huurdersgroep_app.core.errors import DatabaseError
 from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.ui.shell import opening
+from huurdersgroep_app.core.services import group_files as opening
 
 CRASH_IN_DEMO = textwrap.dedent("""
     import os, signal
     import huurdersgroep_app.core.demo as demo
-    from huurdersgroep_app.ui.shell import opening
+    from huurdersgroep_app.core.services import group_files as opening
 
     real = demo.create_demo
 
