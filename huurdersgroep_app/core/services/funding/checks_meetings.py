@@ -3,6 +3,7 @@ landlord, the annual report within months after the year, elections."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -11,7 +12,7 @@ from huurdersgroep_app.core.services.agenda import STANDARD_ITEMS
 from huurdersgroep_app.core.services.attendance import active_member_ids
 from huurdersgroep_app.core.services.funding import facts
 from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, Outcome, check, confirmed
-from huurdersgroep_app.i18n import N_, _, format_date, ngettext
+from huurdersgroep_app.i18n import N_, _, format_date, format_number, ngettext
 
 
 def _item_names(keys) -> str:
@@ -164,10 +165,10 @@ def elections_valid(ctx, params) -> Outcome:
     candidates = len({c.member_id for e in held for c in e.candidates})
     cast = max((e.ballots_cast or 0) for e in held)
     electorate = len(active_member_ids(ctx.session, day))
-    percent = (cast * 100 / electorate) if electorate else 0
+    percent = (Decimal(cast * 100) / electorate).quantize(Decimal("0.1")) if electorate else Decimal(0)
     text = _("election held on {date}: {cast} ballots of {electorate} members ({percent} %), {candidates} "
              "candidates").format(date=format_date(day), cast=cast, electorate=electorate,
-                                  percent=f"{percent:.1f}".replace(".", ","), candidates=candidates)
+                                  percent=format_number(percent), candidates=candidates)
     problems = []
     if cast * 100 < turnout * electorate:
         problems.append(_("the turnout is below {percent} %").format(percent=turnout))
