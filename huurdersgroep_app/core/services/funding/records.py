@@ -42,7 +42,9 @@ def set_audit_committee(session: Session, year: int, member_ids: list[int], chec
         session.add(committee)
     committee.checked_on, committee.scope, committee.findings = day, scope.strip(), findings.strip()
     committee.approved = bool(approved)
-    committee.members = [AuditCommitteeMember(member_id=i) for i in ids]
+    kept = [m for m in committee.members if m.member_id in ids]
+    have = {m.member_id for m in kept}
+    committee.members = kept + [AuditCommitteeMember(member_id=i) for i in ids if i not in have]
     session.flush()
     return committee
 
