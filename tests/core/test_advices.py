@@ -27,6 +27,8 @@ def brussels_db(tmp_path):
     with database.transaction() as s:
         organisation.create_organisation(s, organisation.OrganisationInput(name="Conseil", region="brussel",
                                                                            language="en"))
+        # The 10-day silence rule is off by default (no source found); this council's regulation has it.
+        organisation.set_rule_override(s, "advice", "silence_is_favourable_days", 10)
     yield database
     database.close()
 
@@ -261,6 +263,7 @@ def test_brussels_agreed_term_survives_an_edit(tmp_path):
         with database.transaction() as s:
             organisation.create_organisation(s, organisation.OrganisationInput(name="Conseil", region="brussel",
                                                                                language="en"))
+            organisation.set_rule_override(s, "advice", "silence_is_favourable_days", 10)  # off by default
             advice = _asked(s, date(2026, 3, 2))
             a.set_group_deadline(s, advice.id, date(2026, 3, 31), "agreed")
             a.update_advice(s, advice.id, a.AdviceInput(title="Renamed", topic="maintenance",

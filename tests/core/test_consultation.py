@@ -16,6 +16,7 @@ def test_brussels_request_without_advice_counts_as_favourable(tmp_path):
         with db.transaction() as s:
             organisation.create_organisation(s, organisation.OrganisationInput(
                 name="Conseil consultatif", region="brussel", language="en"))
+            organisation.set_rule_override(s, "advice", "silence_is_favourable_days", 10)  # off by default
             a.create_advice(s, a.AdviceInput(title="Parking rules", topic="house_rules",
                                                       requested_on=date(2026, 3, 2)))
             a.create_advice(s, a.AdviceInput(title="New lifts", topic="maintenance",

@@ -86,7 +86,7 @@ class AllowancesTab(QWidget):
 
     def refresh(self) -> None:
         rows, cap = self.ctx.read(lambda s: (allowances.allowance_rows(s, self.info.year),
-                                             allowances.allowance_cap(s)))
+                                             allowances.allowance_cap(s, self.info.year)))
         self.model.set_rows(rows)
         over = [r.name for r in rows if r.over_cap]
         text = _("Volunteers may receive up to {cap} a year in allowances without tax (a rule of the group's "
