@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from huurdersgroep_app.core.db.models.meetings import Election, ElectionCandidate
-from huurdersgroep_app.core.services import attendance, board, meetings, members
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import budget, categories
 from huurdersgroep_app.core.services.funding.catalogue import CheckContext, EvidenceNote, get_check
 from huurdersgroep_app.core.services.organisation import rule_profile

@@ -6,7 +6,7 @@ from sqlalchemy import delete
 
 from huurdersgroep_app.core.db.models.meetings import AgendaItem
 from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, TO_CONFIRM
-from huurdersgroep_app.core.services import minutes
+from huurdersgroep_app.core.services.meetings import minutes
 
 
 def test_annual_meeting_met_with_minutes_agenda_and_attendance(db):
@@ -31,7 +31,7 @@ def test_annual_meeting_not_met_without_minutes_or_agenda_items_or_at_all(db):
         annual = meeting(s, "annual", date(2026, 3, 28), status="held")
         no_minutes = run(s, "annual_meeting")
         assert no_minutes.status == NOT_MET and "no minutes yet" in no_minutes.evidence
-        from huurdersgroep_app.core.services import meetings
+        from huurdersgroep_app.core.services.meetings import lifecycle as meetings
         meetings.set_meeting_status(s, annual, "minutes_drafted")
         s.execute(delete(AgendaItem).where(AgendaItem.meeting_id == annual, AgendaItem.key == "financial_report"))
         missing = run(s, "annual_meeting")

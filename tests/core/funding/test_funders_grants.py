@@ -14,7 +14,7 @@ from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.finance import accounts, bank_import, categories
 from huurdersgroep_app.core.services.funding import funders, grants
 from huurdersgroep_app.core.services.funding.deadlines import funding_deadlines

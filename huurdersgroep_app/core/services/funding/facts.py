@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.meetings import AgendaItem, Attendance, Decision, Meeting
-from huurdersgroep_app.core.services.meetings import HELD_STATUSES
+from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import format_date
 
 
