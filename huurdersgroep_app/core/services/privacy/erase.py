@@ -38,9 +38,14 @@ def member_erase_blockers(session: Session, member_id: int) -> list[str]:
     """Why the member cannot be erased, one reason a line; empty when they can."""
     mid = member_id
     reasons = []
-    bookings = (_count(session, select(Entry.id).where(Entry.member_id == mid))
-                + _count(session, select(DuesPayment.id).where(DuesPayment.member_id == mid))
-                + _count(session, select(VolunteerAllowance.id).where(VolunteerAllowance.member_id == mid)))
+    # An entry counts once, whether it names them directly or through their dues or an allowance.
+    dues_entries = select(DuesPayment.entry_id).where(DuesPayment.member_id == mid)
+    allowance_entries = select(VolunteerAllowance.entry_id).where(VolunteerAllowance.member_id == mid,
+                                                                  VolunteerAllowance.entry_id.is_not(None))
+    bookings = (_count(session, select(Entry.id).where(or_(Entry.member_id == mid, Entry.id.in_(dues_entries),
+                                                           Entry.id.in_(allowance_entries))))
+                + _count(session, select(VolunteerAllowance.id).where(VolunteerAllowance.member_id == mid,
+                                                                      VolunteerAllowance.entry_id.is_(None))))
     if bookings:
         reasons.append(ngettext("{count} booking in the books names them.",
                                 "{count} bookings in the books name them.", bookings).format(count=bookings))
