@@ -24,9 +24,10 @@ from privacy_people import TODAY
 
 
 def test_an_anonymised_member_is_named_nowhere_in_the_member_list(db, people, tmp_path, pdf_text):
+    # The group works in Dutch (Flanders): the new name is in its language, whatever the user reads.
     with db.transaction() as s:
         result = anonymise_member(s, people.former, today=TODAY)
-    assert result.label == "Former member 2025-07"
+    assert result.label == "Voormalig lid 2025-07"
     with db.reading() as s:
         rows = members.member_rows(s, on=TODAY)
         for privacy in ("names", "contact"):
@@ -39,7 +40,7 @@ def test_an_anonymised_member_is_named_nowhere_in_the_member_list(db, people, tm
     for privacy in ("names", "contact"):
         text = pdf_text(tmp_path / f"{privacy}.pdf")
         assert "Vandewalle" not in text and "Griet" not in text
-        assert "Former member 2025-07" in text
+        assert "Voormalig lid 2025-07" in text
     assert kept == (True, "", "", "", "", "", "", date(2012, 1, 1), date(2025, 7, 14))
 
 
@@ -52,7 +53,7 @@ def test_the_booking_keeps_its_amount_and_date(db, people):
         s.expunge_all()
     assert (open_entry.booked_on, open_entry.amount, open_entry.member_id) == (date(2025, 2, 3), Decimal("15.00"),
                                                                               people.former)
-    assert (open_entry.counterparty, open_entry.counterparty_iban) == ("Former member 2025-07", "")
+    assert (open_entry.counterparty, open_entry.counterparty_iban) == ("Voormalig lid 2025-07", "")
     # A closed year is locked: its bank line keeps the name, and the result says so.
     assert (closed_entry.amount, closed_entry.counterparty) == (Decimal("12.00"), "GRIET VANDEWALLE")
     assert any("closed financial year" in line for line in result.kept)
@@ -69,7 +70,7 @@ def test_signals_and_consents_stay_without_the_persons_details(db, people):
         s.expunge_all()
     assert signal.member_id == people.former and signal.house_number == ""
     assert [c.given_on for c in consents] == [date(2018, 5, 20)]
-    assert [(a.action, a.subject_id, a.label) for a in log] == [("anonymised", people.former, "Former member 2025-07")]
+    assert [(a.action, a.subject_id, a.label) for a in log] == [("anonymised", people.former, "Voormalig lid 2025-07")]
 
 
 def test_the_label_is_in_the_groups_language(db, people):

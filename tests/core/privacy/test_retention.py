@@ -61,4 +61,4 @@ def test_the_one_action_anonymises_everyone_listed_and_the_count_drops(db, peopl
     with db.reading() as s:
         assert retention.reminder_count(s, today) == 0
         assert s.get(Member, people.former).anonymised and not s.get(Member, people.current).anonymised
-        assert contacts.get_contact(s, contact.id).full_name == "Former contact 2025-01"
+        assert contacts.get_contact(s, contact.id).full_name == "Voormalige contactpersoon 2025-01"
