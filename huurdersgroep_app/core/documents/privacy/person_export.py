@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, check_target
+from huurdersgroep_app.core.documents.member_list import CONTACT_WAY_LABELS
 from huurdersgroep_app.core.services import meetings
 from huurdersgroep_app.core.services.action_points import action_status_label
 from huurdersgroep_app.core.services.advice_labels import category_label, signal_status_label
@@ -36,6 +37,8 @@ def _value(section: str, key: str, value) -> str:
         return format_money(value)
     if isinstance(value, date):
         return format_date(value, "short")
+    if key == "contact_way":
+        return _(CONTACT_WAY_LABELS[value]) if value in CONTACT_WAY_LABELS else value
     if key == "meeting_type":
         return meetings.type_label(value)
     if key == "role":

@@ -105,8 +105,9 @@ def _member_sections(session: Session, member: Member) -> list[Section]:
     stmt = select(Attendance, Meeting).join(Meeting, Attendance.meeting_id == Meeting.id).where(
         or_(Attendance.member_id == mid, Attendance.proxy_holder_id == mid)).order_by(Meeting.scheduled_on)
     for att, meeting in session.execute(stmt):
+        # As proxy holder the status is the absent member's, not theirs: left out.
         role = "attendee" if att.member_id == mid else "proxy_holder"
-        rows.append({**_meeting_cells(meeting), "status": att.status, "role": role,
+        rows.append({**_meeting_cells(meeting), "status": att.status if role == "attendee" else "", "role": role,
                      "proxy_holder_id": att.proxy_holder_id, "notes": att.notes})
     for meeting in session.scalars(select(Meeting).where(or_(Meeting.chair_id == mid, Meeting.minute_taker_id == mid))
                                    .order_by(Meeting.scheduled_on)):
