@@ -167,14 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     gui_args = _gui_arguments(argv)
     if gui_args is not None:
         # The GUI needs none of the subcommands: skip importing them, the window appears sooner.
-        from huurdersgroep_app.ui.app import run_gui
+        from huurdersgroep_app.ui.shell.app import run_gui
 
         return run_gui(gui_args.db, lang, demo=gui_args.demo)
     parser, _cli = build_parser()
     try:
         args = parser.parse_args(argv)
         if getattr(args, "command", None) is None:
-            from huurdersgroep_app.ui.app import run_gui
+            from huurdersgroep_app.ui.shell.app import run_gui
 
             return run_gui(getattr(args, "db", None), lang, demo=args.demo)
         return args.handler(args) or 0

@@ -126,7 +126,7 @@ def report_action_points(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from huurdersgroep_app.core.services.meeting_overview import meeting_rows
+    from huurdersgroep_app.core.services.meetings.overview import meeting_rows
 
     with document_session(args) as session:
         rows = meeting_rows(session, year=args.year)
@@ -136,7 +136,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_ics(args) -> int:
-    from huurdersgroep_app.core.services.invitations import meeting_ics
+    from huurdersgroep_app.core.services.meetings.invitations import meeting_ics
 
     with document_session(args) as session:
         data = meeting_ics(session, args.meeting)
@@ -145,7 +145,7 @@ def cmd_ics(args) -> int:
 
 
 def cmd_email(args) -> int:
-    from huurdersgroep_app.core.services.invitations import invitation_email
+    from huurdersgroep_app.core.services.meetings.invitations import invitation_email
 
     with document_session(args) as session:
         email = invitation_email(session, args.meeting)

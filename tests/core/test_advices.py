@@ -6,8 +6,12 @@ import pytest
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models.advices import Advice
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services import advice_actions, advices as a, complexes, contacts
-from huurdersgroep_app.core.services import deadlines, organisation
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.advices import actions as advice_actions
+from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.deadline_overview import deadline_overview
 
 
@@ -212,8 +216,9 @@ def test_rows_and_overview(db):
 
 
 def test_advice_record_for_the_dossier_page(db):
-    from huurdersgroep_app.core.services.advice_record import advice_record
-    from huurdersgroep_app.core.services import signals as sig, signal_register as reg
+    from huurdersgroep_app.core.services.advices.record import advice_record
+    from huurdersgroep_app.core.services.signals import signals as sig
+    from huurdersgroep_app.core.services.signals import register as reg
 
     with db.transaction() as s:
         cid = complexes.add_complex(s, "De Linde", 80).id

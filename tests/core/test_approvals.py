@@ -5,7 +5,10 @@ from decimal import Decimal
 import pytest
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import advices, approvals, meetings, minutes
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.meetings import approvals
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
 from huurdersgroep_app.core.services.finance import budget as budgets
 from huurdersgroep_app.core.services.finance import categories
 

@@ -4,8 +4,11 @@ from decimal import Decimal
 import pytest
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import board, complexes, members, organisation
-from huurdersgroep_app.core.services.members import MemberInput
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members.members import MemberInput
 
 
 def member(s, last, first="A", **kw):

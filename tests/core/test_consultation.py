@@ -5,8 +5,10 @@ from pypdf import PdfReader
 
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.documents.consultation_history import write_consultation_history
-from huurdersgroep_app.core.services import advices as a, deadlines, organisation
-from huurdersgroep_app.core.services.consultation import consultation_history
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.consultation import consultation_history
 
 
 def test_brussels_request_without_advice_counts_as_favourable(tmp_path):

@@ -7,7 +7,9 @@ from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.schema import check_schema, known_revisions
 from huurdersgroep_app.core.errors import DatabaseError, DatabaseInUseError, NewerSchemaError
-from huurdersgroep_app.core.services import complexes, members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 
 
 def test_pragmas_are_safe(db):

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from huurdersgroep_app.core.rules import load_profile
-from huurdersgroep_app.core.services import deadlines as d
+from huurdersgroep_app.core.services.advices import deadlines as d
 
 MONDAY = date(2026, 3, 2)
 

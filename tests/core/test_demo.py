@@ -17,7 +17,9 @@ from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models import Complex, Member, Office
 from huurdersgroep_app.core.demo import create_demo
-from huurdersgroep_app.core.services import board, members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services import validation as v
 
 DAY = date(2025, 6, 1)
@@ -236,8 +238,8 @@ def test_demo_texts_are_in_the_groups_language_whatever_the_users(db_path):
     from huurdersgroep_app import i18n
     from huurdersgroep_app.core.db.engine import Database
     from huurdersgroep_app.core.demo import create_demo
-    from huurdersgroep_app.core.services.meeting_overview import meeting_rows
-    from huurdersgroep_app.core.services.meeting_record import load_meeting
+    from huurdersgroep_app.core.services.meetings.overview import meeting_rows
+    from huurdersgroep_app.core.services.meetings.record import load_meeting
 
     i18n.set_language("en")
     with Database(db_path, create=True, backup_on_close=False) as db:

@@ -7,9 +7,12 @@ import pytest
 
 from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import board, meetings, minutes, organisation
-from huurdersgroep_app.core.services.meeting_overview import meeting_rows, upcoming_meetings
-from huurdersgroep_app.core.services.meetings import MeetingInput, QuorumRule
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.overview import meeting_rows, upcoming_meetings
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
 
 import meeting_group
 

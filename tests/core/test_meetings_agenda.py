@@ -6,11 +6,13 @@ import pytest
 
 from huurdersgroep_app.core.db.models.meetings import AgendaItem, MeetingAttachment
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import agenda, meetings, minutes
-from huurdersgroep_app.core.services import meeting_attachments as attachments
-from huurdersgroep_app.core.services.agenda import AgendaItemInput, StandardItem
-from huurdersgroep_app.core.services.meeting_record import load_meeting
-from huurdersgroep_app.core.services.meetings import MeetingInput
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings import attachments
+from huurdersgroep_app.core.services.meetings.agenda import AgendaItemInput, StandardItem
+from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
 from huurdersgroep_app.i18n import language
 
 import meeting_group

@@ -4,9 +4,11 @@ from __future__ import annotations
 import pytest
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import attendance, meetings, organisation
-from huurdersgroep_app.core.services.meeting_record import load_meeting
-from huurdersgroep_app.core.services.meetings import MeetingInput, QuorumRule
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
 
 import meeting_group
 

@@ -11,10 +11,10 @@ from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models import Office
 from huurdersgroep_app.core.db.models.meetings import ActionPoint, Decision, Election, Meeting
 from huurdersgroep_app.core.demo import create_demo
-from huurdersgroep_app.core.services import action_points as ap
-from huurdersgroep_app.core.services import elections
-from huurdersgroep_app.core.services.meeting_overview import annual_meeting_status, meeting_rows, upcoming_meetings
-from huurdersgroep_app.core.services.meeting_record import load_meeting
+from huurdersgroep_app.core.services.meetings import action_points as ap
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings.overview import annual_meeting_status, meeting_rows, upcoming_meetings
+from huurdersgroep_app.core.services.meetings.record import load_meeting
 from huurdersgroep_app.i18n import language
 
 TODAY = date(2025, 6, 1)

@@ -9,9 +9,12 @@ import pytest
 from huurdersgroep_app.core.db.models import Office
 from huurdersgroep_app.core.db.models.meetings import Decision
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import board, elections, meetings, organisation
-from huurdersgroep_app.core.services.meeting_record import load_meeting
-from huurdersgroep_app.core.services.meetings import MeetingInput
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
 
 import meeting_group
 from meeting_group import ANNUAL_DAY
@@ -56,7 +59,7 @@ def test_candidates_must_be_members_and_tenants_where_the_profile_says_so(db, gr
             elections.add_candidate(s, election.id, group["dirk"])
         organisation.set_rule_override(s, "board", "board_members_must_be_tenants", False)
         elections.add_candidate(s, election.id, group["ivo"])
-    from huurdersgroep_app.core.services.members import end_membership
+    from huurdersgroep_app.core.services.members.members import end_membership
     with db.transaction() as s:
         end_membership(s, group["hilde"], date(2025, 1, 1))
         with pytest.raises(ValidationError, match="is not a member on"):

@@ -9,8 +9,11 @@ import pytest
 
 from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import agenda, invitations, meetings, organisation
-from huurdersgroep_app.core.services.meetings import MeetingInput
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import invitations
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
 
 import meeting_group
 

@@ -8,12 +8,13 @@ import pytest
 
 from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import action_points as ap
-from huurdersgroep_app.core.services import meetings, minutes
-from huurdersgroep_app.core.services.meeting_overview import annual_meeting_status, overdue
-from huurdersgroep_app.core.services.meeting_record import load_meeting
-from huurdersgroep_app.core.services.meetings import MeetingInput
-from huurdersgroep_app.core.services.minutes import DecisionInput
+from huurdersgroep_app.core.services.meetings import action_points as ap
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.overview import annual_meeting_status, overdue
+from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
+from huurdersgroep_app.core.services.meetings.minutes import DecisionInput
 
 import meeting_group
 

@@ -3,8 +3,11 @@ from datetime import date, timedelta
 import pytest
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import board, complexes, members, names, organisation
-from huurdersgroep_app.core.services.members import DuplicateMemberError, MemberInput
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members.members import DuplicateMemberError, MemberInput
 
 
 def add(db, **fields):

@@ -4,9 +4,11 @@ from datetime import date
 import pytest
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import complexes, contacts, members, organisation
-from huurdersgroep_app.core.services import signal_register as reg
-from huurdersgroep_app.core.services import signals as sig
+from huurdersgroep_app.core.services import contacts, organisation
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.signals import register as reg
+from huurdersgroep_app.core.services.signals import signals as sig
 from huurdersgroep_app.core.services.deadline_overview import deadline_overview
 
 

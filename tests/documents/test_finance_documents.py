@@ -18,9 +18,9 @@ from huurdersgroep_app.core.documents.finance.dues_letters import write_dues_let
 from huurdersgroep_app.core.documents.finance.financial_report import set_report_notes, write_financial_report
 from huurdersgroep_app.core.documents.finance.ledger_xlsx import write_ledger_xlsx
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.finance import accounts, budget, categories, dues, entries, receipts, transfers
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 from huurdersgroep_app.i18n import format_money
 
 ZERO = Decimal("0.00")

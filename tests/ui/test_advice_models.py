@@ -6,19 +6,23 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from huurdersgroep_app.core.services import advices, contacts, deadlines, organisation, signal_register, signals
-from huurdersgroep_app.core.services.advice_record import advice_record
-from huurdersgroep_app.core.services.advices import AdviceInput
-from huurdersgroep_app.core.services.signals import SignalInput
-from huurdersgroep_app.ui.advice_model import AdviceTableModel, advice_search_text, advice_test, days_text
-from huurdersgroep_app.ui.contact_model import contact_columns, contact_search_text, partner_columns, read_register
-from huurdersgroep_app.ui.deadlines_panel import DeadlinesPanel
-from huurdersgroep_app.ui.dialogs.advice_drafts import version_columns
-from huurdersgroep_app.ui.dialogs.advice_followup import timeline_columns
-from huurdersgroep_app.ui.pages.overview import Page as OverviewPage
-from huurdersgroep_app.ui.row_filter import RowFilterProxy
-from huurdersgroep_app.ui.signal_model import SignalFilters, SignalTableModel, cluster_columns, signal_search_text
-from huurdersgroep_app.ui.table_model import RowsTableModel
+from huurdersgroep_app.core.services import contacts, organisation
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.record import advice_record
+from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
+from huurdersgroep_app.core.services.signals.signals import SignalInput
+from huurdersgroep_app.ui.advices.model import AdviceTableModel, advice_search_text, advice_test, days_text
+from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns, read_register
+from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
+from huurdersgroep_app.ui.advices.drafts import version_columns
+from huurdersgroep_app.ui.advices.followup import timeline_columns
+from huurdersgroep_app.ui.overview.page import Page as OverviewPage
+from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
+from huurdersgroep_app.ui.signals.model import SignalFilters, SignalTableModel, cluster_columns, signal_search_text
+from huurdersgroep_app.ui.kit.table_model import RowsTableModel
 
 TODAY = date.today()
 

@@ -11,16 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from huurdersgroep_app.core.services import advices, contacts, deadlines, organisation
-from huurdersgroep_app.core.services.advice_record import advice_record
-from huurdersgroep_app.core.services.advices import AdviceInput
-from huurdersgroep_app.ui import formats
-from huurdersgroep_app.ui.dialogs.advice_drafts import VersionDialog
-from huurdersgroep_app.ui.dialogs.advice_dossier import AdviceDossierDialog
-from huurdersgroep_app.ui.dialogs.advice_followup import ActionPointDialog
-from huurdersgroep_app.ui.dialogs.advice_form import NewAdviceDialog
-from huurdersgroep_app.ui.dialogs.advice_steps import ApproveDialog, DeadlineDialog, ReplyDialog, SendDialog
-from huurdersgroep_app.ui.pages.advices import Page
+from huurdersgroep_app.core.services import contacts, organisation
+from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.record import advice_record
+from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
+from huurdersgroep_app.ui.kit import formats
+from huurdersgroep_app.ui.advices.drafts import VersionDialog
+from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog
+from huurdersgroep_app.ui.advices.followup import ActionPointDialog
+from huurdersgroep_app.ui.advices.form_dialog import NewAdviceDialog
+from huurdersgroep_app.ui.advices.steps import ApproveDialog, DeadlineDialog, ReplyDialog, SendDialog
+from huurdersgroep_app.ui.advices.page import Page
 
 from dialog_driver import DialogDriver
 
@@ -253,9 +255,9 @@ def test_page_filters_by_status_year_and_search(ctx, qtbot):
 
 
 def test_a_new_dossier_from_a_group_of_signals(ctx, qtbot, driver):
-    from huurdersgroep_app.core.services import signals
-    from huurdersgroep_app.ui.dialogs.signal_grouping import AdviceFromSignalsDialog
-    from huurdersgroep_app.ui.signal_clusters import ClustersDialog
+    from huurdersgroep_app.core.services.signals import signals
+    from huurdersgroep_app.ui.signals.grouping import AdviceFromSignalsDialog
+    from huurdersgroep_app.ui.signals.clusters import ClustersDialog
 
     for n in range(3):
         ctx.call(signals.add_signal, signals.SignalInput(
@@ -283,7 +285,8 @@ def test_a_new_dossier_from_a_group_of_signals(ctx, qtbot, driver):
 
 
 def test_approval_by_a_meeting_decision_fills_date_and_reference(ctx, qtbot, driver):
-    from huurdersgroep_app.core.services import meetings, minutes
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+    from huurdersgroep_app.core.services.meetings import minutes
 
     requested = date.today() - timedelta(days=10)
     with ctx.db.transaction() as s:

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import OrganisationInput
-from huurdersgroep_app.ui import opening
-from huurdersgroep_app.ui.app import GuiController, choose_start_path
-from huurdersgroep_app.ui.dialogs.member import MemberDialog
-from huurdersgroep_app.ui.welcome import WelcomeDialog
+from huurdersgroep_app.ui.shell import opening
+from huurdersgroep_app.ui.shell.app import GuiController, choose_start_path
+from huurdersgroep_app.ui.members.member_dialog import MemberDialog
+from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 

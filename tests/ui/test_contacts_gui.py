@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from huurdersgroep_app.core.services import contacts
-from huurdersgroep_app.ui.dialogs.contact import ContactDialog, EndRoleDialog, HandOverDialog, PartnerDialog
-from huurdersgroep_app.ui.pages.contacts import Page
+from huurdersgroep_app.ui.contacts.contact_dialog import ContactDialog, EndRoleDialog, HandOverDialog, PartnerDialog
+from huurdersgroep_app.ui.contacts.page import Page
 
 from dialog_driver import DialogDriver
 

@@ -16,11 +16,11 @@ from huurdersgroep_app.core.services.finance.csv_mappings import recall_mapping
 from huurdersgroep_app.core.services.finance.entries import EntryInput
 from huurdersgroep_app.core.services.finance.search import EntryFilter, search_entries
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.finance_entry_dialog import EntryDialog
-from huurdersgroep_app.ui.finance_import import BankImportWizard
-from huurdersgroep_app.ui.finance_import_model import BOOK, CATEGORY, PreviewModel
-from huurdersgroep_app.ui.finance_models import EntryFilterProxy, EntryTableModel
-from huurdersgroep_app.ui.pages.finance import Page
+from huurdersgroep_app.ui.finance.entry_dialog import EntryDialog
+from huurdersgroep_app.ui.finance.bank_import import BankImportWizard
+from huurdersgroep_app.ui.finance.bank_import_model import BOOK, CATEGORY, PreviewModel
+from huurdersgroep_app.ui.finance.models import EntryFilterProxy, EntryTableModel
+from huurdersgroep_app.ui.finance.page import Page
 
 from camt_files import Line, write_camt
 

@@ -14,14 +14,14 @@ from huurdersgroep_app import i18n
 from huurdersgroep_app.core.services.finance import accounts, allowances, budget, categories, dues, entries
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.entries import EntryInput
-from huurdersgroep_app.ui.dialogs.documents import preview
-from huurdersgroep_app.ui.finance_accounts import total_row
-from huurdersgroep_app.ui.finance_allowances import AllowanceDialog
-from huurdersgroep_app.ui.finance_budget_dialogs import ApprovalDialog, BudgetLineDialog, DwellingDialog
-from huurdersgroep_app.ui.finance_dialogs import OpeningBalanceDialog, TransferDialog
-from huurdersgroep_app.ui.finance_dues import PAID, UNPAID
-from huurdersgroep_app.ui.finance_panel import FinancePanel
-from huurdersgroep_app.ui.pages.finance import Page
+from huurdersgroep_app.ui.kit.documents import preview
+from huurdersgroep_app.ui.finance.accounts import total_row
+from huurdersgroep_app.ui.finance.allowances import AllowanceDialog
+from huurdersgroep_app.ui.finance.budget_dialogs import ApprovalDialog, BudgetLineDialog, DwellingDialog
+from huurdersgroep_app.ui.finance.dialogs import OpeningBalanceDialog, TransferDialog
+from huurdersgroep_app.ui.finance.dues import PAID, UNPAID
+from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
+from huurdersgroep_app.ui.finance.page import Page
 
 YEAR = 2025
 
@@ -139,7 +139,8 @@ def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbo
 
 
 def test_budget_approved_by_choosing_the_annual_meetings_decision(money, qtbot):
-    from huurdersgroep_app.core.services import meetings, minutes
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+    from huurdersgroep_app.core.services.meetings import minutes
 
     with money.db.transaction() as s:
         annual = meetings.create_annual_meeting(s, date(YEAR, 3, 22))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from huurdersgroep_app.core.db import backup
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services.organisation import OrganisationInput, create_organisation
-from huurdersgroep_app.ui.app import GuiController
+from huurdersgroep_app.ui.shell.app import GuiController
 
 
 @pytest.fixture

@@ -12,14 +12,19 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 import meeting_group
-from huurdersgroep_app.core.services import action_points, agenda, attendance, board, meetings, minutes
-from huurdersgroep_app.core.services.meeting_record import load_meeting
+from huurdersgroep_app.core.services.meetings import action_points
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.record import load_meeting
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.dialogs.action_point import ActionPointDialog
-from huurdersgroep_app.ui.dialogs.agenda_item import AgendaItemDialog
-from huurdersgroep_app.ui.dialogs.meeting import MeetingDialog
-from huurdersgroep_app.ui.dialogs.meeting_decision import DecisionDialog
-from huurdersgroep_app.ui.main_window import MainWindow
+from huurdersgroep_app.ui.meetings.action_point_dialog import ActionPointDialog
+from huurdersgroep_app.ui.meetings.agenda_item_dialog import AgendaItemDialog
+from huurdersgroep_app.ui.meetings.meeting_dialog import MeetingDialog
+from huurdersgroep_app.ui.meetings.decision_dialog import DecisionDialog
+from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 PAST = date(2025, 3, 11)  # a Tuesday before the group's 2025 annual meeting
 
@@ -276,8 +281,8 @@ def test_calendar_file_and_invitation_letters(db, people, window, qtbot, monkeyp
 
 
 def test_annual_meeting_discharge_and_elections_update_the_board(db, people, window, qtbot, monkeypatch, tmp_path):
-    from huurdersgroep_app.ui.dialogs import election as election_dialogs
-    from huurdersgroep_app.ui.dialogs.meeting_decision import DischargeDialog
+    from huurdersgroep_app.ui.meetings import election_dialog as election_dialogs
+    from huurdersgroep_app.ui.meetings.decision_dialog import DischargeDialog
 
     meeting_id = _plan(window, qtbot, monkeypatch, annual=True, on="29/03/2025", start="10:00", end="12:00")
     view = window.page("meetings").view
@@ -376,7 +381,7 @@ def test_agenda_park_move_attach_and_standard_agenda(db, people, window, qtbot, 
 
 
 def test_approving_the_previous_minutes_and_closing_earlier_action_points(db, people, window, qtbot, monkeypatch):
-    from huurdersgroep_app.ui.dialogs.meeting_decision import ApprovalDialog
+    from huurdersgroep_app.ui.meetings.decision_dialog import ApprovalDialog
 
     first = _plan(window, qtbot, monkeypatch)
     with db.transaction() as s:
@@ -413,7 +418,7 @@ def test_approving_the_previous_minutes_and_closing_earlier_action_points(db, pe
 
 
 def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxes, tmp_path):
-    from huurdersgroep_app.ui.dialogs.attendance import GuestDialog, ProxyDialog
+    from huurdersgroep_app.ui.meetings.attendance_dialog import GuestDialog, ProxyDialog
 
     meeting_id = _plan(window, qtbot, monkeypatch)
     view = window.page("meetings").view
@@ -452,7 +457,7 @@ def test_guests_and_proxies(db, people, window, qtbot, monkeypatch, message_boxe
 
 
 def test_meeting_list_filters_register_and_delete(db, people, window, qtbot, monkeypatch, tmp_path):
-    from huurdersgroep_app.ui.meeting_documents import RegisterDialog
+    from huurdersgroep_app.ui.meetings.documents import RegisterDialog
 
     first = _plan(window, qtbot, monkeypatch)
     _plan(window, qtbot, monkeypatch, on="10/02/2026")
@@ -493,11 +498,11 @@ def test_meeting_list_filters_register_and_delete(db, people, window, qtbot, mon
 
 
 def test_meeting_models_pass_the_model_tester(db, people, qtmodeltester, qapp):
-    from huurdersgroep_app.ui.attendance_model import AttendanceFilter, AttendanceModel
-    from huurdersgroep_app.ui.minutes_boxes import action_columns, decision_columns
-    from huurdersgroep_app.ui.pages.meetings import meeting_columns
-    from huurdersgroep_app.ui.table_model import SORT_ROLE, RowsTableModel
-    from huurdersgroep_app.core.services import meeting_overview
+    from huurdersgroep_app.ui.meetings.attendance_model import AttendanceFilter, AttendanceModel
+    from huurdersgroep_app.ui.meetings.minutes_boxes import action_columns, decision_columns
+    from huurdersgroep_app.ui.meetings.page import meeting_columns
+    from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, RowsTableModel
+    from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 
     with db.transaction() as s:
         meeting = meetings.create_meeting(s, meetings.MeetingInput("board", PAST))
@@ -531,7 +536,7 @@ def test_meeting_models_pass_the_model_tester(db, people, qtmodeltester, qapp):
 
 
 def test_overview_panel_signals_the_annual_meeting_in_words(db, people, qtbot):
-    from huurdersgroep_app.ui.pages.overview import Page as Overview
+    from huurdersgroep_app.ui.overview.page import Page as Overview
 
     ctx = AppContext(db)
     page = Overview(ctx)
@@ -582,7 +587,7 @@ def test_typed_notes_are_saved_when_moving_on_or_closing(db, people, window, qtb
 
 
 def test_changing_a_meeting_keeps_a_former_member_as_chair(db, people, window, qtbot, monkeypatch):
-    from huurdersgroep_app.core.services import members
+    from huurdersgroep_app.core.services.members import members
 
     meeting_id = _plan(window, qtbot, monkeypatch)
     assert _record(db, meeting_id).chair_name == "Anna Peeters"  # the chair in office on that day

@@ -9,14 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
-from huurdersgroep_app.core.services import members, names
+from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.dialogs.documents import MemberListDialog
-from huurdersgroep_app.ui.dialogs.end_membership import EndMembershipDialog
-from huurdersgroep_app.ui.dialogs.import_members import ImportMembersWizard
-from huurdersgroep_app.ui.dialogs.member import MemberDialog
-from huurdersgroep_app.ui.pages.members import Page
-from huurdersgroep_app.ui.table_model import ID_ROLE
+from huurdersgroep_app.ui.kit.documents import MemberListDialog
+from huurdersgroep_app.ui.members.end_membership import EndMembershipDialog
+from huurdersgroep_app.ui.members.import_wizard import ImportMembersWizard
+from huurdersgroep_app.ui.members.member_dialog import MemberDialog
+from huurdersgroep_app.ui.members.page import Page
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE
 
 from conftest import active_rows
 

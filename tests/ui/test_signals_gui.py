@@ -9,16 +9,17 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
 
-from huurdersgroep_app.core.services import signal_register, signals
-from huurdersgroep_app.core.services.advice_record import advice_record
-from huurdersgroep_app.core.services.signals import SignalInput
-from huurdersgroep_app.ui.dialogs.advice_dossier import AdviceDossierDialog
-from huurdersgroep_app.ui.dialogs.signal import SignalDialog
-from huurdersgroep_app.ui.dialogs.signal_followup import AnswerDialog, ForwardDialog, ResolveDialog
-from huurdersgroep_app.ui.dialogs.signal_grouping import AdviceFromSignalsDialog, signals_report_dialog
-from huurdersgroep_app.ui.pages.signals import Page
-from huurdersgroep_app.ui.signal_model import CONFIDENTIAL_COLUMN
-from huurdersgroep_app.ui.widgets import ERROR_COLOUR
+from huurdersgroep_app.core.services.signals import register as signal_register
+from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.advices.record import advice_record
+from huurdersgroep_app.core.services.signals.signals import SignalInput
+from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog
+from huurdersgroep_app.ui.signals.signal_dialog import SignalDialog
+from huurdersgroep_app.ui.signals.followup import AnswerDialog, ForwardDialog, ResolveDialog
+from huurdersgroep_app.ui.signals.grouping import AdviceFromSignalsDialog, signals_report_dialog
+from huurdersgroep_app.ui.signals.page import Page
+from huurdersgroep_app.ui.signals.model import CONFIDENTIAL_COLUMN
+from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 from dialog_driver import DialogDriver
 
@@ -204,9 +205,9 @@ def test_unanswered_days_setting_on_the_page(ctx, page):
 
 
 def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch):
-    from huurdersgroep_app.core.services import advices
-    from huurdersgroep_app.core.services.advices import AdviceInput
-    from huurdersgroep_app.ui.dialogs.signal_grouping import consultation_history_dialog
+    from huurdersgroep_app.core.services.advices import dossiers as advices
+    from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
+    from huurdersgroep_app.ui.signals.grouping import consultation_history_dialog
 
     advice = ctx.call(advices.create_advice, AdviceInput(title="Cleaning of the stairwells",
                                                          requested_on=TODAY - timedelta(days=40)))

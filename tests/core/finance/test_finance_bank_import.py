@@ -15,7 +15,7 @@ from huurdersgroep_app.core.importers.bank import parse_bank_file
 from huurdersgroep_app.core.services.finance import accounts, dues
 from huurdersgroep_app.core.services.finance.bank_import import book_preview, import_statements
 from huurdersgroep_app.core.services.finance.balances import balance_on
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D, statement, tx
 

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.finance import allowances, budget, dues, grants
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D
 
