@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models.finance import Entry
-from huurdersgroep_app.core.services import members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import members
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "privacy"))
 

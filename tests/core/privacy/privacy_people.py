@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from huurdersgroep_app.core.db.models.finance import FinancialYear
-from huurdersgroep_app.core.services import members, signals
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.signals import signals
 from huurdersgroep_app.core.services.finance import accounts, categories, entries
 from huurdersgroep_app.core.services.privacy import consent
 

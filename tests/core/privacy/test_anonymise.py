@@ -14,9 +14,10 @@ from huurdersgroep_app.core.db.models.privacy import Consent, PrivacyAction
 from huurdersgroep_app.core.db.models.signals import Signal
 from huurdersgroep_app.core.documents.member_list import write_member_list
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import meetings, members
-from huurdersgroep_app.core.services.attendance import set_attendance
-from huurdersgroep_app.core.services.minutes import DecisionInput, add_decision
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.meetings.attendance import set_attendance
+from huurdersgroep_app.core.services.meetings.minutes import DecisionInput, add_decision
 from huurdersgroep_app.core.services.privacy.anonymise import anonymise_member
 from huurdersgroep_app.core.services.privacy.erase import erase_member, member_erase_blockers
 

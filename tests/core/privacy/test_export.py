@@ -8,9 +8,10 @@ import pytest
 
 from huurdersgroep_app.core.documents.privacy.person_export import write_person_json, write_person_pdf
 from huurdersgroep_app.core.errors import DomainError, NotFoundError
-from huurdersgroep_app.core.services import contacts, meetings
-from huurdersgroep_app.core.services.attendance import set_attendance
-from huurdersgroep_app.core.services.board import assign_office
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.attendance import set_attendance
+from huurdersgroep_app.core.services.members.board import assign_office
 from huurdersgroep_app.core.services.privacy.export import person_export
 
 from privacy_people import TODAY

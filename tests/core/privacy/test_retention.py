@@ -5,7 +5,8 @@ from datetime import date
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance import FinancialYear
-from huurdersgroep_app.core.services import contacts, members
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import set_rule_override
 from huurdersgroep_app.core.services.privacy import retention
 

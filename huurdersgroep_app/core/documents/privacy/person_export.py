@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, check_target
 from huurdersgroep_app.core.documents.member_list import CONTACT_WAY_LABELS
-from huurdersgroep_app.core.services import meetings
-from huurdersgroep_app.core.services.action_points import action_status_label
-from huurdersgroep_app.core.services.advice_labels import category_label, signal_status_label
-from huurdersgroep_app.core.services.attendance import attendance_label
-from huurdersgroep_app.core.services.board import role_label
-from huurdersgroep_app.core.services.members import FIELD_LABELS
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings.action_points import action_status_label
+from huurdersgroep_app.core.services.advices.labels import category_label, signal_status_label
+from huurdersgroep_app.core.services.meetings.attendance import attendance_label
+from huurdersgroep_app.core.services.members.board import role_label
+from huurdersgroep_app.core.services.members.members import FIELD_LABELS
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.export import PersonExport, person_export, to_json
 from huurdersgroep_app.core.services.privacy.labels import purpose_label, way_label

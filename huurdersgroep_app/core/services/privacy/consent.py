@@ -15,7 +15,7 @@ from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.privacy import CONSENT_PURPOSES, CONSENT_WAYS, Consent, PrivacyStatement
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
-from huurdersgroep_app.core.services.members import get_member
+from huurdersgroep_app.core.services.members.members import get_member
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.labels import purpose_label, way_label
 from huurdersgroep_app.i18n import _

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.contacts import Contact
-from huurdersgroep_app.core.services.board import add_years
+from huurdersgroep_app.core.services.members.board import add_years
 from huurdersgroep_app.core.services.finance.years import list_years
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.core.services.privacy.anonymise import (anonymise_contact, anonymise_member,
