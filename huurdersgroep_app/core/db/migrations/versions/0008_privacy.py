@@ -4,14 +4,14 @@ A member's registration consent recorded before (member.consent_on / consent_how
 first entry of their consent log, so nothing recorded is lost.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
