@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from huurdersgroep_app.core.db import backup as _backup
 from huurdersgroep_app.core.db import schema
+from huurdersgroep_app.core.db import year_lock  # noqa: F401 - registers the closed-year lock on every Session
 from huurdersgroep_app.core.db.failures import explained
 from huurdersgroep_app.core.db.lock import FileLock
 from huurdersgroep_app.core.db.private import create_private_file, make_private_dirs

@@ -19,7 +19,7 @@ def _tables_of_0001() -> dict[str, tuple[str, ...]]:
     from alembic.config import Config
     from sqlalchemy import create_engine
 
-    from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR
+    from huurdersgroep_app.core.db.migrations import MIGRATIONS_DIR
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

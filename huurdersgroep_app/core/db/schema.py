@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from huurdersgroep_app.core.errors import DatabaseError, NewerSchemaError
+from huurdersgroep_app.core.db.migrations import MIGRATIONS_DIR
 from huurdersgroep_app.i18n import _
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _REV = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
 

@@ -10,7 +10,8 @@ from huurdersgroep_app.core.db.models.advices import Advice, AdviceAction
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advices.dossiers import get_advice
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 
 def _clean(what: str, who: str, due_on) -> tuple[str, str, date | None]:
@@ -38,10 +39,7 @@ def add_action(session: Session, advice_id: int, what: str, who: str = "",
 
 
 def get_action(session: Session, action_id: int) -> AdviceAction:
-    action = session.get(AdviceAction, action_id)
-    if action is None:
-        raise NotFoundError(_("Action point {id} does not exist.").format(id=action_id))
-    return action
+    return get_or_raise(session, AdviceAction, action_id, N_("Action point {id} does not exist."), id=action_id)
 
 
 def update_action(session: Session, action_id: int, what: str, who: str = "",

@@ -22,7 +22,8 @@ from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advices.labels import event_label, outcome_label, status_label
 from huurdersgroep_app.core.services.contacts import choose_addressee, get_contact
 from huurdersgroep_app.core.services.organisation import rule_profile
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "requested": ("drafting", "consulting", "withdrawn"),
@@ -115,10 +116,7 @@ def create_advice(session: Session, data: AdviceInput) -> Advice:
 
 
 def get_advice(session: Session, advice_id: int) -> Advice:
-    advice = session.get(Advice, advice_id)
-    if advice is None:
-        raise NotFoundError(_("Advice dossier {id} does not exist.").format(id=advice_id))
-    return advice
+    return get_or_raise(session, Advice, advice_id, N_("Advice dossier {id} does not exist."), id=advice_id)
 
 
 def advice_input(advice: Advice) -> AdviceInput:

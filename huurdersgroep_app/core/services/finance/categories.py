@@ -12,6 +12,7 @@ from huurdersgroep_app.core.db.models.finance import CATEGORY_KINDS, Category, E
 from huurdersgroep_app.core.db.models.finance_plans import BudgetLine
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.rules import RuleProfile
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 DUES = "membership_dues"
@@ -86,10 +87,7 @@ def list_categories(session: Session, kind: str | None = None, active_only: bool
 
 
 def get_category(session: Session, category_id: int) -> Category:
-    category = session.get(Category, category_id)
-    if category is None:
-        raise NotFoundError(_("This category does not exist (any more)."))
-    return category
+    return get_or_raise(session, Category, category_id, N_("This category does not exist (any more)."))
 
 
 def category_by_code(session: Session, code: str) -> Category:

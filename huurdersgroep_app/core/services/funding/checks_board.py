@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.meetings import Election, ElectionCandidate, Meeting
 from huurdersgroep_app.core.services.members.board import current_offices
-from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, TO_CONFIRM, Outcome, check
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, TO_CONFIRM, Outcome, check
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import N_, _, format_date, ngettext
 

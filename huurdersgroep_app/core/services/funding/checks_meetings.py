@@ -11,7 +11,7 @@ from huurdersgroep_app.core.db.models.meetings import Election, Meeting
 from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS
 from huurdersgroep_app.core.services.meetings.attendance import active_member_ids
 from huurdersgroep_app.core.services.funding import facts
-from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, Outcome, check, confirmed
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check, confirmed
 from huurdersgroep_app.i18n import N_, _, format_date, format_number, ngettext
 
 

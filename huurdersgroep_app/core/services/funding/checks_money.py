@@ -9,7 +9,7 @@ from huurdersgroep_app.core.db.models.finance import Entry, FinancialYear
 from huurdersgroep_app.core.db.models.finance_plans import Grant
 from huurdersgroep_app.core.services.finance.budget import budget_totals, get_budget
 from huurdersgroep_app.core.services.funding import facts, records
-from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, Outcome, check
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check
 from huurdersgroep_app.i18n import N_, _, format_date, format_money, ngettext
 
 

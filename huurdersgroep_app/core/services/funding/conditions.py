@@ -17,7 +17,8 @@ from huurdersgroep_app.core.services.finance.common import read_date
 from huurdersgroep_app.core.services.funding.catalogue import CONFIRM, catalogue, get_check
 from huurdersgroep_app.core.services.funding.funders import get_funder
 from huurdersgroep_app.core.services.organisation import rule_profile
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
@@ -77,10 +78,7 @@ def copy_profile_conditions(session: Session, funder_id: int, profile: RuleProfi
 
 
 def get_condition(session: Session, condition_id: int) -> FundingCondition:
-    condition = session.get(FundingCondition, condition_id)
-    if condition is None:
-        raise NotFoundError(_("Condition {id} does not exist.").format(id=condition_id))
-    return condition
+    return get_or_raise(session, FundingCondition, condition_id, N_("Condition {id} does not exist."), id=condition_id)
 
 
 def update_condition(session: Session, condition_id: int, *, params: dict | None = None, text: str | None = None,

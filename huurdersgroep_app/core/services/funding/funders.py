@@ -13,6 +13,7 @@ from huurdersgroep_app.core.db.models.funding import FundingCondition
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.finance.common import compact_iban
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 KIND_LABELS = {"landlord": N_("Landlord"), "municipality": N_("Municipality"), "province": N_("Province"),
@@ -74,10 +75,7 @@ def add_funder(session: Session, data: FunderInput) -> Funder:
 
 
 def get_funder(session: Session, funder_id: int) -> Funder:
-    funder = session.get(Funder, funder_id)
-    if funder is None:
-        raise NotFoundError(_("Funder {id} does not exist.").format(id=funder_id))
-    return funder
+    return get_or_raise(session, Funder, funder_id, N_("Funder {id} does not exist."), id=funder_id)
 
 
 def update_funder(session: Session, funder_id: int, data: FunderInput) -> Funder:

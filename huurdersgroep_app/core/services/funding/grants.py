@@ -16,6 +16,7 @@ from huurdersgroep_app.core.db.models.funding import grant_category
 from huurdersgroep_app.core.db.models.members import Complex
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 CENT = Decimal("0.01")
@@ -109,10 +110,7 @@ def add_grant(session: Session, data: GrantInput) -> Grant:
 
 
 def get_grant(session: Session, grant_id: int) -> Grant:
-    grant = session.get(Grant, grant_id)
-    if grant is None:
-        raise NotFoundError(_("Grant {id} does not exist.").format(id=grant_id))
-    return grant
+    return get_or_raise(session, Grant, grant_id, N_("Grant {id} does not exist."), id=grant_id)
 
 
 def set_eligible_categories(session: Session, grant_id: int, category_ids) -> None:

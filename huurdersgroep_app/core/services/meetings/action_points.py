@@ -17,6 +17,7 @@ from huurdersgroep_app.core.db.models.meetings import ACTION_STATUSES, ActionPoi
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.meetings.lifecycle import display_title, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}
@@ -70,10 +71,7 @@ def add_action_point(session: Session, meeting_id: int, data: ActionPointInput) 
 
 
 def get_action_point(session: Session, action_id: int) -> ActionPoint:
-    point = session.get(ActionPoint, action_id)
-    if point is None:
-        raise NotFoundError(_("Action point {id} does not exist.").format(id=action_id))
-    return point
+    return get_or_raise(session, ActionPoint, action_id, N_("Action point {id} does not exist."), id=action_id)
 
 
 def update_action_point(session: Session, action_id: int, data: ActionPointInput) -> ActionPoint:

@@ -12,8 +12,9 @@ from huurdersgroep_app.core.db.models import Setting
 from huurdersgroep_app.core.db.models.meetings import (ITEM_ORIGINS, MEETING_TYPES, ActionPoint, AgendaItem,
                                                        Decision, Meeting, MeetingAttachment)
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, editable_meeting
+from huurdersgroep_app.core.services.meetings.state import HELD_STATUSES, editable_meeting
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 STANDARD_ITEMS = {
@@ -149,10 +150,7 @@ def _clean_item(data: AgendaItemInput) -> dict:
 
 
 def get_item(session: Session, item_id: int) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError(_("Agenda item {id} does not exist.").format(id=item_id))
-    return item
+    return get_or_raise(session, AgendaItem, item_id, N_("Agenda item {id} does not exist."), id=item_id)
 
 
 def _items(session: Session, meeting_id: int) -> list[AgendaItem]:

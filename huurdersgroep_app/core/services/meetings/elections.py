@@ -21,7 +21,8 @@ from huurdersgroep_app.core.services.meetings.attendance import active_member_id
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, editable_meeting, get_meeting
 from huurdersgroep_app.core.services.meetings.minutes import DecisionInput, _item_with_key, add_decision
 from huurdersgroep_app.core.services.organisation import rule_profile
-from huurdersgroep_app.i18n import _, format_date, ngettext
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, format_date, ngettext
 
 ELECTING_TYPES = ("annual", "members")
 
@@ -62,10 +63,7 @@ def create_election(session: Session, meeting_id: int, role: str = "board_member
 
 
 def get_election(session: Session, election_id: int) -> Election:
-    election = session.get(Election, election_id)
-    if election is None:
-        raise NotFoundError(_("Election {id} does not exist.").format(id=election_id))
-    return election
+    return get_or_raise(session, Election, election_id, N_("Election {id} does not exist."), id=election_id)
 
 
 def _open_election(session: Session, election_id: int) -> Election:

@@ -17,6 +17,9 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.members.board import NEXT_ANNUAL_MEETING_SETTING, current_offices
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
+from huurdersgroep_app.core.services.meetings.agenda import apply_standard_agenda
+from huurdersgroep_app.core.services.meetings.state import (  # noqa: F401 - re-exported for callers
+    HELD_STATUSES, editable_meeting, get_meeting)
 from huurdersgroep_app.i18n import N_, _, format_date
 
 TYPE_LABELS = {
@@ -42,7 +45,6 @@ TRANSITIONS = {
     "minutes_approved": (),
     "cancelled": ("planned",),
 }
-HELD_STATUSES = ("held", "minutes_drafted", "minutes_approved")
 QUORUM_SETTING = "meetings.quorum.{type}"
 
 
@@ -200,8 +202,6 @@ def create_meeting(session: Session, data: MeetingInput, *, with_standard_agenda
     session.add(meeting)
     session.flush()
     if with_standard_agenda:
-        from huurdersgroep_app.core.services.meetings.agenda import apply_standard_agenda
-
         apply_standard_agenda(session, meeting)
     if meeting.type == "annual":
         _remember_next_annual_meeting(session, on)
@@ -221,23 +221,6 @@ def _remember_next_annual_meeting(session: Session, on: date) -> None:
     if not stored or date.fromisoformat(stored) < date.today() or on < date.fromisoformat(stored):
         if on >= date.today():
             set_setting(session, NEXT_ANNUAL_MEETING_SETTING, on.isoformat())
-
-
-def get_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(_("Meeting {id} does not exist.").format(id=meeting_id))
-    return meeting
-
-
-def editable_meeting(session: Session, meeting_id: int) -> Meeting:
-    """The meeting, if its record may still change: approved minutes and cancelled meetings are closed."""
-    meeting = get_meeting(session, meeting_id)
-    if meeting.status == "minutes_approved":
-        raise DomainError(_("The minutes of this meeting are approved; the meeting can no longer be changed."))
-    if meeting.status == "cancelled":
-        raise DomainError(_("This meeting was cancelled. Plan it again first."))
-    return meeting
 
 
 def update_meeting(session: Session, meeting_id: int, data: MeetingInput) -> Meeting:

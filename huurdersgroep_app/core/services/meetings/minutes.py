@@ -17,7 +17,8 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services.meetings.lifecycle import (display_title, editable_meeting, meeting_heading, meeting_title,
                                                       previous_meeting)
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 COUNTER_SETTING = "meetings.decision_numbers"
 
@@ -110,10 +111,7 @@ def add_decision(session: Session, meeting_id: int, data: DecisionInput, kind: s
 
 
 def get_decision(session: Session, decision_id: int) -> Decision:
-    decision = session.get(Decision, decision_id)
-    if decision is None:
-        raise NotFoundError(_("Decision {id} does not exist.").format(id=decision_id))
-    return decision
+    return get_or_raise(session, Decision, decision_id, N_("Decision {id} does not exist."), id=decision_id)
 
 
 def update_decision(session: Session, decision_id: int, data: DecisionInput) -> Decision:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Complex, Member
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,7 @@ def add_complex(session: Session, name: str, dwellings: int = 0, code: str = "",
 
 
 def get_complex(session: Session, complex_id: int) -> Complex:
-    item = session.get(Complex, complex_id)
-    if item is None:
-        raise NotFoundError(_("Complex {id} does not exist.").format(id=complex_id))
-    return item
+    return get_or_raise(session, Complex, complex_id, N_("Complex {id} does not exist."), id=complex_id)
 
 
 def update_complex(session: Session, complex_id: int, name: str, dwellings: int, code: str = "",

@@ -14,6 +14,7 @@ from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.organisation import get_setting
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, SUPPORTED_LANGUAGES, _
 
 SURNAME_SORT_SETTING = "members.surname_sort"
@@ -141,10 +142,7 @@ def add_member(session: Session, data: MemberInput, allow_duplicate: bool = Fals
 
 
 def get_member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
-    return member
+    return get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
 
 
 def update_member(session: Session, member_id: int, data: MemberInput, allow_duplicate: bool = False) -> Member:

@@ -28,7 +28,8 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError
 from huurdersgroep_app.core.services.finance.years import closed_years
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.labels import former_contact_label, former_member_label
-from huurdersgroep_app.i18n import _, format_date, ngettext
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, format_date, ngettext
 
 # What goes: every field that says who or where the person is.
 _CLEARED_TEXT = ("first_name", "street", "house_number", "box", "postcode", "city", "dwelling", "phone", "email",
@@ -44,10 +45,7 @@ class AnonymiseResult:
 
 
 def _get_member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
-    return member
+    return get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
 
 
 def name_mentions(session: Session, name: str) -> list[str]:

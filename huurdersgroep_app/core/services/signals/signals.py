@@ -20,7 +20,8 @@ from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advices.labels import reporter_label
 from huurdersgroep_app.core.services.contacts import get_contact
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 UNANSWERED_DAYS_SETTING = "signals.unanswered_days"
 DEFAULT_UNANSWERED_DAYS = 14
@@ -94,10 +95,7 @@ def add_signal(session: Session, data: SignalInput) -> Signal:
 
 
 def get_signal(session: Session, signal_id: int) -> Signal:
-    signal = session.get(Signal, signal_id)
-    if signal is None:
-        raise NotFoundError(_("Signal {id} does not exist.").format(id=signal_id))
-    return signal
+    return get_or_raise(session, Signal, signal_id, N_("Signal {id} does not exist."), id=signal_id)
 
 
 def update_signal(session: Session, signal_id: int, data: SignalInput) -> Signal:
