@@ -17,6 +17,8 @@ from huurdersgroep_app.core.services.finance.budget import get_budget
 from huurdersgroep_app.core.services.finance.closing import closing_checks
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 
+from demo_files import demo_copy
+
 TODAY = date(2025, 11, 20)
 
 
@@ -29,7 +31,8 @@ def _demo(path):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    db = _demo(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    db = Database(demo_copy(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=5, today=TODAY),
+                  backup_on_close=False)
     yield db
     db.close()
 

@@ -3,18 +3,17 @@ and one condition not met this year (next year's budget is a draft), leading to 
 from datetime import date
 
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.demo import create_demo
 from huurdersgroep_app.core.services.funding import grants, records
 from huurdersgroep_app.core.services.funding.compliance import NOT_MET, check_all
 from huurdersgroep_app.core.services.funding.funders import funder_rows
+
+from demo_files import demo_copy
 
 TODAY = date(2025, 11, 20)
 
 
 def test_demo_funders_conditions_and_the_one_gap(tmp_path):
-    with Database(tmp_path / "demo.sqlite", create=True, backup_on_close=False) as db:
-        with db.transaction() as s:
-            create_demo(s, members=120, seed=5, today=TODAY)
+    with Database(demo_copy(tmp_path / "demo.sqlite", seed=5, today=TODAY), backup_on_close=False) as db:
         with db.reading() as s:
             funders = {r.kind: r for r in funder_rows(s)}
             reports = check_all(s, 2025, TODAY)
