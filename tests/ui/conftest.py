@@ -68,7 +68,3 @@ def group(db):
 def ctx(group, qapp):
     return AppContext(group)
 
-
-def active_rows(database):
-    with database.reading() as s:
-        return members.member_rows(s, active_only=True)

@@ -21,7 +21,7 @@ from huurdersgroep_app.ui.shell.app import GuiController, choose_start_path
 from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

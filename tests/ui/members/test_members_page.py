@@ -19,7 +19,7 @@ from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 from huurdersgroep_app.ui.members.page import Page
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE
 
-from conftest import active_rows
+from ui_rows import active_rows
 
 
 def _shown_names(page) -> list[str]:
