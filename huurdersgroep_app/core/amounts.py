@@ -110,8 +110,8 @@ def parse_amount(text: str, locale: str | None = None, *, decimal: str | None = 
     if _PLAIN.fullmatch(body) and (not decimal or decimal in body or body.isdigit()):
         value = Decimal(body.replace(",", "."))
     else:
-        if not _BODY.fullmatch(body.replace(group, "")):
-            raise _not_an_amount(original, locale)
+        if not _BODY.fullmatch(body.replace(group, "")) or (body.startswith("0") and group in body):
+            raise _not_an_amount(original, locale)  # '0.005' in nl_BE is no way to write five euros
         try:
             value = parse_decimal(body, locale=locale, strict=True)
         except (NumberFormatError, InvalidOperation, ValueError):
