@@ -13,6 +13,7 @@ import csv
 import re
 from collections import Counter
 
+from huurdersgroep_app.core.importers.bank.bounds import check_bounds
 from huurdersgroep_app.core.importers.bank.camt053 import parse_camt053
 from huurdersgroep_app.core.importers.bank.coda import parse_coda
 from huurdersgroep_app.core.importers.bank.csv_bank import detect_profile, parse_csv
@@ -88,5 +89,6 @@ def parse_bank_file(path, format: str = "auto", csv_mapping: CsvMapping | dict |
             UnicodeError, csv.Error) as error:  # a case no check foresaw: still a message, not a traceback
         raise file_error(_("The file cannot be read as {format} ({reason}).").format(
             format=FORMATS[format], reason=error)) from error
+    check_bounds(statements)
     return statements
 
