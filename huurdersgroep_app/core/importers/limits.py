@@ -64,24 +64,33 @@ def too_many_rows(path: Path) -> ImportError_:
                           "the other.").format(name=path.name, limit=format_number(MAX_ROWS)))
 
 
-def check_record(path: Path, line: int, cells: list[str]) -> list[str]:
-    """The record without its trailing empty cells, refused when it passes a width limit."""
+def record_problem(cells: list[str]) -> str | None:
+    """What makes one record (a CSV line, a sheet row) too large to read, translated; None when it fits."""
     wide = sum(len(cell) for cell in cells) + len(cells)
     if wide > MAX_LINE:
-        raise ImportError_(_("Line {line} of {name} is {count} characters long; at most {limit} are read. "
-                             "Check that the file is a list with one member per line.").format(
-            line=line, name=path.name, count=wide, limit=MAX_LINE))
+        return _("it is {count} characters long; at most {limit} are read. Check that the file holds one "
+                 "record per line.").format(count=wide, limit=MAX_LINE)
+    width = used_width(cells)
+    if width > MAX_COLUMNS:
+        return _("it has {count} columns; at most {limit} are read. Delete the columns that are not needed "
+                 "and save the file again.").format(count=width, limit=MAX_COLUMNS)
+    longest = max((len(cell) for cell in cells), default=0)
+    if longest > MAX_CELL:
+        return _("it has a cell of {count} characters; at most {limit} are read. Shorten that cell and save "
+                 "the file again.").format(count=longest, limit=MAX_CELL)
+    return None
+
+
+def used_width(cells: list[str]) -> int:
     width = len(cells)
     while width and not cells[width - 1].strip():
         width -= 1
-    cells = cells[:width]
-    if width > MAX_COLUMNS:
-        raise ImportError_(_("Line {line} of {name} has {count} columns; at most {limit} are read. Delete the "
-                             "columns that are not needed and save the file again.").format(
-            line=line, name=path.name, count=width, limit=MAX_COLUMNS))
-    longest = max((len(cell) for cell in cells), default=0)
-    if longest > MAX_CELL:
-        raise ImportError_(_("Line {line} of {name} has a cell of {count} characters; at most {limit} are read. "
-                             "Shorten that cell and save the file again.").format(
-            line=line, name=path.name, count=longest, limit=MAX_CELL))
-    return cells
+    return width
+
+
+def check_record(path: Path, line: int, cells: list[str]) -> list[str]:
+    """The record without its trailing empty cells; ImportError_ when it passes a width limit."""
+    problem = record_problem(cells)
+    if problem:
+        raise ImportError_(_("Line {line} of {name}: {problem}").format(line=line, name=path.name, problem=problem))
+    return cells[:used_width(cells)]

@@ -172,15 +172,19 @@ def _xlsx_cells(path: Path) -> list[tuple[int, list[str]]]:
         if not book.worksheets:
             return []
         sheet = book.worksheets[0]
-        # The sheet's declared dimension may claim a million rows and 16,384 columns: read no further
-        # than the limits (one column and one row more, to tell the user the file passes them).
-        rows = sheet.iter_rows(max_col=limits.MAX_COLUMNS + 1, max_row=limits.MAX_ROWS + 2, values_only=True)
-        cells = []
+        # The sheet's declared dimension may claim a million rows and 16,384 columns, and openpyxl
+        # pads every row to it: forget it, so each row is as wide as its own last cell, and check
+        # each row against the limits as it comes (a too-wide or too-long sheet stops at once).
+        sheet.reset_dimensions()
+        cells, count = [], 0
         # Read-only sheets yield empty tuples for blank rows, so the count is the sheet's row number.
-        for number, values in enumerate(rows, start=1):
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if not values:
+                continue
             record = limits.check_record(path, number, [_cell_text(value) for value in values])
             if record:
-                if number > limits.MAX_ROWS + 1:
+                count += 1
+                if count > limits.MAX_ROWS + 1:  # the header and MAX_ROWS members
                     raise limits.too_many_rows(path)
                 cells.append((number, record))
         return cells

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from huurdersgroep_app.core.amounts import AmountError, parse_amount
 from huurdersgroep_app.core.importers.bank.csv_profiles import PROFILES, CsvMapping
+from huurdersgroep_app.core.importers.limits import record_problem
 from huurdersgroep_app.core.importers.bank.mt940_details import read_details
 from huurdersgroep_app.core.importers.bank.reading import file_error, parse_date_format, read_text, squeeze
 from huurdersgroep_app.core.importers.bank.references import compact_iban, find_reference, normalise_reference
@@ -66,6 +67,9 @@ def _records(text: str, delimiter: str, limit: int | None = None) -> list[tuple[
     records, previous = [], 0
     try:
         for cells in reader:
+            problem = record_problem(cells)
+            if problem:
+                raise file_error(problem, previous + 1)
             records.append((previous + 1, cells))
             previous = reader.line_num
             if limit is not None and len(records) >= limit:
