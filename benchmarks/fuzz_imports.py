@@ -19,6 +19,9 @@ from fuzzing import fuzz  # noqa: E402
 
 
 def main() -> int:
+    import logging
+
+    logging.getLogger("mt940").setLevel(logging.CRITICAL)  # the library logs every line it cannot match
     cases = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     with tempfile.TemporaryDirectory() as folder:

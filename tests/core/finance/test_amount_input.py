@@ -36,8 +36,8 @@ def test_a_trailing_minus_is_stored_as_money_out(books):
     assert stored(books) == [Decimal("-12.50")]  # the old parser stored +12.50
 
 
-@pytest.mark.parametrize("typed, reason", [("0,005", "more than two decimals"), ("1,234", "more than two decimals"),
-                                            ("1,234.56", "is not an amount")])
+@pytest.mark.parametrize("typed, reason", [("0,005", "meer dan twee decimalen"), ("1,234", "meer dan twee decimalen"),
+                                            ("1,234.56", "is geen bedrag")])
 def test_inexact_amounts_are_refused_and_nothing_is_stored(books, typed, reason):
     with pytest.raises(ValidationError) as caught:
         add(books, typed)
@@ -56,8 +56,8 @@ def test_the_interface_language_decides_the_grouping(books):
 def test_a_huge_amount_is_refused_with_a_message_for_entries_and_opening_balances(books, amount):
     with pytest.raises(ValidationError) as caught:
         add(books, amount)
-    assert "largest amount the books accept" in caught.value.problems["amount"]
-    with pytest.raises(ValidationError, match="largest amount"), books.db.transaction() as s:
+    assert "grootste bedrag dat de boekhouding aanvaardt" in caught.value.problems["amount"]
+    with pytest.raises(ValidationError, match="grootste bedrag"), books.db.transaction() as s:
         accounts.set_opening_balance(s, books.bank, 2025, amount)
     assert stored(books) == []
 
