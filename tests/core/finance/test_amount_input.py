@@ -124,3 +124,17 @@ def test_check_finds_out_of_range_amounts_written_by_plain_sql(books, db_path, c
     assert code == 1 and "Traceback" not in err
     assert "Table entry, column amount" in err and "Table entry_line, column amount" in err
     assert "add up to more than the books can hold" in err
+
+
+def test_a_statement_whose_lines_add_up_past_the_sum_bound_is_refused():
+    from huurdersgroep_app.core.amounts import MAX_AMOUNT
+    from huurdersgroep_app.core.importers.bank.bounds import check_bounds
+    from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
+
+    i18n.set_language("en")
+    lines = [BankTransaction(booking_date=date(2025, 1, 2), amount=MAX_AMOUNT, line=n) for n in range(2, 102)]
+    check_bounds([BankStatement(statement_id="S1", transactions=lines[:100])])  # € 99.999.999.999,00: within
+    with pytest.raises(BankFileError, match="The lines of statement S2 add up to .* more than the books accept"):
+        check_bounds([BankStatement(statement_id="S2", transactions=lines + lines[:1])])
+    with pytest.raises(BankFileError, match="largest amount"):
+        check_bounds([BankStatement(statement_id="S3", opening_balance=MAX_AMOUNT + 1, transactions=lines[:1])])

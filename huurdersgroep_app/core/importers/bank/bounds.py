@@ -1,11 +1,12 @@
 """Every amount a bank file brings is bounded before anything is previewed or booked: a line at
-most ``MAX_AMOUNT``, the lines of one statement and its balances at most ``MAX_TOTAL`` (see
+most ``MAX_AMOUNT``, and so are its balances (they are stored, as an opening balance, in the same
+Money columns); the lines of one statement together at most ``MAX_TOTAL`` (see
 ``core.amounts`` for why these bounds). A file beyond them is refused with the line that passes."""
 from __future__ import annotations
 
 from decimal import Decimal
 
-from huurdersgroep_app.core.amounts import MAX_AMOUNT, MAX_TOTAL, AmountError, check_amount, check_total
+from huurdersgroep_app.core.amounts import MAX_AMOUNT, AmountError, check_amount, check_total
 from huurdersgroep_app.core.importers.bank.reading import file_error
 from huurdersgroep_app.core.importers.bank.statement import BankStatement
 from huurdersgroep_app.i18n import N_, _
@@ -17,7 +18,7 @@ def check_bounds(statements: list[BankStatement]) -> None:
             _bounded(transaction.amount, MAX_AMOUNT, transaction.line, N_("amount"))
         for balance in (statement.opening_balance, statement.closing_balance):
             if balance is not None:
-                _bounded(balance, MAX_TOTAL, None, N_("balance"))
+                _bounded(balance, MAX_AMOUNT, None, N_("balance"))
         try:
             check_total((t.amount for t in statement.transactions),
                         what=_("The lines of statement {id}").format(id=statement.statement_id or "?"))
