@@ -90,6 +90,10 @@ def cmd_check(args) -> int:
     with Database(path, backup_on_close=False):
         pass  # opening checks lock, version and migrates
     problems = backups.integrity_problems(path)
+    if not problems:
+        from huurdersgroep_app.core.db.amount_check import amount_problems
+
+        problems = amount_problems(path)
     if problems:
         raise DatabaseError(_("The check found problems: {problems}").format(problems="; ".join(problems)))
     print(_("{path}: no problems found.").format(path=path))

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from huurdersgroep_app.core.services.finance.common import CENT, parse_amount
+from huurdersgroep_app.core.services.finance.common import CENT, parse_amount, plain_text
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryRow, search_text
 from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import _, format_money
@@ -30,13 +30,14 @@ def money(amount: Decimal | None) -> str:
 
 
 def plain_amount(amount: Decimal) -> str:
-    """12,50 as people type it back into a field (no currency sign, no thousands separator)."""
-    return f"{amount:.2f}".replace(".", ",")
+    """12,50 as people type it back into a field (no currency sign, no thousands separator), in the
+    interface language's notation, which the amount parser reads back exactly."""
+    return plain_text(amount)
 
 
 def typed_amount(text: str) -> Decimal | None:
-    """An amount as people type it ('12,50', '1.234,56', '€ 5'); None when it is not one.
-    Never a float: the text goes straight to Decimal."""
+    """An amount as people type it ('12,50', '1.234,56', '€ 5', '12,50-'); None when it is not one
+    exactly (the service then explains why). Never a float, never rounded."""
     try:
         return parse_amount(text).quantize(CENT)
     except (InvalidOperation, ValueError):

@@ -78,10 +78,10 @@ def test_an_entry_split_over_two_categories_is_booked_exactly(books, qtbot):
     first = dialog.split.lines[0]
     first.category.setCurrentIndex(first.category.findData(books.categories["refreshments"]))
     qtbot.mouseClick(dialog.split.add_button, Qt.MouseButton.LeftButton)
-    assert len(dialog.split.lines) == 2 and first.amount.text() == "30,00"
+    assert len(dialog.split.lines) == 2 and first.amount.text() == "30.00"  # the interface's notation (en)
     _type(qtbot, first.amount, "20")
     second = dialog.split.lines[1]
-    assert second.amount.text() == "10,00"  # the new line takes what is left
+    assert second.amount.text() == "10.00"  # the new line takes what is left
     _type(qtbot, second.amount, "5")
     assert "Still to divide: €5.00" in dialog.split.remaining.text()
     second.category.setCurrentIndex(second.category.findData(books.categories["materials"]))
@@ -118,7 +118,7 @@ def test_a_plain_entry_and_a_wrong_amount(books, qtbot):
     dialog.amount.setText("12,5O")  # a letter O
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "12,5O" in dialog.form.problem("amount") and _entries(books.db) == []
-    dialog.amount.setText("1.234,56")
+    dialog.amount.setText("1,234.56")  # as written in the interface's language (en)
     line = dialog.split.lines[0]
     line.category.setCurrentIndex(line.category.findData(books.categories["membership_dues"]))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -416,11 +416,12 @@ def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbo
     wizard.next()
     assert wizard.currentPage() is page
     assert page.error.isVisibleTo(page)
-    assert page.error.text() == f"Line 2, amount: 'Lidgeld {OPEN}' is not an amount."
+    assert page.error.text() == f"Line 2, amount: 'Lidgeld {OPEN}' is not an amount. Write it like 1.234,56 or -12,50."
     _choose(page.combos["amount"], "Bedrag")
     _choose(page.decimal, "point (1,234.56)")
     wizard.next()
-    assert wizard.currentPage() is page and page.error.text() == "Line 2, amount: '12,50' is not an amount."
+    assert wizard.currentPage() is page and page.error.text() == \
+        "Line 2, amount: '12,50' is not an amount. Write it like 1,234.56 or -12.50."  # the chosen notation
     assert _entries(books.db) == []
     with books.db.reading() as s:  # nothing remembered either: the user never accepted a preview
         assert recall_mapping(s, sample_csv(path).key) is None

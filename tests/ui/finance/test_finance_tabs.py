@@ -32,7 +32,7 @@ def money(ctx):
         cash = accounts.add_account(s, "Kas", "cash")
         bank = accounts.add_account(s, "Bank", "bank", "BE68539007547034")
         accounts.set_opening_balance(s, cash.id, YEAR, "50,00")
-        accounts.set_opening_balance(s, bank.id, YEAR, "1.000,00")
+        accounts.set_opening_balance(s, bank.id, YEAR, "1,000.00")  # the interface is English
         code = {c: categories.category_by_code(s, c).id for c in ("refreshments", "landlord_budget", "membership_dues")}
         entries.add_entry(s, EntryInput(date(YEAR, 2, 1), bank.id, "740,40", code["landlord_budget"]))
         entries.add_entry(s, EntryInput(date(YEAR, 3, 1), cash.id, "-20,10", code["refreshments"]))
@@ -75,8 +75,8 @@ def test_balances_reconcile_and_a_transfer_moves_money_between_accounts(money, q
 def test_the_opening_balance_is_typed_as_people_write_it(money, qtbot):
     dialog = OpeningBalanceDialog(money, money.bank, "Bank", YEAR)
     qtbot.addWidget(dialog)
-    assert dialog.amount.text() == "1000,00"
-    dialog.amount.setText("1.234,56")
+    assert dialog.amount.text() == "1000.00"  # the interface's notation (en)
+    dialog.amount.setText("1,234.56")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with money.db.reading() as s:
         assert accounts.stored_opening_balance(s, money.bank, YEAR) == Decimal("1234.56")
@@ -182,7 +182,7 @@ def test_an_allowance_above_the_cap_warns(money, qtbot, message_boxes):
     page, tab = _page(money, qtbot, "allowances")
     volunteer = money.db.ids["Peeters"]
     with money.db.transaction() as s:
-        allowances.add_allowance(s, volunteer, YEAR, "2.000,00")
+        allowances.add_allowance(s, volunteer, YEAR, "2,000.00")
     dialog = AllowanceDialog(money, YEAR)
     qtbot.addWidget(dialog)
     dialog.member.setCurrentIndex(dialog.member.findData(volunteer))
