@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from huurdersgroep_app.core.services.advices.labels import ADVICE_STATUSES
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.advices.labels import status_label
-from huurdersgroep_app.i18n import N_, _, ngettext
+from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.advices.model import SHOW_ALL, SHOW_OPEN, AdviceTableModel, advice_search_text, advice_test
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy

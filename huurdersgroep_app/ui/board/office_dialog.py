@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.errors import DomainError, ValidationError
@@ -13,14 +12,13 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.choices import member_combo
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, hint
 
 
 def _member_choices(session) -> tuple[list[tuple[int, str]], int]:
-    rows = members.member_rows(session, active_only=True)
-    return [(r.id, f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name) for r in rows], \
-        board.term_years(session)
+    return members.member_choices(session), board.term_years(session)
 
 
 class AssignOfficeDialog(QDialog):
@@ -31,17 +29,7 @@ class AssignOfficeDialog(QDialog):
         choices, years = ctx.read(_member_choices)
         layout = QVBoxLayout(self)
         self.form = Form()
-        self.member = QComboBox()
-        self.member.setEditable(True)
-        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.member.addItem("", None)
-        for member_id, name in choices:
-            self.member.addItem(name, member_id)
-        completer = QCompleter(self.member.model(), self.member)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.member.setCompleter(completer)
-        self.member.lineEdit().setPlaceholderText(_("Type a few letters of the name"))
+        self.member = member_combo(choices, "")
         self.form.add("member_id", _("Member"), self.member)
         self.role = QComboBox()
         for role in OFFICE_ROLES:

@@ -6,12 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import allowances
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
 from huurdersgroep_app.ui.finance.dialogs import FormDialog, amount_value
 from huurdersgroep_app.ui.finance.models import YearInfo, money
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, size_columns, table_view
@@ -42,10 +43,8 @@ class AllowanceDialog(FormDialog):
         super().__init__(ctx, _("Volunteer allowance {year}").format(year=year), parent)
         self.year = year
         self.warning: str | None = None
-        people = ctx.read(lambda s: [(m.id, m.full_name) for m in members.member_rows(s, active_only=True)])
-        self.member = self.form.add("member_id", _("Volunteer"), QComboBox())
-        for member_id, name in people:
-            self.member.addItem(name, member_id)
+        people = ctx.read(members.member_choices)
+        self.member = self.form.add("member_id", _("Volunteer"), member_combo(people, None))
         self.amount = self.form.add("amount", _("Amount"), QLineEdit())
         self.amount.setPlaceholderText(_("for example 12,50"))
         today = date.today()
@@ -55,7 +54,7 @@ class AllowanceDialog(FormDialog):
         self.finish_layout()
 
     def store(self, session):
-        allowance, self.warning = allowances.add_allowance(session, self.member.currentData() or 0, self.year,
+        allowance, self.warning = allowances.add_allowance(session, combo_value(self.member) or 0, self.year,
                                                            amount_value(self.amount), self.description.text(),
                                                            self.paid_on.text())
         return allowance.id

@@ -40,8 +40,7 @@ class EntryChoices:
 
 def load_choices(session, entry_id: int | None, default: EntryInput) -> EntryChoices:
     data = entries.entry_input(entries.get_entry(session, entry_id)) if entry_id else default
-    member_list = [(m.id, m.full_name if m.active else _("{name} (former member)").format(name=m.full_name))
-                   for m in members.member_rows(session) if m.active or m.id == data.member_id]
+    member_list = members.member_choices(session, keep=(data.member_id,), mark_former=True)
     return EntryChoices(
         data,
         [(a.id, a.name, a.active) for a in accounts.list_accounts(session)],

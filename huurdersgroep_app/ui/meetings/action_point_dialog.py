@@ -18,7 +18,7 @@ from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_t
 
 def owner_choices(session) -> list[tuple[tuple[str, int], str]]:
     """Members by name, then the contacts with their organisation: (('member', id), label)."""
-    people = [(("member", r.id), r.full_name) for r in members.member_rows(session, active_only=True)]
+    people = [(("member", mid), name) for mid, name in members.member_choices(session)]
     return people + [(("contact", c.id), contacts.contact_label(c)) for c in contacts.list_contacts(session)]
 
 

@@ -8,7 +8,7 @@ from huurdersgroep_app.core.services.meetings import attendance
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
-from huurdersgroep_app.ui.meetings.meeting_dialog import combo_value, member_combo
+from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
 from huurdersgroep_app.ui.kit.widgets import Form, fit_to_screen, hint
 
 

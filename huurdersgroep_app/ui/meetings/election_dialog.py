@@ -15,7 +15,7 @@ from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
-from huurdersgroep_app.ui.meetings.meeting_dialog import combo_value, member_combo
+from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
 from huurdersgroep_app.ui.kit.widgets import Form, error_label, fit_to_screen, hint
 
 
@@ -87,12 +87,10 @@ class CandidateDialog(_ElectionForm):
     def __init__(self, ctx: AppContext, election_id: int, parent=None):
         super().__init__(ctx, _("Add a candidate"), parent)
         self.election_id = election_id
-        people = ctx.read(lambda s: [(r.id, f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name)
-                                     for r in members.member_rows(s, active_only=True)])
+        people = ctx.read(members.member_choices)
         self.layout_.addWidget(hint(_("The app checks that the candidate may stand (a member, and a tenant where "
                                       "the rules ask for it).")))
         self.member = self.form.add("member_id", _("Candidate"), member_combo(people, ""))
-        self.member.lineEdit().setPlaceholderText(_("Type a few letters of the name"))
         self.finish()
 
     def submit(self):

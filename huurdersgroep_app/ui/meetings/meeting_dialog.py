@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -17,6 +17,7 @@ from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen, hint
 
@@ -32,52 +33,21 @@ class MeetingChoices:
 
 
 def read_choices(session, meeting_id: int | None) -> MeetingChoices:
-    people = [(r.id, f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name)
-              for r in members.member_rows(session, active_only=True)]
+    m = meetings.get_meeting(session, meeting_id) if meeting_id is not None else None
+    # a former member stays chair or minute-taker of an old meeting
+    people = members.member_choices(session, keep=(m.chair_id, m.minute_taker_id) if m else ())
     known = [(c.id, contacts.contact_label(c)) for c in contacts.list_contacts(session)]
     current = None
-    if meeting_id is not None:
-        m = meetings.get_meeting(session, meeting_id)
+    if m is not None:
         current = MeetingInput(m.type, m.scheduled_on, m.start_time.strftime("%H:%M") if m.start_time else "",
                                m.end_time.strftime("%H:%M") if m.end_time else "", m.title, m.place, m.chair_id,
                                m.minute_taker_id, m.audience, m.notes,
                                QuorumRule(m.quorum_kind, m.quorum_value, m.proxies_count),
                                [c.id for c in m.contacts])
-        listed_people = {mid for mid, _name in people}
-        for person in (m.chair_id, m.minute_taker_id):  # a former member stays chair of an old meeting
-            if person is not None and person not in listed_people:
-                former = members.get_member(session, person)
-                people.append((person, f"{former.last_name}, {former.first_name}" if former.first_name
-                               else former.last_name))
-                listed_people.add(person)
         listed = {cid for cid, _label in known}
         known += [(c.id, contacts.contact_label(c)) for c in m.contacts if c.id not in listed]  # no longer current
     return MeetingChoices(people, known, {kind: meetings.default_quorum(session, kind) for kind in MEETING_TYPES},
                           current)
-
-
-def member_combo(choices: list[tuple[int, str]], empty: str) -> QComboBox:
-    """A member list to type in: a few letters find the name."""
-    box = QComboBox()
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    box.addItem(empty, None)
-    for member_id, name in choices:
-        box.addItem(name, member_id)
-    completer = QCompleter(box.model(), box)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    box.setCompleter(completer)
-    return box
-
-
-def combo_value(box: QComboBox):
-    """The data of the entry whose text is typed; None for the empty first entry or an unknown name."""
-    text = box.currentText().strip()
-    current = box.currentIndex()
-    # Two members may share a name: the chosen entry wins over the first with that text.
-    found = current if current > 0 and box.itemText(current) == text else box.findText(text)
-    return box.itemData(found) if found > 0 else None
 
 
 class MeetingDialog(QDialog):

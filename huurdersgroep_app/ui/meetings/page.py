@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSta
 from huurdersgroep_app.core.services.meetings.lifecycle import MEETING_TYPES
 from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
-from huurdersgroep_app.i18n import N_, _, ngettext
+from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
 
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
-from huurdersgroep_app.i18n import N_, _, ngettext
+from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.members.model import (NO_COMPLEX, STATUS_ACTIVE, STATUS_ALL, STATUS_BOARD, STATUS_FORMER,
                                                MemberFilterProxy, MemberTableModel)

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.signals import register as signal_register
 from huurdersgroep_app.core.services.signals import signals
 from huurdersgroep_app.core.services.advices.labels import category_label, signal_status_label
-from huurdersgroep_app.i18n import N_, _, ngettext
+from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
 from huurdersgroep_app.ui.signals.clusters import ClustersPanel

@@ -27,8 +27,7 @@ from huurdersgroep_app.ui.kit.widgets import (ERROR_COLOUR, DateField, FieldErro
 def _choices(session, signal_id: int | None):
     current = signals.signal_input(signals.get_signal(session, signal_id)) if signal_id else \
         SignalInput(reported_on=date.today(), category="repairs", description="")
-    people = [(r.id, f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name)
-              for r in members.member_rows(session)]
+    people = members.member_choices(session, active_only=False)
     return current, people, [(c.id, c.name) for c in complexes.list_complexes(session)]
 
 

@@ -161,7 +161,7 @@ def test_plan_prepare_attend_minute_and_print_a_meeting(db, people, window, qtbo
 
     def act(dialog: ActionPointDialog):
         dialog.description.setPlainText("Brief aan de woonmaatschappij over de infovergadering")
-        dialog.owner.setCurrentText("Chris Claes")
+        dialog.owner.setCurrentText("Claes, Chris")  # members are listed surname first, as in every member field
         dialog.due_on.setText("01/04/2025")
         return dialog.save()
 
