@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make dist-linux: the frozen one-folder program, a .tar.gz and a .deb, in dist/.
-# Runs on Debian/Ubuntu x86_64 (or arm64) with python3, python3-venv, dpkg-deb and fakeroot.
+# Runs on Debian/Ubuntu (amd64 or arm64) with python3, python3-venv, binutils (strip) and dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -47,5 +47,6 @@ cp -a "$BUILD/icons/hicolor" "$DEB/usr/share/icons/"
 SIZE=$(du -sk "$DEB" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE/" installer/linux/control.in > "$DEB/DEBIAN/control"
 install -m 755 installer/linux/postinst installer/linux/postrm "$DEB/DEBIAN/"
-fakeroot dpkg-deb --build -Zxz "$DEB" "dist/huurdersgroep_${VERSION}_${ARCH}.deb" >/dev/null
+# --root-owner-group: the files belong to root in the package, without fakeroot (dpkg >= 1.19).
+dpkg-deb --root-owner-group --build -Zxz "$DEB" "dist/huurdersgroep_${VERSION}_${ARCH}.deb" >/dev/null
 ls -l dist/
