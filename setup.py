@@ -21,8 +21,12 @@ RESOURCE_PATTERNS = ("fonts/*.ttf", "fonts/LICENSE*", "rules/*.toml", "icons/*.s
 
 class BuildPyWithData(build_py):
     def run(self):
+        editable = getattr(self, "editable_mode", False)
+        if not editable:
+            # setuptools reuses build/lib: a module moved or deleted since must not ride along.
+            shutil.rmtree(Path(self.build_lib) / "huurdersgroep_app", ignore_errors=True)
         super().run()
-        if getattr(self, "editable_mode", False):
+        if editable:
             return
         target = Path(self.build_lib) / "huurdersgroep_app" / "_data"
         shutil.rmtree(target, ignore_errors=True)
