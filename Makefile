@@ -40,4 +40,4 @@ benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meetings_gui.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info translations/*.mo
+	rm -rf $(VENV) build dist *.egg-info translations/*.mo

@@ -25,7 +25,6 @@ DefaultDirName={localappdata}\Programs\Huurdersgroep
 DefaultGroupName=Huurdersgroep
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\..\dist
