@@ -18,6 +18,7 @@ $PYTHON -m pip wheel --quiet --no-deps -w "$BUILD" .
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$BUILD"/huurdersgroep_app-*.whl "pyinstaller>=6.10"
 VERSION=$("$VENV/bin/python" -c "from importlib.metadata import version; print(version('huurdersgroep_app'))")
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+DATE=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)  # AppStream's release date: the commit's
 
 # 2. Icons from the SVG, then the frozen folder.
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" installer/make_icons.py "$BUILD/icons"
@@ -30,7 +31,7 @@ STAGE="$BUILD/huurdersgroep-$VERSION"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 cp -a "$FROZEN" "$STAGE/huurdersgroep"
 cp installer/linux/huurdersgroep.desktop "$STAGE/"
-sed "s/@VERSION@/$VERSION/" installer/linux/be.huurdersgroep.App.metainfo.xml > "$STAGE/be.huurdersgroep.App.metainfo.xml"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$DATE/" installer/linux/be.huurdersgroep.App.metainfo.xml > "$STAGE/be.huurdersgroep.App.metainfo.xml"
 cp -a "$BUILD/icons/hicolor" "$STAGE/icons"
 cp installer/linux/install-user.sh "$STAGE/"
 tar -C "$BUILD" -czf "dist/huurdersgroep-$VERSION-linux-$ARCH.tar.gz" "huurdersgroep-$VERSION"
@@ -42,7 +43,7 @@ rm -rf "$DEB" && mkdir -p "$DEB/DEBIAN" "$DEB/opt" "$DEB/usr/bin" "$DEB/usr/shar
 cp -a "$FROZEN" "$DEB/opt/huurdersgroep"
 ln -s /opt/huurdersgroep/huurdersgroep "$DEB/usr/bin/huurdersgroep"
 cp installer/linux/huurdersgroep.desktop "$DEB/usr/share/applications/be.huurdersgroep.App.desktop"
-sed "s/@VERSION@/$VERSION/" installer/linux/be.huurdersgroep.App.metainfo.xml > "$DEB/usr/share/metainfo/be.huurdersgroep.App.metainfo.xml"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$DATE/" installer/linux/be.huurdersgroep.App.metainfo.xml > "$DEB/usr/share/metainfo/be.huurdersgroep.App.metainfo.xml"
 cp -a "$BUILD/icons/hicolor" "$DEB/usr/share/icons/"
 SIZE=$(du -sk "$DEB" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE/" installer/linux/control.in > "$DEB/DEBIAN/control"
