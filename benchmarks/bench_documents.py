@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from huurdersgroep_app import i18n  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
 from huurdersgroep_app.core.db.models import Member  # noqa: E402
-from huurdersgroep_app.core.services import board, complexes, organisation  # noqa: E402
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes  # noqa: E402
 
 FIRST = ["Jan", "Marie", "Ayşe", "Thi Lan", "Łukasz", "Ådne", "Fatima", "Mohamed", "Els", "Koen", "Zeynep",
          "Ngozi", "Dirk", "Søren", "Chloé", "Wojciech", "Inès", "Mehmet", "Anneleen", "Bilal"]

@@ -36,7 +36,7 @@ from bigdb import make_big_db  # noqa: E402
 
 from huurdersgroep_app import i18n  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
-from huurdersgroep_app.core.services import members  # noqa: E402
+from huurdersgroep_app.core.services.members import members  # noqa: E402
 
 SHOWN = "MAIN_WINDOW_SHOWN"  # the main window's frame is on screen
 READY = "MAIN_WINDOW_READY"  # the group's first page is drawn in it
@@ -202,7 +202,7 @@ def bench_members_page(db: Database) -> None:
         from PySide6.QtWidgets import QApplication
 
         from huurdersgroep_app.ui.context import AppContext
-        from huurdersgroep_app.ui.pages.members import Page
+        from huurdersgroep_app.ui.members.page import Page
     except ImportError as exc:
         line("page load", NA_GUI, f"({exc.name} missing)")
         line("one search keystroke", NA_GUI, "target ≤ 50 ms")

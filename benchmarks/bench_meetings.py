@@ -36,7 +36,7 @@ from huurdersgroep_app.core.db.engine import Database  # noqa: E402
 from huurdersgroep_app.core.db.models import Member, Office  # noqa: E402
 from huurdersgroep_app.core.db.models.meetings import (ActionPoint, AgendaItem, Attendance, Decision,  # noqa: E402
                                                        Meeting)
-from huurdersgroep_app.core.services.agenda import STANDARD_ITEMS  # noqa: E402
+from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS  # noqa: E402
 
 # Per year: board monthly but summer, 4 consultations, working groups, open meetings, 1 annual.
 YEAR_PLAN = [("board", m) for m in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12)] + \
@@ -141,7 +141,7 @@ def main() -> None:
     from huurdersgroep_app.core.documents.decisions_register import write_decisions_register
     from huurdersgroep_app.core.documents.minutes import write_minutes
     from huurdersgroep_app.core.documents.sign_in_sheet import write_sign_in_sheet
-    from huurdersgroep_app.core.services.meeting_record import load_meeting
+    from huurdersgroep_app.core.services.meetings.record import load_meeting
 
     i18n.set_language("nl_BE")
     with Database(path, backup_on_close=False) as db:

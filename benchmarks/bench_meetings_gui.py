@@ -45,12 +45,12 @@ def main() -> None:
         make_big_db(path, members=args.members)
         add_meetings(path)
 
-    from huurdersgroep_app.core.services import meetings
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 
     from PySide6.QtWidgets import QApplication
 
     from huurdersgroep_app.ui.context import AppContext
-    from huurdersgroep_app.ui.main_window import MainWindow
+    from huurdersgroep_app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     i18n.set_language("nl_BE")

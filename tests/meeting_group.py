@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from huurdersgroep_app.core.db.models.contacts import Contact, Partner
-from huurdersgroep_app.core.services import board, members
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import members
 
 ANNUAL_DAY = date(2025, 3, 29)
 

@@ -47,9 +47,9 @@ FLEMISH_ONLY = {
 
 # The GUI modules and services fr_BE must cover completely (issue 2, point 8).
 FR_BE_FILES = (
-    "ui/main_window.py", "ui/app.py", "ui/pages/__init__.py", "ui/pages/members.py", "ui/member_model.py",
-    "ui/table_model.py", "ui/pages/overview.py", "ui/dialogs/member.py", "ui/welcome.py",
-    "core/services/members.py", "core/services/validation.py", "core/services/names.py",
+    "ui/shell/main_window.py", "ui/shell/app.py", "ui/pages.py", "ui/members/page.py", "ui/members/model.py",
+    "ui/kit/table_model.py", "ui/overview/page.py", "ui/members/member_dialog.py", "ui/shell/welcome.py",
+    "core/services/members/members.py", "core/services/validation.py", "core/services/names.py",
 )
 
 

@@ -19,6 +19,7 @@ from typing import Callable
 from huurdersgroep_app import __version__, i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import N_, _
+from huurdersgroep_app.logsetup import quiet_library_logging
 
 
 
@@ -38,7 +39,23 @@ _ARGPARSE_MESSAGES = (
      N_("{name} needs a value.")),
     (re.compile(r"^unrecognized arguments: (?P<names>.+)$"),
      N_("Unknown on the command line: {names}.")),
+    # Our own argument types (``year``) already speak the user's language.
+    (re.compile(r"^argument (?P<name>\S+): (?P<problem>.+)$"), N_("{name}: {problem}")),
 )
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def year(text: str) -> int:
+    """The type of every --year: a year the books and calendars can hold, or one clear line."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("needs a year such as 2026, not {value}.").format(value=text)) from None
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(_("{value} is not a year between {first} and {last}.").format(
+            value=value, first=FIRST_YEAR, last=LAST_YEAR))
+    return value
 
 
 def translated_usage(message: str) -> str:
@@ -156,6 +173,7 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    quiet_library_logging()  # libraries' log lines go to a file, not under our one clear line
     argv = list(sys.argv[1:] if argv is None else argv)
     # Language first, so even errors in the command line come out in the user's language.
     lang = None
@@ -168,14 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     gui_args = _gui_arguments(argv)
     if gui_args is not None:
         # The GUI needs none of the subcommands: skip importing them, the window appears sooner.
-        from huurdersgroep_app.ui.app import run_gui
+        from huurdersgroep_app.ui.shell.app import run_gui
 
         return run_gui(gui_args.db, lang, demo=gui_args.demo)
     parser, _cli = build_parser()
     try:
         args = parser.parse_args(argv)
         if getattr(args, "command", None) is None:
-            from huurdersgroep_app.ui.app import run_gui
+            from huurdersgroep_app.ui.shell.app import run_gui
 
             return run_gui(getattr(args, "db", None), lang, demo=args.demo)
         return args.handler(args) or 0

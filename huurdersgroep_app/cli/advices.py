@@ -87,8 +87,8 @@ def report_consultation_history(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from huurdersgroep_app.core.services.advice_labels import status_label, topic_label
-    from huurdersgroep_app.core.services.advices import advice_rows
+    from huurdersgroep_app.core.services.advices.labels import status_label, topic_label
+    from huurdersgroep_app.core.services.advices.dossiers import advice_rows
 
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
         rows = advice_rows(session, open_only=args.open)

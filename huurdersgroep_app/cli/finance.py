@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from decimal import Decimal
 
-from huurdersgroep_app.cli import Parser, UsageError, db_path
+from huurdersgroep_app.cli import Parser, UsageError, db_path, year
 from huurdersgroep_app.cli.reports import document_session, done
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError
@@ -29,7 +29,7 @@ def register(cli) -> None:
     cli.import_option("--dry-run", action="store_true", help="show what would be imported, write nothing")
     cli.import_option("--map", action="append", default=[], metavar="COLUMN=field")
     cli.add_importer("bank", import_bank)
-    cli.report_option("--year", type=int, help="the (financial) year")
+    cli.report_option("--year", type=year, help="the (financial) year")
     cli.report_option("--from", dest="period_from", help="start of the period (budget-vs-actual)")
     cli.report_option("--to", dest="period_to", help="end of the period (budget-vs-actual)")
     for name, handler in (("budget", report_budget), ("budget-vs-actual", report_budget_vs_actual),
@@ -45,7 +45,7 @@ def register(cli) -> None:
         return parser
 
     add("years", "financial years, open or closed", cmd_years)
-    add("balances", "balances per account", cmd_balances).add_argument("--year", type=int, required=True)
+    add("balances", "balances per account", cmd_balances).add_argument("--year", type=year, required=True)
     add("checks", "the year-closing checks, without closing", cmd_checks).add_argument("year", type=int)
     add("close-year", "check and close (lock) a year", cmd_close_year).add_argument("year", type=int)
     add("accounts", "the group's accounts", cmd_accounts)
@@ -55,7 +55,7 @@ def register(cli) -> None:
     account.add_argument("--iban", default="")
     opening = add("opening-balance", "set an account's balance on 1 January", cmd_opening_balance)
     opening.add_argument("--account", required=True)
-    opening.add_argument("--year", type=int, required=True)
+    opening.add_argument("--year", type=year, required=True)
     opening.add_argument("--amount", required=True)
     entry = add("add-entry", "book an entry (money out: a negative amount, written --amount=-12,50)", cmd_add_entry)
     entry.add_argument("--date", required=True)
@@ -115,8 +115,8 @@ def import_bank(args) -> int:
         raise DomainError(_("The file {path} does not exist.").format(path=args.file))
     statements = parse_bank_file(args.file, fmt, csv_mapping=_csv_mapping(args.map))
     with Database(db_path(args), backup_on_close=False) as db:
-        # A dry run works in a read-only session: even a new account is rolled back.
-        with (db.reading() if args.dry_run else db.transaction()) as session:
+        # A dry run is rolled back whole: even a new account.
+        with (db.dry_run() if args.dry_run else db.transaction()) as session:
             account, created = resolve_account(session, args.account, create=True)
             preview = import_statements(session, account, statements, dry_run=args.dry_run,
                                         file_name=args.file.name)

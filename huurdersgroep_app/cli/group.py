@@ -7,6 +7,7 @@ from huurdersgroep_app.cli import db_path
 from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.schema import check_schema
+from huurdersgroep_app.core.db.staged import create_filled
 from huurdersgroep_app.core.errors import DatabaseError, DomainError
 from huurdersgroep_app.core.rules import REGIONS
 from huurdersgroep_app.core.services import organisation
@@ -36,9 +37,8 @@ def _refuse_existing(path: Path) -> None:
 def cmd_new(args) -> int:
     path = db_path(args)
     _refuse_existing(path)
-    with Database(path, create=True, backup_on_close=False) as db, db.transaction() as s:
-        organisation.create_organisation(s, organisation.OrganisationInput(
-            name=args.name, region=args.region, landlord_name=args.landlord))
+    create_filled(path, lambda s: organisation.create_organisation(s, organisation.OrganisationInput(
+        name=args.name, region=args.region, landlord_name=args.landlord)), backup_on_close=False).close()
     print(_("Created the group '{name}' in {path}.").format(name=args.name, path=path))
     return 0
 
@@ -50,8 +50,8 @@ def cmd_demo(args) -> int:
     _refuse_existing(path)
     if args.members < 1:
         raise DomainError(_("The demo needs at least one member."))
-    with Database(path, create=True, backup_on_close=False) as db, db.transaction() as s:
-        create_demo(s, members=args.members, seed=args.seed)
+    create_filled(path, lambda s: create_demo(s, members=args.members, seed=args.seed),
+                  backup_on_close=False).close()  # appears only when whole
     print(_("Created the demo group in {path}.").format(path=path))
     return 0
 
@@ -90,6 +90,10 @@ def cmd_check(args) -> int:
     with Database(path, backup_on_close=False):
         pass  # opening checks lock, version and migrates
     problems = backups.integrity_problems(path)
+    if not problems:
+        from huurdersgroep_app.core.db.amount_check import amount_problems
+
+        problems = amount_problems(path)
     if problems:
         raise DatabaseError(_("The check found problems: {problems}").format(problems="; ".join(problems)))
     print(_("{path}: no problems found.").format(path=path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huurdersgroep_app.cli import Parser, UsageError
+from huurdersgroep_app.cli import Parser, UsageError, year
 from huurdersgroep_app.cli.reports import document_session, done
 from huurdersgroep_app.i18n import _
 
@@ -20,7 +20,7 @@ DOCX_REPORTS = ("invitation", "minutes")
 def register(cli) -> None:
     cli.report_option("--format", choices=("pdf", "docx"), default="pdf")
     cli.report_option("--meeting", type=int, help="meeting id (see 'meetings list')")
-    cli.report_option("--year", type=int, help="year, e.g. 2026")
+    cli.report_option("--year", type=year, help="year, e.g. 2026")
     cli.report_option("--per", choices=("member", "household", "generic"), default="household",
                       help="invitation: a letter per member, per household, or one letter for all")
     cli.report_option("--copies", type=int, default=2, help="ballot papers per election")
@@ -33,7 +33,7 @@ def register(cli) -> None:
                         _missing_subcommand)
     sub = group.add_subparsers(dest="meetings_command", parser_class=Parser)
     listing = sub.add_parser("list", help="id, date, type, title, status (tab-separated)", parents=[cli.common])
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=year)
     listing.set_defaults(handler=cmd_list)
     ics = sub.add_parser("ics", help="the meeting as a calendar file", parents=[cli.common])
     ics.add_argument("--meeting", type=int, required=True)
@@ -126,7 +126,7 @@ def report_action_points(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from huurdersgroep_app.core.services.meeting_overview import meeting_rows
+    from huurdersgroep_app.core.services.meetings.overview import meeting_rows
 
     with document_session(args) as session:
         rows = meeting_rows(session, year=args.year)
@@ -136,7 +136,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_ics(args) -> int:
-    from huurdersgroep_app.core.services.invitations import meeting_ics
+    from huurdersgroep_app.core.services.meetings.invitations import meeting_ics
 
     with document_session(args) as session:
         data = meeting_ics(session, args.meeting)
@@ -145,7 +145,7 @@ def cmd_ics(args) -> int:
 
 
 def cmd_email(args) -> int:
-    from huurdersgroep_app.core.services.invitations import invitation_email
+    from huurdersgroep_app.core.services.meetings.invitations import invitation_email
 
     with document_session(args) as session:
         email = invitation_email(session, args.meeting)

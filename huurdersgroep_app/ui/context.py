@@ -15,7 +15,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:
-    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.services.group_files import Database
 
 
 class Host(Protocol):
@@ -91,6 +91,24 @@ class AppContext(QObject):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- between areas ----------------------------------------------------------------------------
+    # Areas do not import each other; where one area opens another's dialog, it asks the context.
+    def open_advice_dossier(self, advice_id: int, parent: QWidget | None = None) -> None:
+        from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog
+
+        dialog = AdviceDossierDialog(self, advice_id, parent=parent)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def choose_signal_cluster(self, parent: QWidget | None = None) -> int | None:
+        """The groups of signals not yet in a dossier; the id of the dossier made from one, if any."""
+        from huurdersgroep_app.ui.signals.clusters import ClustersDialog
+
+        dialog = ClustersDialog(self, parent=parent)
+        made = dialog.advice_id if dialog.exec() else None
+        dialog.deleteLater()
+        return made
 
     # -- the application around the window ----------------------------------------------------------
     def switch_language(self, lang: str) -> None:

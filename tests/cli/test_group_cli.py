@@ -5,7 +5,8 @@ import pytest
 
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import members
 
 
 def run(capsys, *argv):

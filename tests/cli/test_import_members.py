@@ -4,7 +4,7 @@ import pytest
 
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import members
+from huurdersgroep_app.core.services.members import members
 
 HEADER = "Voornaam;Naam;Straat;Nr;Postcode;Gemeente;E-mail;Lid sinds;Wijk;Lidnummer"
 GOOD = ["Jan;Peeters;Lindelaan;12;9000;Gent;jan@example.be;31/12/2020;De Linde;1",

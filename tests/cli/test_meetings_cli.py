@@ -9,9 +9,13 @@ from pypdf import PdfReader
 
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import action_points as ap
-from huurdersgroep_app.core.services import attendance, elections, meetings, minutes, organisation
-from huurdersgroep_app.core.services.meetings import MeetingInput
+from huurdersgroep_app.core.services.meetings import action_points as ap
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
 
 import meeting_group
 

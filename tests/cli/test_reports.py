@@ -9,7 +9,10 @@ from pypdf import PdfReader
 
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services import board, complexes, members, organisation
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 
 
 def text_of(path) -> str:

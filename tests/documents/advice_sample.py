@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from huurdersgroep_app.core.services import advices as a, agenda, contacts, meetings, minutes
-from huurdersgroep_app.core.services import signals as sig
+from huurdersgroep_app.core.services import contacts
+from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.signals import signals as sig
 
 from sample_group import build_group
 

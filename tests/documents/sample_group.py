@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from huurdersgroep_app.core.services import board, complexes, members
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 
 TODAY = date(2025, 1, 15)
 

@@ -11,7 +11,7 @@ import pytest
 from huurdersgroep_app.core.documents.advice_letter import write_advice_letter_docx, write_advice_letter_pdf
 from huurdersgroep_app.core.documents.consultation_history import write_consultation_history
 from huurdersgroep_app.core.documents.signals_report import count_grid, write_signals_report
-from huurdersgroep_app.core.services.signal_register import shareable_signals
+from huurdersgroep_app.core.services.signals.register import shareable_signals
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 
 from advice_sample import BODY, SECRET_NAME, SECRET_TEXT, YEAR_END, YEAR_START, build_advice_group

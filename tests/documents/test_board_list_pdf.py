@@ -5,7 +5,7 @@ from datetime import date
 
 from sample_group import TODAY
 from huurdersgroep_app.core.documents.board_list import write_board_list
-from huurdersgroep_app.core.services import board
+from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.organisation import set_setting
 from huurdersgroep_app.i18n import format_date
 

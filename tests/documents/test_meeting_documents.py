@@ -15,10 +15,14 @@ from huurdersgroep_app.core.documents.invitation import write_invitation, write_
 from huurdersgroep_app.core.documents.minutes import write_minutes
 from huurdersgroep_app.core.documents.sign_in_sheet import write_sign_in_sheet
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import action_points as ap
-from huurdersgroep_app.core.services import agenda, attendance, elections, meetings, minutes
-from huurdersgroep_app.core.services.meetings import MeetingInput
-from huurdersgroep_app.core.services.minutes import DecisionInput
+from huurdersgroep_app.core.services.meetings import action_points as ap
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
+from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput
+from huurdersgroep_app.core.services.meetings.minutes import DecisionInput
 
 import meeting_group
 

@@ -12,7 +12,7 @@ from sample_group import PEOPLE, TODAY, add_person
 from huurdersgroep_app import i18n
 from huurdersgroep_app.core.documents.member_list import write_member_list
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 
 # A member's row: running number first, member-since date last (the letterhead has numbers too).
 MEMBER_ROW = re.compile(r"^(\d+) .* \d{1,2}/\d{1,2}/\d{2,4}$", re.M)

@@ -4,7 +4,7 @@ import pytest
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.importers import member_cells as cells
 from huurdersgroep_app.core.importers.members import IMPORT_FIELDS, check_mapping, guess_mapping, merge_mapping
-from huurdersgroep_app.core.services.members import MemberInput
+from huurdersgroep_app.core.services.members.members import MemberInput
 
 
 def test_import_fields_cover_the_member_form():

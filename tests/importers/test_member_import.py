@@ -6,8 +6,9 @@ import pytest
 
 from huurdersgroep_app.core.errors import ImportError_
 from huurdersgroep_app.core.importers import members as importer
-from huurdersgroep_app.core.services import complexes, members
-from huurdersgroep_app.core.services.members import MemberInput
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members.members import MemberInput
 
 HEADER = "Voornaam;Naam;Straat;Nr;Bus;Postcode;Gemeente;E-mail;GSM;Lid sinds;Huurder;Wijk"
 GOOD = [

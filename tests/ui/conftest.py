@@ -6,8 +6,10 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from huurdersgroep_app.core.services import board, complexes, members
-from huurdersgroep_app.core.services.members import MemberInput
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members.members import MemberInput
 from huurdersgroep_app.ui.context import AppContext
 
 PEOPLE = [
@@ -66,7 +68,3 @@ def group(db):
 def ctx(group, qapp):
     return AppContext(group)
 
-
-def active_rows(database):
-    with database.reading() as s:
-        return members.member_rows(s, active_only=True)

@@ -5,14 +5,18 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from huurdersgroep_app.core.services import board, complexes, members, names, organisation
-from huurdersgroep_app.ui import formats
-from huurdersgroep_app.ui.dialogs.complex import ComplexDialog
-from huurdersgroep_app.ui.dialogs.office import AssignOfficeDialog, EndOfficeDialog
-from huurdersgroep_app.ui.pages import board as board_page
-from huurdersgroep_app.ui.pages import discover_pages
-from huurdersgroep_app.ui.pages import overview, settings
-from huurdersgroep_app.ui.table_model import ROW_ROLE
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.ui.kit import formats
+from huurdersgroep_app.ui.members.complex_dialog import ComplexDialog
+from huurdersgroep_app.ui.board.office_dialog import AssignOfficeDialog, EndOfficeDialog
+from huurdersgroep_app.ui.board import page as board_page
+from huurdersgroep_app.ui.pages import PAGES
+from huurdersgroep_app.ui.overview import page as overview
+from huurdersgroep_app.ui.settings import page as settings
+from huurdersgroep_app.ui.kit.table_model import ROW_ROLE
 
 
 def _current_offices(db):
@@ -20,11 +24,11 @@ def _current_offices(db):
         return [(o.role, o.member.last_name) for o in board.current_offices(s)]
 
 
-def test_pages_are_discovered_in_order():
-    specs = discover_pages()
+def test_pages_are_registered_in_order():
+    specs = list(PAGES)
     assert [s.name for s in specs][:3] == ["overview", "members", "board"]
     assert specs[-1].name == "settings"
-    assert all(callable(s.module.page_title) and hasattr(s.module.Page, "refresh") for s in specs)
+    assert all(s.title() and hasattr(s.load(), "refresh") for s in specs)
 
 
 def test_assigning_an_office_from_the_board_page(ctx, qtbot):
@@ -173,7 +177,7 @@ def test_settings_logo(ctx, qtbot, tmp_path, message_boxes):
 
 
 def test_member_page_header_sorts_on_click(ctx, qtbot):
-    from huurdersgroep_app.ui.pages.members import Page
+    from huurdersgroep_app.ui.members.page import Page
 
     page = Page(ctx)
     qtbot.addWidget(page)

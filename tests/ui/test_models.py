@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from huurdersgroep_app.core.services import complexes, members, names, organisation
-from huurdersgroep_app.ui.member_model import (STATUS_ALL, STATUS_BOARD, STATUS_FORMER, MemberFilterProxy,
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.ui.members.model import (STATUS_ALL, STATUS_BOARD, STATUS_FORMER, MemberFilterProxy,
                                                MemberTableModel)
-from huurdersgroep_app.ui.pages.board import history_columns, read_board
-from huurdersgroep_app.ui.pages.overview import complex_columns
-from huurdersgroep_app.ui.table_model import ID_ROLE, SORT_ROLE, RowsTableModel
+from huurdersgroep_app.ui.board.page import history_columns, read_board
+from huurdersgroep_app.ui.overview.page import complex_columns
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel
 
 
 def _rows(db):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QL
                                QWidget)
 
 from huurdersgroep_app import i18n_tools
-from huurdersgroep_app.ui.app import GuiController
-from huurdersgroep_app.ui.dialogs.member import MemberDialog
+from huurdersgroep_app.ui.shell.app import GuiController
+from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 
 
 @pytest.fixture

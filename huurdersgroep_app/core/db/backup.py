@@ -1,15 +1,21 @@
 """Backups through SQLite's online backup API (consistent even in WAL mode), rotated per file."""
 from __future__ import annotations
 
+import filecmp
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from huurdersgroep_app.core.db.failures import explained
+from huurdersgroep_app.core.db.private import create_private_file, make_private, make_private_dirs
 from huurdersgroep_app.core.errors import DatabaseError
 from huurdersgroep_app.i18n import _
 
 KEEP_BACKUPS = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
+BEFORE_MIGRATION = "before-migration"
+_STAMP = r"\d{8}-\d{6}-\d{6}"
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -40,30 +46,66 @@ def _sqlite_backup(source: Path, target: Path) -> None:
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live database to ``target`` (written to a temp file first, then renamed)."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    _sqlite_backup(source, tmp)
-    tmp.replace(target)
+    with explained(target):
+        make_private_dirs(target.parent)
+        tmp.unlink(missing_ok=True)
+        try:
+            create_private_file(tmp)  # the copy holds the members' data: this account only
+            _sqlite_backup(source, tmp)
+            make_private(tmp)
+            tmp.replace(target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     return target
+
+
+def _stamped_name(db_path: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return backup_dir(db_path) / f"{Path(db_path).stem}-{stamp}-{reason}.sqlite"
 
 
 def make_backup(db_path: Path, reason: str) -> Path:
     """A timestamped backup beside the database, keeping the newest ``KEEP_BACKUPS`` per reason."""
-    db_path = Path(db_path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    copy_database(db_path, target)
+    target = copy_database(db_path, _stamped_name(db_path, reason))
     rotate(db_path, reason)
     return target
 
 
+def backups_of(db_path: Path, reason: str) -> list[Path]:
+    """This file's backups for ``reason``, oldest first. The whole name must match: the backups of
+    'groep-2024' are not those of 'groep'."""
+    pattern = re.compile(rf"{re.escape(Path(db_path).stem)}-{_STAMP}-{re.escape(reason)}\.sqlite")
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+
+
 def rotate(db_path: Path, reason: str, keep: int | None = None) -> None:
     keep = KEEP_BACKUPS if keep is None else keep
-    files = sorted(backup_dir(db_path).glob(f"{Path(db_path).stem}-*-{reason}.sqlite"))
-    for old in files[:-keep]:
+    for old in backups_of(db_path, reason)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+
+
+def migration_backup(db_path: Path) -> Path:
+    """The copy of the file as it was before its structure is upgraded.
+
+    Kept apart from the on-close rotation and not rotated when made: an upgrade that fails leaves the
+    file unchanged, and the next attempt finds its copy equal to the last one and makes no new one, so
+    repeated attempts can never push the copy of the original out of the folder."""
+    made = copy_database(db_path, _stamped_name(db_path, BEFORE_MIGRATION))
+    earlier = [p for p in backups_of(db_path, BEFORE_MIGRATION) if p != made]
+    if earlier and filecmp.cmp(earlier[-1], made, shallow=False):
+        made.unlink()
+        return earlier[-1]
+    return made
+
+
+def rotate_migration_backups(db_path: Path) -> None:
+    """After a successful upgrade: keep the newest ``KEEP_BACKUPS`` copies made before upgrades."""
+    rotate(db_path, BEFORE_MIGRATION, max(KEEP_BACKUPS, 1))
 
 
 def integrity_problems(path: Path) -> list[str]:

@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from huurdersgroep_app.core.db import backup as _backup
 from huurdersgroep_app.core.db import schema
+from huurdersgroep_app.core.db import year_lock  # noqa: F401 - registers the closed-year lock on every Session
+from huurdersgroep_app.core.db.failures import explained
 from huurdersgroep_app.core.db.lock import FileLock
+from huurdersgroep_app.core.db.private import create_private_file, make_private_dirs
 from huurdersgroep_app.core.errors import DatabaseError
 from huurdersgroep_app.i18n import _
 
@@ -24,6 +27,29 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _allow_writes(dbapi_connection, _record) -> None:
+    # A connection goes back to the pool writable, whatever a reading session did with it.
+    dbapi_connection.execute("PRAGMA query_only=OFF")
+
+
+def _check_writable(path: Path) -> None:
+    """A read-only file, or another program in the middle of writing, is told now, in words, instead
+    of at the first save: open the file for writing (changing nothing), then take SQLite's write lock
+    for a moment."""
+    import sqlite3
+
+    from huurdersgroep_app.core.db import failures
+
+    with open(path, "r+b"):
+        pass
+    con = sqlite3.connect(path, timeout=failures.BUSY_SECONDS, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+    finally:
+        con.close()
+
+
 class Database:
     """One open group file. Use ``with db.transaction() as session:`` for every user action."""
 
@@ -31,23 +57,32 @@ class Database:
         self.path = Path(path).resolve()
         self.backup_on_close = backup_on_close
         self.migration_backup: Path | None = None
-        if not self.path.exists():
-            if not create:
-                raise DatabaseError(_("The file {path} does not exist.").format(path=self.path))
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        elif self.path.stat().st_size and not _backup.is_sqlite_file(self.path):
-            raise DatabaseError(_("{path} is not a database of this program.").format(path=self.path))
-        self._lock = FileLock(self.path) if lock else None
-        if self._lock:
-            self._lock.acquire()
+        self.engine = None
+        with explained(self.path):
+            if not self.path.exists():
+                if not create:
+                    raise DatabaseError(_("The file {path} does not exist.").format(path=self.path))
+                make_private_dirs(self.path.parent)
+                create_private_file(self.path)  # before locking: the lock is keyed on the file itself
+            elif self.path.stat().st_size and not _backup.is_sqlite_file(self.path):
+                raise DatabaseError(_("{path} is not a database of this program.").format(path=self.path))
+            self._lock = FileLock(self.path) if lock else None
+            if self._lock:
+                self._lock.acquire()
         try:
-            state = schema.check_schema(self.path) if self.path.exists() and self.path.stat().st_size else "empty"
-            self.engine = create_engine(f"sqlite:///{self.path}")
-            event.listen(self.engine, "connect", _set_pragmas)
-            if state != "current":
-                self.migration_backup = schema.upgrade(self.engine, self.path, state)
+            with explained(self.path):
+                state = schema.check_schema(self.path) if self.path.stat().st_size else "empty"
+                self.engine = create_engine(f"sqlite:///{self.path}")
+                event.listen(self.engine, "connect", _set_pragmas)
+                event.listen(self.engine, "checkin", _allow_writes)
+                if state != "current":
+                    self.migration_backup = schema.upgrade(self.engine, self.path, state)
+                _check_writable(self.path)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         except BaseException:
+            if self.engine is not None:
+                self.engine.dispose()
+                self.engine = None
             if self._lock:
                 self._lock.release()
             raise
@@ -57,8 +92,9 @@ class Database:
         """One user action: commits on success, rolls everything back on any error."""
         session = self._sessions()
         try:
-            yield session
-            session.commit()
+            with explained(self.path):
+                yield session
+                session.commit()
         except BaseException:
             session.rollback()
             raise
@@ -67,10 +103,25 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look; nothing is committed."""
+        """A read-only look; nothing is committed. SQLite refuses writes on it (``query_only``), so a
+        mutating service called through a read fails loudly instead of being silently rolled back."""
         session = self._sessions()
         try:
-            yield session
+            with explained(self.path):
+                session.connection().exec_driver_sql("PRAGMA query_only=ON")
+                yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def dry_run(self) -> Iterator[Session]:
+        """A writable session that is always rolled back: a dry run shows what an action would do
+        (a new account included) and leaves the file as it was."""
+        session = self._sessions()
+        try:
+            with explained(self.path):
+                yield session
         finally:
             session.rollback()
             session.close()
@@ -80,7 +131,7 @@ class Database:
         return _backup.copy_database(self.path, target)
 
     def _checkpoint(self) -> None:
-        with self.engine.connect() as con:
+        with explained(self.path), self.engine.connect() as con:
             con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> Path | None:

@@ -1,16 +1,31 @@
-"""Money is exact: Decimal in Python, integer cents in the database, ROUND_HALF_UP."""
+"""Money is exact: Decimal in Python, integer cents in the database, ROUND_HALF_UP.
+
+Text is read by the strict parser of ``core.amounts`` (re-exported here as ``parse_amount``);
+every value, typed or computed, is bounded (``MAX_AMOUNT``) before it is stored."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Integer
+from sqlalchemy.exc import DontWrapMixin
 from sqlalchemy.types import TypeDecorator
 
-CENT = Decimal("0.01")
+from huurdersgroep_app.core.amounts import (CENT, MAX_AMOUNT, MAX_CENTS, MAX_TOTAL, AmountError, check_amount,
+                                            parse_amount, plain_text)
+
+__all__ = ["CENT", "MAX_AMOUNT", "MAX_CENTS", "MAX_TOTAL", "AmountError", "Money", "StoredAmountError",
+           "from_cents", "parse_amount", "plain_text", "to_cents", "to_decimal"]
+
+
+class StoredAmountError(DontWrapMixin, AmountError):
+    """An out-of-range amount reached a Money column: raised as itself, not wrapped by SQLAlchemy,
+    so the user sees its one translated line."""
 
 
 def to_decimal(value) -> Decimal:
-    """Accept Decimal, int or a string like '12,50' / '1.234,56' / '12.50'; refuse floats."""
+    """Accept Decimal, int or text typed in the interface language ('12,50', '12,50-', '1.234,56' in
+    nl_BE); refuse floats. A computed Decimal is rounded half up to the cent; typed text must be exact.
+    Raises AmountError for text that is not an amount and for values outside ± MAX_AMOUNT."""
     if isinstance(value, bool):
         raise TypeError("bool is not money")
     if isinstance(value, float):
@@ -23,36 +38,8 @@ def to_decimal(value) -> Decimal:
         result = parse_amount(value)
     else:
         raise TypeError(f"cannot use {type(value).__name__} as money")
-    return result.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def parse_amount(text: str) -> Decimal:
-    """Parse amounts the way people type them in Belgium and the Netherlands.
-
-    '1.234,56', '1234,56', '1234.56', '€ -12,5', '1 234,56'. A lone separator followed by
-    exactly three digits ('1.234') is a thousands separator, as in Dutch usage.
-    """
-    cleaned = text.strip().replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
-    negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
-    cleaned = cleaned.strip("-+()")
-    if not cleaned:
-        raise InvalidOperation(text)
-    if "," in cleaned and "." in cleaned:
-        if cleaned.rfind(",") > cleaned.rfind("."):
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        cleaned = cleaned.replace(",", "") if (len(tail) == 3 and cleaned.count(",") > 1) else \
-            head.replace(",", "") + "." + tail
-    elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.rpartition(".")[2]) == 3
-                                     and len(cleaned.partition(".")[0]) <= 3 and cleaned[0] != "0"):
-        cleaned = cleaned.replace(".", "")
-    value = Decimal(cleaned)
-    if not value.is_finite():
-        raise InvalidOperation(text)
-    return -value if negative else value
+    check_amount(result)  # before quantize: a huge or infinite Decimal cannot be quantized
+    return check_amount(result.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def to_cents(value) -> int:
@@ -72,7 +59,10 @@ class Money(TypeDecorator):
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
-        return to_cents(value)
+        try:
+            return to_cents(value)
+        except AmountError as error:
+            raise StoredAmountError(error.message, error.text) from None
 
     def process_result_value(self, value, dialect):
         if value is None:

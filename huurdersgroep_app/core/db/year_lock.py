@@ -15,6 +15,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import get_history
 
+from huurdersgroep_app.core.db.models.finance import (Entry, EntryLine, FinancialYear, OpeningBalance, Receipt,
+                                                      Transfer)
+from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
 from huurdersgroep_app.core.errors import LockedYearError
 from huurdersgroep_app.i18n import _
 
@@ -51,8 +54,6 @@ def _touched(session: Session):
 
 @event.listens_for(Session, "before_flush")
 def _refuse_changes_in_closed_years(session: Session, _context, _instances) -> None:
-    from huurdersgroep_app.core.db.models.finance import Entry, FinancialYear
-
     years: set[int] = set()
     entry_ids: set[int] = set()
     reopened: list[int] = []
@@ -79,10 +80,6 @@ def _refuse_changes_in_closed_years(session: Session, _context, _instances) -> N
 
 
 def _collect(session: Session, years: set, entry_ids: set, reopened: list) -> None:
-    from huurdersgroep_app.core.db.models.finance import (Entry, EntryLine, FinancialYear, OpeningBalance,
-                                                          Receipt, Transfer)
-    from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
-
     for obj, how in _touched(session):
         if isinstance(obj, Entry):
             years.update(d.year for d in _old_and_new(obj, "booked_on", how))

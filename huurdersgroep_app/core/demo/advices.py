@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.members import Complex, Member
 from huurdersgroep_app.core.demo import DemoContext
 from huurdersgroep_app.core.demo.advices_signals import populate_signals
-from huurdersgroep_app.core.services import advice_actions, advices as a, contacts as c
-from huurdersgroep_app.core.services import signal_register
+from huurdersgroep_app.core.services import contacts as c
+from huurdersgroep_app.core.services.advices import actions as advice_actions
+from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.signals import register as signal_register
 
 ORDER = 30
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.members import Member
 from huurdersgroep_app.core.demo import DemoContext
-from huurdersgroep_app.core.services import signals as sig
+from huurdersgroep_app.core.services.signals import signals as sig
 
 DESCRIPTIONS = {
     "repairs": ("Voordeur van de inkom sluit niet meer.", "Lekkende kraan in de keuken, al drie weken gemeld.",

@@ -109,7 +109,7 @@ def _year(books: _Books, year: int, members: list[Member], board: list[int], lan
                                member.full_name, f"Vrijwilligersvergoeding Q{quarter + 1}", receipt=True)
             if entry:
                 allowances.add_allowance(s, member_id, year, "90.00", f"Q{quarter + 1}",
-                                         date(year, 3 + 3 * quarter, 28), entry)
+                                         date(year, 3 + 3 * quarter, 28), entry, days=3)
     books.book(date(year, 5, 12), bank, Decimal("750.00"), "municipal_subsidy", "Stad Kortrijk",
                f"Subsidie huurdersparticipatie {year}", grant_id=city_grant)
     books.book(date(year, 2, 3), bank, Decimal("-186.40"), "insurance", "Ethias", "BA-verzekering vrijwilligers")

@@ -23,7 +23,10 @@ from huurdersgroep_app.core.demo.foundation_board import BoardHistory, next_annu
 from huurdersgroep_app.core.demo.foundation_names import SHOWCASE, Person, people
 from huurdersgroep_app.core.demo.foundation_places import (COMPLEXES, LANDLINE_PREFIX, ORGANISATION_ADDRESS,
                                                            OTHER_STREETS, ComplexPlan, Dwelling)
-from huurdersgroep_app.core.services import board, complexes, members, names, organisation
+from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services import validation as v
 
 ORDER = 10

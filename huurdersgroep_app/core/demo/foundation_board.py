@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member, Office
-from huurdersgroep_app.core.services import board, members
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members import members
 
 FIRST_ROTA_NOTE = "Eerste rooster van aftreden: termijn bij loting ingekort."
 COMPLETES_TERM_NOTE = "Vervolledigt de termijn van {name}."

@@ -22,8 +22,13 @@ from huurdersgroep_app.core.demo import DemoContext
 from huurdersgroep_app.core.demo import meetings_texts as texts
 from huurdersgroep_app.core.demo.foundation_board import annual_meeting_day
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import action_points as ap
-from huurdersgroep_app.core.services import agenda, attendance, elections, invitations, meetings, minutes
+from huurdersgroep_app.core.services.meetings import action_points as ap
+from huurdersgroep_app.core.services.meetings import agenda
+from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import elections
+from huurdersgroep_app.core.services.meetings import invitations
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import minutes
 
 ORDER = 20
 TYPES_WITH_APPROVAL = ("board", "consultation", "annual")

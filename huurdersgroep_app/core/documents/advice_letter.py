@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, check_target
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import board, deadlines
-from huurdersgroep_app.core.services.advices import get_advice
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.dossiers import get_advice
 from huurdersgroep_app.core.services.contacts import choose_addressee, department_label
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.i18n import _, format_date

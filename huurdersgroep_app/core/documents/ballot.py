@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.invitation import _info
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services.board import role_label
-from huurdersgroep_app.core.services.elections import elections_of_meeting
-from huurdersgroep_app.core.services.meetings import get_meeting, meeting_heading
+from huurdersgroep_app.core.services.members.board import role_label
+from huurdersgroep_app.core.services.meetings.elections import elections_of_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
 from huurdersgroep_app.i18n import _, ngettext
 
 BOX = "\u2610"  # ☐, in DejaVu Sans

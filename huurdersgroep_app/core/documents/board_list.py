@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, write_document
-from huurdersgroep_app.core.services import board
+from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, format_date, ngettext
 

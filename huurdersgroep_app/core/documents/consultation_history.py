@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, build_pdf, styles
 from huurdersgroep_app.core.documents.report_parts import check_period, escape, grid_style
-from huurdersgroep_app.core.services import deadlines
-from huurdersgroep_app.core.services.advice_labels import kind_label, outcome_label, status_label, topic_label
-from huurdersgroep_app.core.services.consultation import ConsultationHistory, consultation_history
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.labels import kind_label, outcome_label, status_label, topic_label
+from huurdersgroep_app.core.services.advices.consultation import ConsultationHistory, consultation_history
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, format_date, ngettext
 

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.invitation import _info
 from huurdersgroep_app.core.documents.minutes import financial_year_note
-from huurdersgroep_app.core.services.action_points import action_point_rows, action_status_label
-from huurdersgroep_app.core.services.minutes import decision_rows
+from huurdersgroep_app.core.services.meetings.action_points import action_point_rows, action_status_label
+from huurdersgroep_app.core.services.meetings.minutes import decision_rows
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services.invitations import InvitationText, invitation_addressees, invitation_text
-from huurdersgroep_app.core.services.meetings import get_meeting, meeting_heading
+from huurdersgroep_app.core.services.meetings.invitations import InvitationText, invitation_addressees, invitation_text
+from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, format_date
 

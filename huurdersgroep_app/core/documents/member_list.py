@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, Row, write_document
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import complexes, members
+from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import N_, _, format_date, format_number, format_percent, ngettext
 

@@ -7,10 +7,10 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.invitation import _info
-from huurdersgroep_app.core.services.action_points import ActionPointRow, action_status_label
-from huurdersgroep_app.core.services.meeting_record import ItemRecord, MeetingRecord, load_meeting
-from huurdersgroep_app.core.services.meetings import get_meeting, meeting_heading
-from huurdersgroep_app.core.services.minutes import DecisionRow, approval_of
+from huurdersgroep_app.core.services.meetings.action_points import ActionPointRow, action_status_label
+from huurdersgroep_app.core.services.meetings.record import ItemRecord, MeetingRecord, load_meeting
+from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
+from huurdersgroep_app.core.services.meetings.minutes import DecisionRow, approval_of
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.documents.invitation import _info
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, TableStyle, write_document
-from huurdersgroep_app.core.services.attendance import attendance_label
-from huurdersgroep_app.core.services.meeting_record import MeetingRecord, load_meeting
+from huurdersgroep_app.core.services.meetings.attendance import attendance_label
+from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_meeting
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 BLANK_ROWS = 12

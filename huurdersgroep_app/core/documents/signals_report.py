@@ -19,9 +19,9 @@ from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES
 from huurdersgroep_app.core.documents.base import (FONT_BOLD, DocumentInfo, Letterhead, build_pdf, content_box,
                                                   page_size, styles)
 from huurdersgroep_app.core.documents.report_parts import check_period, escape, grid_style
-from huurdersgroep_app.core.services.advice_labels import category_label, signal_scope_label, signal_status_label
+from huurdersgroep_app.core.services.advices.labels import category_label, signal_scope_label, signal_status_label
 from huurdersgroep_app.core.services.organisation import get_organisation
-from huurdersgroep_app.core.services.signal_register import shareable_signals
+from huurdersgroep_app.core.services.signals.register import shareable_signals
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 REDACTED = "[…]"

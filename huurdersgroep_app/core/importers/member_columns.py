@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services.members import FIELD_LABELS
+from huurdersgroep_app.core.services.members.members import FIELD_LABELS
 from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import N_, _
 

@@ -21,9 +21,9 @@ from huurdersgroep_app.core.importers.member_columns import (IGNORE, IMPORT_FIEL
                                                              guess_mapping, merge_mapping)
 from huurdersgroep_app.core.importers.tabular import Table, read_table
 from huurdersgroep_app.core.services import names
-from huurdersgroep_app.core.services.complexes import add_complex
-from huurdersgroep_app.core.services.duplicates import DuplicateIndex
-from huurdersgroep_app.core.services.members import FIELD_LABELS, MemberInput, clean_member
+from huurdersgroep_app.core.services.members.complexes import add_complex
+from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
+from huurdersgroep_app.core.services.members.members import FIELD_LABELS, MemberInput, clean_member
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.i18n import N_, _, ngettext
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from huurdersgroep_app.core.errors import ImportError_
+from huurdersgroep_app.core.errors import DomainError, ImportError_
+from huurdersgroep_app.core.importers import limits
 from huurdersgroep_app.i18n import _
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -42,8 +43,35 @@ class Table:
 
 
 def read_table(path: Path) -> Table:
-    """The first sheet of an XLSX file or the rows of a CSV file; ImportError_ when unusable."""
+    """The first sheet of an XLSX file or the rows of a CSV file; ImportError_ when unusable.
+
+    This is the reader's boundary: whatever a malformed file makes the CSV module, the zip module,
+    openpyxl or its XML parser raise comes out as one translated ImportError_, never a traceback."""
     path = Path(path)
+    try:
+        return _read_table(path)
+    except DomainError:
+        raise
+    except MemoryError:
+        raise ImportError_(_("{path} is too large to be read on this computer. Split the file.").format(
+            path=path.name)) from None
+    except Exception as error:  # noqa: BLE001 - a malformed file is the user's problem, told in one line
+        if path.suffix.lower() in XLSX_SUFFIXES:
+            raise limits.unreadable_workbook(path, type(error).__name__) from error
+        raise ImportError_(_("{path} cannot be read as a member list ({reason}). Save it from your spreadsheet "
+                             "as 'CSV UTF-8' or as 'Excel workbook (.xlsx)'.").format(
+            path=path.name, reason=type(error).__name__)) from error
+
+
+def _read_table(path: Path) -> Table:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportError_(_("The file {path} does not exist.").format(path=path)) from None
+    except OSError as exc:
+        raise ImportError_(_("The file {path} cannot be read: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
+    limits.check_file_size(path, size)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -124,7 +152,11 @@ def _csv_cells(text: str, delimiter: str, path: Path) -> list[tuple[int, list[st
         for record in reader:
             # A quoted cell may hold line breaks, so a record starts on the line after the previous one ended.
             start, previous_end = previous_end + 1, reader.line_num
-            cells.append((start, record))
+            record = limits.check_record(path, start, record)
+            if record:
+                cells.append((start, record))
+                if len(cells) > limits.MAX_ROWS + 1:  # the header and MAX_ROWS members
+                    raise limits.too_many_rows(path)
     except csv.Error as exc:
         raise ImportError_(_("{path} cannot be read as CSV near line {line}: {reason}").format(
             path=path.name, line=reader.line_num, reason=exc)) from None
@@ -132,22 +164,30 @@ def _csv_cells(text: str, delimiter: str, path: Path) -> list[tuple[int, list[st
 
 
 def _xlsx_cells(path: Path) -> list[tuple[int, list[str]]]:
-    import zipfile
-
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
-        raise ImportError_(_("{path} is not a readable Excel workbook. Open it in Excel and save it again "
-                             "as 'Excel workbook (.xlsx)' or as 'CSV'.").format(path=path.name)) from None
+    limits.check_xlsx_archive(path)  # before openpyxl inflates anything
+    book = load_workbook(path, read_only=True, data_only=True)
     try:
         if not book.worksheets:
             return []
+        sheet = book.worksheets[0]
+        # The sheet's declared dimension may claim a million rows and 16,384 columns, and openpyxl
+        # pads every row to it: forget it, so each row is as wide as its own last cell, and check
+        # each row against the limits as it comes (a too-wide or too-long sheet stops at once).
+        sheet.reset_dimensions()
+        cells, count = [], 0
         # Read-only sheets yield empty tuples for blank rows, so the count is the sheet's row number.
-        return [(number, [_cell_text(value) for value in values])
-                for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1)]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if not values:
+                continue
+            record = limits.check_record(path, number, [_cell_text(value) for value in values])
+            if record:
+                count += 1
+                if count > limits.MAX_ROWS + 1:  # the header and MAX_ROWS members
+                    raise limits.too_many_rows(path)
+                cells.append((number, record))
+        return cells
     finally:
         book.close()
 

@@ -16,6 +16,7 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 PARTNER_KIND_LABELS = {
@@ -128,10 +129,7 @@ def add_partner(session: Session, data: PartnerInput) -> Partner:
 
 
 def get_partner(session: Session, partner_id: int) -> Partner:
-    partner = session.get(Partner, partner_id)
-    if partner is None:
-        raise NotFoundError(_("Organisation {id} does not exist.").format(id=partner_id))
-    return partner
+    return get_or_raise(session, Partner, partner_id, N_("Organisation {id} does not exist."), id=partner_id)
 
 
 def update_partner(session: Session, partner_id: int, data: PartnerInput) -> Partner:
@@ -169,10 +167,7 @@ def add_contact(session: Session, data: ContactInput) -> Contact:
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFoundError(_("Contact person {id} does not exist.").format(id=contact_id))
-    return contact
+    return get_or_raise(session, Contact, contact_id, N_("Contact person {id} does not exist."), id=contact_id)
 
 
 def update_contact(session: Session, contact_id: int, data: ContactInput) -> Contact:

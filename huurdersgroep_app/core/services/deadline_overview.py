@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.advices import Advice
-from huurdersgroep_app.core.services import deadlines
-from huurdersgroep_app.core.services.advices import BEFORE_SENT
-from huurdersgroep_app.core.services.signals import unanswered_days, unanswered_signals
+from huurdersgroep_app.core.services.advices import deadlines
+from huurdersgroep_app.core.services.advices.dossiers import BEFORE_SENT
+from huurdersgroep_app.core.services.signals.signals import unanswered_days, unanswered_signals
 
 ADVICE_DUE_WITHIN_DAYS = 14
 

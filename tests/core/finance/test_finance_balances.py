@@ -54,7 +54,7 @@ def _write(session, books, ops, opening):
 @SETTINGS
 @given(ops=st.lists(st.one_of(entry_ops, transfer_ops), max_size=40), opening=openings)
 def test_every_account_reconciles_every_year(books, ops, opening):
-    with books.db.reading() as s:  # rolled back after each example
+    with books.db.dry_run() as s:  # rolled back after each example
         expected = _write(s, books, ops, opening)
         start = {books.cash: money(opening[0]), books.bank: money(opening[1])}
         for year in (2024, 2025):
@@ -77,7 +77,7 @@ def test_every_account_reconciles_every_year(books, ops, opening):
        planned=st.dictionaries(st.integers(1, 6), st.integers(0, 300_000), max_size=6))
 def test_budget_vs_actual_differences_add_up(books, ops, planned):
     codes = [None, "refreshments", "meeting_rooms", "landlord_budget", "membership_dues", "bank_costs", "interest"]
-    with books.db.reading() as s:
+    with books.db.dry_run() as s:
         _write(s, books, ops, (0, 0))
         for code_index, amount in planned.items():
             set_budget_line(s, 2025, books.cat[codes[code_index]], money(amount))

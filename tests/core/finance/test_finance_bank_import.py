@@ -15,7 +15,7 @@ from huurdersgroep_app.core.importers.bank import parse_bank_file
 from huurdersgroep_app.core.services.finance import accounts, dues
 from huurdersgroep_app.core.services.finance.bank_import import book_preview, import_statements
 from huurdersgroep_app.core.services.finance.balances import balance_on
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D, statement, tx
 
@@ -169,7 +169,7 @@ def test_dues_are_matched_by_structured_reference_or_member_iban(books):
         tx(date(2025, 1, 23), "5.00", "Vreemde", ref="090933755493"))])  # a valid reference, not ours
     assert [(line.member_id, line.dues_year, line.reason) for line in preview.lines] == [
         (an, 2025, "reference"), (an, 2026, "reference"), (bo, 2025, "member_iban"), (None, None, "")]
-    with books.db.reading() as s:
+    with books.db.dry_run() as s:
         paid = sorted((p.member_id, p.year, p.amount) for p in s.scalars(select(DuesPayment)))
         assert paid == sorted([(an, 2025, D("5.00")), (an, 2026, D("5.00")), (bo, 2025, D("5.00"))])
         dues.set_dues_amount(s, 2025, "7.50")

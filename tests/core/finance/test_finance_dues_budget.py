@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import complexes
+from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.finance import allowances, budget, dues, grants
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D
 
@@ -97,14 +97,15 @@ def test_per_dwelling_calculation_uses_the_profile_norm(db):
 
 
 def test_volunteer_allowance_warns_above_the_yearly_cap(db):
+    """Flanders: the Belgian cap of the entry's year (2025: € 1.692,51 a year, € 42,31 a day)."""
     with db.transaction() as s:
         member = add_member(s, MemberInput(last_name="Maes", first_name="Lien")).id
-        _allowance, warning = allowances.add_allowance(s, member, 2025, "2000,00", "Q1-Q3")
+        _allowance, warning = allowances.add_allowance(s, member, 2025, "1600,00", "Q1-Q3", days=40)
         assert warning is None
-        _allowance, warning = allowances.add_allowance(s, member, 2025, "100,01", "Q4")
-        assert warning and "Lien Maes" in warning and "2,100.01" in warning
+        _allowance, warning = allowances.add_allowance(s, member, 2025, "92,52", "Q4", days=3)
+        assert warning and "Lien Maes" in warning and "1,692.52" in warning and "1,692.51" in warning
         row = allowances.allowance_rows(s, 2025)[0]
-        assert row.over_cap and row.total == D("2100.01") and row.cap == D("2100.00")
+        assert row.over_cap and row.total == D("1692.52") and row.cap == D("1692.51")
         assert allowances.allowance_rows(s, 2024) == []
 
 

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance import categories, entries, receipts
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, search_entries
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D
 

@@ -13,7 +13,7 @@ from huurdersgroep_app.core.db.models.finance import (Entry, EntryLine, Financia
 from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
 from huurdersgroep_app.core.errors import DomainError, LockedYearError
 from huurdersgroep_app.core.services.finance import accounts, entries, receipts, transfers
-from huurdersgroep_app.core.services.members import MemberInput, add_member
+from huurdersgroep_app.core.services.members.members import MemberInput, add_member
 
 from finance_books import D
 

@@ -179,7 +179,3 @@ class BankStatementRecord(Base):
     transactions: Mapped[int] = mapped_column(Integer, default=0)
     file_name: Mapped[str] = mapped_column(String(300), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
-
-
-# Registers the session event that keeps closed years locked, wherever the models are used.
-from huurdersgroep_app.core.db import year_lock as _year_lock  # noqa: E402,F401

@@ -10,7 +10,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from huurdersgroep_app.core.db.models.base import Base, Timestamps
 from huurdersgroep_app.core.db.money import Money
 
-FUNDER_KINDS = ("landlord", "municipality", "government", "foundation", "other")
+FUNDER_KINDS = ("landlord", "municipality", "province", "foundation", "other")
+# How a grant's amount is set: a fixed sum, a rate per dwelling (the calculator), or per project.
+GRANT_AMOUNT_KINDS = ("lump_sum", "per_dwelling", "per_project")
+GRANT_STATUSES = ("applied", "granted", "paid", "accounted", "closed")
 
 
 class Funder(Timestamps, Base):
@@ -22,6 +25,7 @@ class Funder(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="other")
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id", ondelete="SET NULL"))
+    iban: Mapped[str] = mapped_column(String(40), default="")  # compact; matches its payments on bank import
     notes: Mapped[str] = mapped_column(Text, default="")
 
     grants: Mapped[list["Grant"]] = relationship(back_populates="funder", cascade="all, delete-orphan",
@@ -41,6 +45,13 @@ class Grant(Timestamps, Base):
     conditions: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[date | None] = mapped_column(Date)  # accountability due
     notes: Mapped[str] = mapped_column(Text, default="")
+    amount_kind: Mapped[str] = mapped_column(String(20), default="lump_sum", server_default="lump_sum")
+    dwelling_rate = mapped_column(Money, nullable=True)  # per_dwelling: the rate agreed with this funder
+    dwellings: Mapped[int | None] = mapped_column(Integer)  # per_dwelling: dwellings counted
+    status: Mapped[str] = mapped_column(String(20), default="granted", server_default="granted")
+    application_deadline: Mapped[date | None] = mapped_column(Date)
+    applied_on: Mapped[date | None] = mapped_column(Date)
+    accounted_on: Mapped[date | None] = mapped_column(Date)  # the accountability was filed
 
     funder: Mapped[Funder] = relationship(back_populates="grants")
 
@@ -111,3 +122,5 @@ class VolunteerAllowance(Timestamps, Base):
     paid_on: Mapped[date | None] = mapped_column(Date)
     description: Mapped[str] = mapped_column(String(300), default="")
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="SET NULL"))
+    # Days of volunteering the allowance pays for: Belgium caps the allowance per day too.
+    days: Mapped[int | None] = mapped_column(Integer)

@@ -8,12 +8,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from huurdersgroep_app.core.db.money import parse_amount
+from huurdersgroep_app.core.amounts import AmountError, parse_amount
 from huurdersgroep_app.core.importers.bank.csv_profiles import PROFILES, CsvMapping
+from huurdersgroep_app.core.importers.limits import record_problem
 from huurdersgroep_app.core.importers.bank.mt940_details import read_details
-from huurdersgroep_app.core.importers.bank.reading import CENT, file_error, parse_date_format, read_text, squeeze
+from huurdersgroep_app.core.importers.bank.reading import file_error, parse_date_format, read_text, squeeze
 from huurdersgroep_app.core.importers.bank.references import compact_iban, find_reference, normalise_reference
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
 from huurdersgroep_app.i18n import N_, _
@@ -22,8 +23,6 @@ _DELIMITERS = (";", ",", "\t")
 _HEADER_SEARCH = 30  # Belfius writes a dozen lines about the selection before its header
 _OUT = {"af", "debet", "debit", "d", "dt", "-", "uit"}
 _IN = {"bij", "credit", "c", "cr", "+", "in"}
-_AMOUNT = {",": re.compile(r"(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?"),
-           ".": re.compile(r"(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?")}
 
 
 @dataclass
@@ -68,6 +67,9 @@ def _records(text: str, delimiter: str, limit: int | None = None) -> list[tuple[
     records, previous = [], 0
     try:
         for cells in reader:
+            problem = record_problem(cells)
+            if problem:
+                raise file_error(problem, previous + 1)
             records.append((previous + 1, cells))
             previous = reader.line_num
             if limit is not None and len(records) >= limit:
@@ -148,22 +150,12 @@ class _RowReader:
         return value
 
     def money(self, text: str, line: int, field: str) -> Decimal:
-        cleaned = text.replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
-        negative = cleaned.startswith("-") or cleaned.endswith("-")
-        digits = cleaned.strip("+-")
+        """The profile's decimal sign when it has one, else the interface language's notation; a
+        minus before or after the number, never rounded (the parser of every amount, core.amounts)."""
         try:
-            if self.mapping.decimal:
-                if not _AMOUNT[self.mapping.decimal].fullmatch(digits):
-                    raise InvalidOperation(text)
-                thousands = "." if self.mapping.decimal == "," else ","
-                value = Decimal(digits.replace(thousands, "").replace(",", "."))
-            else:
-                value = parse_amount(digits)
-            if value != value.quantize(CENT):
-                raise InvalidOperation(text)
-        except (InvalidOperation, ValueError):
-            raise file_error(_("'{value}' is not an amount.").format(value=text), line, field) from None
-        return (-value if negative else value).quantize(CENT)
+            return parse_amount(text, decimal=self.mapping.decimal or None)
+        except AmountError as error:
+            raise file_error(error.message, line, field) from None
 
     def read(self, line: int, cells: list[str]) -> _Row | None:
         m, get = self.mapping, (lambda column: self.cell(cells, column))

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from huurdersgroep_app.core.importers.bank.csv_profiles import DATE_FORMATS, CsvMapping
-from huurdersgroep_app.core.importers.bank.reading import read_text
+from huurdersgroep_app.core.importers.bank.reading import file_error, read_text
+from huurdersgroep_app.core.importers.bank.statement import BankFileError
+from huurdersgroep_app.core.importers.limits import record_problem
+from huurdersgroep_app.i18n import _
 
 _DELIMITERS = (";", ",", "\t")
 _SEARCH = 30  # lines looked at for the header (some banks write a few lines about the selection first)
@@ -64,7 +67,16 @@ class CsvSample:
 
 
 def sample_csv(path, rows: int = 8) -> CsvSample:
-    return sample_text(read_text(path), rows)
+    """The first rows of a bank's CSV for the column mapping step; a file that cannot be sampled
+    is one translated BankFileError (the reader's boundary), never a traceback."""
+    text = read_text(path)
+    try:
+        return sample_text(text, rows)
+    except BankFileError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a malformed file is told in one line
+        raise file_error(_("The file cannot be read as {format} ({reason}).").format(
+            format="CSV", reason=str(error)[:200] or type(error).__name__)) from error
 
 
 def sample_text(text: str, rows: int = 8) -> CsvSample:
@@ -74,6 +86,10 @@ def sample_text(text: str, rows: int = 8) -> CsvSample:
         records = [cells for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)][:_SEARCH + rows]
     except csv.Error:
         records = [line.split(delimiter) for line in text.splitlines()[:_SEARCH + rows]]
+    for number, cells in enumerate(records, start=1):
+        problem = record_problem(cells)
+        if problem:
+            raise file_error(problem, number)
     records = [cells for cells in records if any(cell.strip() for cell in cells)]
     # The table starts at the first record as wide as most records (lines about the selection are narrower).
     width = Counter(len(cells) for cells in records).most_common(1)[0][0] if records else 0

@@ -29,8 +29,14 @@ def file_error(problem: str, line: int | None = None, field: str | None = None) 
 
 
 def read_bytes(path) -> bytes:
+    from huurdersgroep_app.core.importers.limits import MAX_FILE_BYTES
+
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise file_error(_("The file '{name}' is {size} MB; bank files of more than {limit} MB are not "
+                               "imported. Export a shorter period.").format(
+                name=path.name, size=path.stat().st_size // 2**20, limit=MAX_FILE_BYTES // 2**20))
         data = path.read_bytes()
     except FileNotFoundError:
         raise file_error(_("The file '{name}' does not exist.").format(name=path.name)) from None

@@ -11,6 +11,7 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import compact_iban, read_amount
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 KIND_LABELS = {"cash": N_("Cash box"), "bank": N_("Bank account")}
@@ -55,10 +56,7 @@ def update_account(session: Session, account_id: int, name: str, iban: str = "",
 
 
 def get_account(session: Session, account_id: int) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFoundError(_("This account does not exist (any more)."))
-    return account
+    return get_or_raise(session, Account, account_id, N_("This account does not exist (any more)."))
 
 
 def list_accounts(session: Session, active_only: bool = False) -> list[Account]:

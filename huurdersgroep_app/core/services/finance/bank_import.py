@@ -35,6 +35,7 @@ from huurdersgroep_app.core.services.finance.common import ZERO, compact_iban
 from huurdersgroep_app.core.services.finance.dues import find_structured_reference, members_by_iban, \
     parse_dues_reference
 from huurdersgroep_app.core.services.finance.suggestions import CategorySuggester
+from huurdersgroep_app.core.services.funding.payments import FunderPayments, mark_grants_paid
 from huurdersgroep_app.i18n import _, format_date, format_money, ngettext
 
 _CHUNK = 500  # SQLite bound parameters per IN list
@@ -50,6 +51,7 @@ class PreviewLine:
     member_id: int | None = None
     dues_year: int | None = None
     transfer_account_id: int | None = None  # another own account: booked as a transfer
+    grant_id: int | None = None  # money in from a funder's IBAN: the funder's open grant of that year
     skip: bool = False  # the user unticked it in the preview
 
 
@@ -158,6 +160,7 @@ class _Matcher:
         self.own = {compact_iban(a.iban): a.id for a in session.scalars(select(Account))
                     if a.iban and a.id != account.id}
         self.dues_id = category_by_code(session, DUES).id
+        self.funding = FunderPayments(session)
 
     def fill(self, line: PreviewLine) -> None:
         t = line.transaction
@@ -173,6 +176,8 @@ class _Matcher:
             line.category_id, line.reason = self.dues_id, "reference"
             return
         suggestion = self.suggester.suggest(t.counterparty_iban, t.counterparty_name, t.description, money_in)
+        if money_in and self.funding.fill(line, suggestion):
+            return
         member = self.member_ibans.get(compact_iban(t.counterparty_iban)) if money_in else None
         if member:
             line.member_id, line.reason = member, "member_iban"
@@ -260,7 +265,7 @@ def book_preview(session: Session, preview: ImportPreview) -> int:
         entry_rows.append(dict(
             booked_on=t.booking_date, account_id=account.id, amount=t.amount, counterparty=t.counterparty_name[:200],
             counterparty_iban=compact_iban(t.counterparty_iban), description=t.description, member_id=line.member_id,
-            grant_id=None, receipt_number="", structured_reference=t.structured_reference[:40],
+            grant_id=line.grant_id, receipt_number="", structured_reference=t.structured_reference[:40],
             bank_reference=t.bank_reference[:100], bank_fingerprint=line.fingerprint))
         booked_lines.append(line)
     if entry_rows:
@@ -277,6 +282,7 @@ def book_preview(session: Session, preview: ImportPreview) -> int:
             session.execute(insert(DuesPayment.__table__), dues)
     if transfer_rows:
         session.execute(insert(Transfer.__table__), transfer_rows)
+    mark_grants_paid(session, {line.grant_id for line in booked_lines if line.grant_id})
     _record_statements(session, account, preview)
     session.flush()
     preview.booked = len(entry_rows) + len(transfer_rows)

@@ -102,7 +102,7 @@ def approve_budget(session: Session, year: int, approved_on=None, reference: str
                    decision_id: int | None = None) -> Budget:
     """Record the annual meeting's approval: its numbered decision (``decision_id``, which gives
     the date and the reference), or a date and a reference typed by hand."""
-    from huurdersgroep_app.core.services.approvals import decision_approval
+    from huurdersgroep_app.core.services.meetings.approvals import decision_approval
 
     problems: dict[str, str] = {}
     if decision_id is not None:

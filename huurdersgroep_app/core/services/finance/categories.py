@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.finance import CATEGORY_KINDS, Category, EntryLine
 from huurdersgroep_app.core.db.models.finance_plans import BudgetLine
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.organisation import rule_profile
+from huurdersgroep_app.core.rules import RuleProfile
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 DUES = "membership_dues"
@@ -55,9 +56,10 @@ def label(category: Category | None) -> str:
     return _(LABELS[category.code]) if category.code in LABELS else category.code
 
 
-def ensure_default_categories(session: Session) -> int:
-    """Add the profile's default categories that are missing (never changes existing ones)."""
-    defaults = rule_profile(session).get("finance", "categories", {}) or {}
+def ensure_default_categories(session: Session, profile: RuleProfile) -> int:
+    """Add the profile's default categories that are missing (never changes existing ones). Called
+    when a group is created, in the same transaction; reading never writes."""
+    defaults = profile.get("finance", "categories", {}) or {}
     existing = set(session.scalars(select(Category.code)))
     position = session.scalar(select(func.max(Category.position))) or 0
     added = 0
@@ -76,7 +78,6 @@ def ensure_default_categories(session: Session) -> int:
 
 
 def list_categories(session: Session, kind: str | None = None, active_only: bool = False) -> list[Category]:
-    ensure_default_categories(session)
     query = select(Category).order_by(Category.kind.desc(), Category.position, Category.id)
     if kind:
         query = query.where(Category.kind == kind)
@@ -86,14 +87,10 @@ def list_categories(session: Session, kind: str | None = None, active_only: bool
 
 
 def get_category(session: Session, category_id: int) -> Category:
-    category = session.get(Category, category_id)
-    if category is None:
-        raise NotFoundError(_("This category does not exist (any more)."))
-    return category
+    return get_or_raise(session, Category, category_id, N_("This category does not exist (any more)."))
 
 
 def category_by_code(session: Session, code: str) -> Category:
-    ensure_default_categories(session)
     category = session.scalar(select(Category).where(Category.code == code))
     if category is None:
         raise NotFoundError(_("There is no category '{code}'.").format(code=code))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from huurdersgroep_app.core.db.money import to_decimal
+from huurdersgroep_app.core.db.money import (  # noqa: F401 - CENT, parse_amount, plain_text: for forms
+    CENT, AmountError, parse_amount, plain_text, to_decimal)
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.i18n import _
 
@@ -19,6 +20,9 @@ def read_amount(value, field: str, problems: dict[str, str], *, allow_zero: bool
         return None
     try:
         amount = to_decimal(value)
+    except AmountError as exc:  # not exact, or out of bounds: the parser says which
+        problems[field] = exc.message
+        return None
     except (InvalidOperation, ValueError):
         problems[field] = _("'{value}' is not an amount. Write it as 12,50.").format(value=value)
         return None

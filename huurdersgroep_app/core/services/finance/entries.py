@@ -17,7 +17,8 @@ from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.accounts import get_account
 from huurdersgroep_app.core.services.finance.categories import DUES
 from huurdersgroep_app.core.services.finance.common import compact_iban, read_amount, read_date
-from huurdersgroep_app.i18n import _, format_money
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, format_money
 
 
 @dataclass
@@ -108,10 +109,7 @@ def add_entry(session: Session, data: EntryInput) -> Entry:
 
 
 def get_entry(session: Session, entry_id: int) -> Entry:
-    entry = session.get(Entry, entry_id)
-    if entry is None:
-        raise NotFoundError(_("This entry does not exist (any more)."))
-    return entry
+    return get_or_raise(session, Entry, entry_id, N_("This entry does not exist (any more)."))
 
 
 def update_entry(session: Session, entry_id: int, data: EntryInput) -> Entry:

@@ -14,7 +14,8 @@ from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.entries import get_entry
 from huurdersgroep_app.core.services.finance.search import EntryFilter, EntryRow, search_entries
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 # A phone photo is a few MB; anything far larger is probably the wrong file and bloats every backup.
 MAX_RECEIPT_BYTES = 20 * 1024 * 1024
@@ -44,10 +45,7 @@ def attach_receipt_file(session: Session, entry_id: int, path: Path) -> Receipt:
 
 
 def get_receipt(session: Session, receipt_id: int) -> Receipt:
-    receipt = session.get(Receipt, receipt_id)
-    if receipt is None:
-        raise NotFoundError(_("This receipt does not exist (any more)."))
-    return receipt
+    return get_or_raise(session, Receipt, receipt_id, N_("This receipt does not exist (any more)."))
 
 
 def detach_receipt(session: Session, receipt_id: int) -> None:

@@ -15,7 +15,8 @@ from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.accounts import get_account
 from huurdersgroep_app.core.services.finance.common import read_amount, read_date, year_bounds
 from huurdersgroep_app.core.services.finance.entries import get_entry
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,7 @@ def add_transfer(session: Session, transferred_on: date | str, from_account_id: 
 
 
 def get_transfer(session: Session, transfer_id: int) -> Transfer:
-    transfer = session.get(Transfer, transfer_id)
-    if transfer is None:
-        raise NotFoundError(_("This transfer does not exist (any more)."))
-    return transfer
+    return get_or_raise(session, Transfer, transfer_id, N_("This transfer does not exist (any more)."))
 
 
 def delete_transfer(session: Session, transfer_id: int) -> None:

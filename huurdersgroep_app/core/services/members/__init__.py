@@ -1,0 +1,1 @@
+"""Members: the register, likely duplicates, complexes with their reach, and the board."""

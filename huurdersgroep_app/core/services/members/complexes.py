@@ -1,0 +1,97 @@
+"""Complexes of the landlord, with members per complex and the group's reach."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.db.models import Complex, Member
+from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class ComplexRow:
+    id: int | None
+    name: str
+    dwellings: int
+    members: int
+
+    @property
+    def reach(self) -> Decimal | None:
+        """Members ÷ dwellings, as a fraction (0.25 = 25 %); None when dwellings are unknown."""
+        if not self.dwellings:
+            return None
+        return (Decimal(self.members) / Decimal(self.dwellings)).quantize(Decimal("0.0001"))
+
+
+def _clean(session: Session, name: str, dwellings, exclude_id: int | None = None) -> tuple[str, int]:
+    problems = {}
+    name = (name or "").strip()
+    if not name:
+        problems["name"] = _("The name of the complex is required.")
+    elif session.scalar(select(Complex.id).where(func.lower(Complex.name) == name.lower(),
+                                                  Complex.id != (exclude_id or -1))):
+        problems["name"] = _("There is already a complex called '{name}'.").format(name=name)
+    try:
+        dwellings = int(dwellings or 0)
+        if dwellings < 0:
+            raise ValueError
+    except (TypeError, ValueError):
+        problems["dwellings"] = _("The number of dwellings must be a whole number, 0 or more.")
+    if problems:
+        raise ValidationError(problems)
+    return name, dwellings
+
+
+def add_complex(session: Session, name: str, dwellings: int = 0, code: str = "", address: str = "",
+                postcode: str = "", city: str = "", notes: str = "") -> Complex:
+    name, dwellings = _clean(session, name, dwellings)
+    item = Complex(name=name, dwellings=dwellings, code=code.strip(), address=address.strip(),
+                   postcode=postcode.strip(), city=city.strip(), notes=notes)
+    session.add(item)
+    session.flush()
+    return item
+
+
+def get_complex(session: Session, complex_id: int) -> Complex:
+    return get_or_raise(session, Complex, complex_id, N_("Complex {id} does not exist."), id=complex_id)
+
+
+def update_complex(session: Session, complex_id: int, name: str, dwellings: int, code: str = "",
+                   address: str = "", postcode: str = "", city: str = "", notes: str = "") -> Complex:
+    item = get_complex(session, complex_id)
+    item.name, item.dwellings = _clean(session, name, dwellings, exclude_id=complex_id)
+    item.code, item.address, item.postcode, item.city, item.notes = code, address, postcode, city, notes
+    return item
+
+
+def delete_complex(session: Session, complex_id: int) -> None:
+    """Members keep their data; their link to the complex is cleared."""
+    session.delete(get_complex(session, complex_id))
+
+
+def list_complexes(session: Session) -> list[Complex]:
+    return list(session.scalars(select(Complex).order_by(Complex.name)))
+
+
+def complex_rows(session: Session, on: date | None = None) -> list[ComplexRow]:
+    """Active members per complex, plus a row (id None) for members without a complex."""
+    on = on or date.today()
+    active = (Member.left_on.is_(None)) | (Member.left_on > on)
+    counts = dict(session.execute(
+        select(Member.complex_id, func.count()).where(active, Member.anonymised.is_(False)).group_by(Member.complex_id)
+    ).all())
+    rows = [ComplexRow(c.id, c.name, c.dwellings, counts.get(c.id, 0)) for c in list_complexes(session)]
+    if counts.get(None):
+        rows.append(ComplexRow(None, _("No complex"), 0, counts[None]))
+    return rows
+
+
+def total_reach(rows: list[ComplexRow]) -> ComplexRow:
+    """All complexes together; members without a complex count as members but add no dwellings."""
+    return ComplexRow(None, _("Total"), sum(r.dwellings for r in rows), sum(r.members for r in rows))

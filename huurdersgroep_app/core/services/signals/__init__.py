@@ -1,0 +1,1 @@
+"""Tenants' signals: the register, follow-up with the landlord, and grouping into advice."""

@@ -1,0 +1,1 @@
+"""The advices area of the window."""

@@ -1,0 +1,1 @@
+"""The board area of the window."""

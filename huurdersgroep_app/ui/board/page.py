@@ -1,0 +1,178 @@
+"""Board: who holds which office until when, the full history, and the retirement rota
+(rooster van aftreden) for the next annual meeting. The board list PDF is made here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
+from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.kit import formats
+from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, table_view
+from huurdersgroep_app.ui.kit.widgets import heading, hint
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    id: int
+    role: str
+    member_name: str
+    start_on: date
+    planned_end_on: date | None
+    ended_on: date | None = None
+    due: bool = False
+
+
+def _role_order(row) -> int:
+    return OFFICE_ROLES.index(row.role) if row.role in OFFICE_ROLES else 99
+
+
+def read_board(session):
+    current = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on)
+               for o in board.current_offices(session)]
+    history = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on, o.ended_on)
+               for o in board.office_history(session)]
+    meeting, rota = board.retirement_rota(session)
+    rota_rows = [OfficeRow(e.office_id, e.role, e.member_name, e.start_on, e.planned_end_on, due=e.due) for e in rota]
+    return current, history, meeting, rota_rows
+
+
+def _date_column(title: str, attr: str) -> Column:
+    return Column(title, lambda r: formats.short_date(getattr(r, attr)),
+                  sort=lambda r: (getattr(r, attr) or date.max).isoformat())
+
+
+def office_columns() -> list[Column]:
+    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
+            Column(_("Member"), lambda r: r.member_name),
+            _date_column(_("Since"), "start_on"),
+            _date_column(_("End of term"), "planned_end_on")]
+
+
+def history_columns() -> list[Column]:
+    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
+            Column(_("Member"), lambda r: r.member_name),
+            _date_column(_("From"), "start_on"),
+            _date_column(_("Planned end"), "planned_end_on"),
+            _date_column(_("Ended on"), "ended_on")]
+
+
+def rota_columns() -> list[Column]:
+    return [Column(_("Member"), lambda r: r.member_name),
+            Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
+            _date_column(_("Since"), "start_on"),
+            _date_column(_("End of term"), "planned_end_on"),
+            Column(_("Steps down"), lambda r: _("Yes") if r.due else _("No"), sort=lambda r: 0 if r.due else 1)]
+
+
+def _sorted_table(model: RowsTableModel, name: str, column: int = 0,
+                  order: Qt.SortOrder = Qt.SortOrder.AscendingOrder):
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSourceModel(model)
+    view = table_view(proxy)
+    view.setAccessibleName(name)
+    view.setSortingEnabled(True)
+    view.sortByColumn(column, order)
+    return view
+
+
+class Page(QWidget):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Board")))
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        current_tab = QWidget()
+        current_layout = QVBoxLayout(current_tab)
+        self.current_model = RowsTableModel(office_columns(), parent=self)
+        self.current_table = _sorted_table(self.current_model, _("Current board"))
+        current_layout.addWidget(self.current_table, 1)
+        buttons = QHBoxLayout()
+        self.assign_button = QPushButton(_("Give an office…"))
+        self.end_button = QPushButton(_("End office…"))
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.end_button)
+        buttons.addStretch(1)
+        current_layout.addLayout(buttons)
+        self.tabs.addTab(current_tab, _("Current board"))
+
+        rota_tab = QWidget()
+        rota_layout = QVBoxLayout(rota_tab)
+        self.rota_text = hint("")
+        rota_layout.addWidget(self.rota_text)
+        self.rota_model = RowsTableModel(rota_columns(), parent=self)
+        self.rota_table = _sorted_table(self.rota_model, _("Retirement rota"), 3)
+        rota_layout.addWidget(self.rota_table, 1)
+        self.tabs.addTab(rota_tab, _("Retirement rota"))
+
+        history_tab = QWidget()
+        history_layout = QVBoxLayout(history_tab)
+        self.history_model = RowsTableModel(history_columns(), parent=self, dimmed=lambda r: r.ended_on is not None)
+        self.history_table = _sorted_table(self.history_model, _("History"), 2, Qt.SortOrder.DescendingOrder)
+        history_layout.addWidget(self.history_table, 1)
+        self.tabs.addTab(history_tab, _("History"))
+
+        documents = QGroupBox(_("Board list (PDF)"))
+        doc_layout = QHBoxLayout(documents)
+        doc_layout.addWidget(hint(_("Offices, terms and the retirement rota, on the group's letterhead.")), 1)
+        self.preview_button = QPushButton(_("Preview"))
+        self.save_button = QPushButton(_("Save as…"))
+        doc_layout.addWidget(self.preview_button)
+        doc_layout.addWidget(self.save_button)
+        layout.addWidget(documents)
+
+        self.assign_button.clicked.connect(self.assign_office)
+        self.end_button.clicked.connect(self.end_office)
+        self.preview_button.clicked.connect(self.preview_list)
+        self.save_button.clicked.connect(self.save_list)
+        self.current_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        current, history, meeting, rota = self.ctx.read(read_board)
+        self.current_model.set_rows(current)
+        self.history_model.set_rows(history)
+        self.rota_model.set_rows(rota)
+        for view in (self.current_table, self.history_table, self.rota_table):
+            view.resizeColumnsToContents()
+        due = sum(1 for row in rota if row.due)
+        self.rota_text.setText(_("Next annual meeting: {date}. Board members whose term ends by then step down "
+                                 "(they may stand again). {count} of {total} step down.").format(
+            date=formats.long_date(meeting), count=due, total=len(rota)))
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        self.end_button.setEnabled(selected_row(self.current_table) is not None)
+
+    def assign_office(self) -> None:
+        from huurdersgroep_app.ui.board.office_dialog import AssignOfficeDialog
+
+        AssignOfficeDialog(self.ctx, parent=self).exec()
+
+    def end_office(self) -> None:
+        row = selected_row(self.current_table)
+        if row is None:
+            return
+        from huurdersgroep_app.ui.board.office_dialog import EndOfficeDialog
+
+        description = f"{board.role_label(row.role)}: {row.member_name}"
+        EndOfficeDialog(self.ctx, row.id, description, parent=self).exec()
+
+    def preview_list(self) -> None:
+        from huurdersgroep_app.ui.kit.documents import board_list_writer, preview
+
+        preview(self.ctx, board_list_writer, _("board-list"), self)
+
+    def save_list(self) -> None:
+        from huurdersgroep_app.ui.kit.documents import board_list_writer, save_as
+
+        save_as(self.ctx, board_list_writer, _("board-list"), self)

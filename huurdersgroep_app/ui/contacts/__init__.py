@@ -1,0 +1,1 @@
+"""The contacts area of the window."""

@@ -1,0 +1,1 @@
+"""Shared widgets every area uses: forms, table models, filters, formats, document buttons."""

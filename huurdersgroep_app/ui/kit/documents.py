@@ -1,0 +1,162 @@
+"""Documents from the GUI: preview in the system's PDF viewer, or save where the user chooses.
+
+The writers live in core.documents (shared with ``huurdersgroep report``); they are imported only
+when a document is asked for, so reportlab never slows down the start.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QPushButton, QRadioButton,
+                               QVBoxLayout, QWidget)
+
+from huurdersgroep_app import i18n, paths
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.widgets import busy, heading, hint
+
+# A writer takes (session, target_path) and returns the number of pages.
+Writer = Callable[..., int]
+
+
+def write_document(ctx: AppContext, writer: Writer, target: Path, parent: QWidget | None = None) -> bool:
+    """Write one document in the group's own language; problems are shown, never raised."""
+
+    def produce(session):
+        with i18n.language(organisation.get_organisation(session).language):
+            return writer(session, target)
+
+    try:
+        with busy():
+            ctx.read(produce)
+    except DomainError as exc:
+        ctx.show_error(exc.message, parent)
+        return False
+    except OSError as exc:
+        ctx.show_error(_("The file could not be written: {problem}").format(problem=exc.strerror or exc), parent)
+        return False
+    return True
+
+
+def preview(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Path | None:
+    """Write to a temporary file and open it in the system's PDF viewer."""
+    folder = paths.cache_dir() / "previews"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.pdf"):  # earlier previews; a viewer may still hold one open
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    target = folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+    if not write_document(ctx, writer, target, parent):
+        return None
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        ctx.show_info(_("No program to show PDF files was found. The document is here: {path}").format(
+            path=target), parent)
+    return target
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def ask_target(parent: QWidget | None, name: str, suffix: str, file_filter: str) -> Path | None:
+    """The file the user chooses, with the right extension added when it was left off."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the document as"),
+                                                  str(documents_folder() / f"{name}{suffix}"), file_filter)
+    if not chosen:
+        return None
+    target = Path(chosen)
+    return target if target.suffix.lower() == suffix else target.with_suffix(target.suffix + suffix)
+
+
+def save_as(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None, suffix: str = ".pdf",
+            file_filter: str = "", saved: str = "") -> Path | None:
+    """Write where the user chooses (a PDF unless ``suffix`` says otherwise) and say where, in
+    ``saved`` ('… {path} …') or plainly."""
+    target = ask_target(parent, name, suffix, file_filter or _("PDF files (*.pdf)"))
+    if target is not None and write_document(ctx, writer, target, parent):
+        ctx.show_info((saved or _("The document was saved as {path}.")).format(path=target), parent)
+        return target
+    return None
+
+
+def preview_save_buttons(dialog: QDialog, preview_text: str, save_text: str) -> QDialogButtonBox:
+    """Close, and the dialog's ``preview`` and ``save`` as ``dialog.preview_button`` (the default)
+    and ``dialog.save_button``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    dialog.preview_button = QPushButton(preview_text)
+    dialog.save_button = QPushButton(save_text)
+    buttons.addButton(dialog.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.addButton(dialog.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    dialog.preview_button.clicked.connect(dialog.preview)
+    dialog.save_button.clicked.connect(dialog.save)
+    dialog.preview_button.setDefault(True)
+    return buttons
+
+
+def member_list_writer(privacy: str) -> Writer:
+    def write(session, target):
+        from huurdersgroep_app.core.documents.member_list import write_member_list
+
+        return write_member_list(session, target, privacy=privacy)
+
+    return write
+
+
+def board_list_writer(session, target) -> int:
+    from huurdersgroep_app.core.documents.board_list import write_board_list
+
+    return write_board_list(session, target)
+
+
+def privacy_choices() -> list[tuple[str, str, str]]:
+    return [
+        ("names", _("Names only"), _("For a notice board or an attendance check: names and complex.")),
+        ("contact", _("With addresses and contact details"),
+         _("For the board only: addresses, phone numbers and e-mail. Do not hand it out.")),
+        ("counts", _("Only the numbers per complex"),
+         _("For a funder or the landlord: how many members per complex, no names.")),
+    ]
+
+
+class MemberListDialog(QDialog):
+    """Choose how much personal data the member list shows, then preview or save it."""
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Member list"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Member list"), 2))
+        layout.addWidget(hint(_("Choose what the list shows. Share personal data only with those who need it.")))
+        self.choice = QButtonGroup(self)
+        for number, (value, label, explanation) in enumerate(privacy_choices()):
+            button = QRadioButton(label)
+            button.setProperty("privacy", value)
+            button.setChecked(number == 0)
+            self.choice.addButton(button, number)
+            layout.addWidget(button)
+            note = hint(explanation)
+            note.setIndent(self.fontMetrics().height() * 2)
+            layout.addWidget(note)
+        layout.addWidget(preview_save_buttons(self, _("Preview"), _("Save as…")))
+
+    def privacy(self) -> str:
+        return self.choice.checkedButton().property("privacy")
+
+    def _name(self) -> str:
+        return _("member-list")
+
+    def preview(self) -> Path | None:
+        return preview(self.ctx, member_list_writer(self.privacy()), self._name(), self)
+
+    def save(self) -> Path | None:
+        return save_as(self.ctx, member_list_writer(self.privacy()), self._name(), self)

@@ -1,0 +1,1 @@
+"""The meetings area of the window."""

@@ -1,0 +1,1 @@
+"""The Overview page and its panels (deadlines, money, meetings): the one area that shows the others."""

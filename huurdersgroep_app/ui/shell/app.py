@@ -1,0 +1,344 @@
+"""Start the GUI: language, Qt's own translations, which file to open, the main window, closing.
+
+Kept lean on purpose: heavy modules (reportlab, openpyxl, alembic) are imported only when a
+document, an import or a migration needs them, and pages are built when first shown.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from huurdersgroep_app import APP_ID, i18n, paths
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services import group_files as opening
+from huurdersgroep_app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.services.group_files import Database
+
+EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
+QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
+
+
+def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:
+    """The file to open at start: --db, else --demo, else the last file if it still exists."""
+    if db_path is not None:
+        return Path(db_path)
+    if demo:
+        return opening.demo_path()
+    last = paths.last_db_path()
+    return last if last is not None and last.exists() else None
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, right after the window has painted itself for the first time."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+class _FirstPaint(QObject):
+    """For the benchmark: prints MAIN_WINDOW_SHOWN at the window's first paint and MAIN_WINDOW_READY
+    once the group's first page is drawn in it, then quits. When the file is opened before the window
+    is shown, both come at the first paint."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.shown = False
+        self.finished = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if not self.shown and event.type() == QEvent.Type.Paint:
+            self.shown = True
+            print("MAIN_WINDOW_SHOWN", flush=True)
+            if self.window.ctx is not None:
+                QTimer.singleShot(0, self.ready)
+        return False
+
+    def ready(self) -> None:
+        if self.shown and not self.finished:
+            self.finished = True
+            self.window.repaint()  # the page is really drawn before we say so
+            print("MAIN_WINDOW_READY", flush=True)
+            self.window.close()
+
+
+class GuiController(QObject):
+    """Owns the open database, the main window and the Qt translators; the pages' ``Host``."""
+
+    def __init__(self, app: QApplication):
+        super().__init__()
+        self.app = app
+        self.db: Database | None = None
+        self.ctx: AppContext | None = None
+        self.window = None
+        self._first_paint = None
+        self.integrity = None
+        self._translators: list[QTranslator] = []
+
+    # -- language -------------------------------------------------------------------------------------
+    def apply_language(self, lang: str) -> str:
+        lang = i18n.set_language(lang)
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        qt_lang = QT_LANGUAGES.get(lang, "en")
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_lang != "en":
+            translator = QTranslator(self.app)
+            if translator.load(f"qtbase_{qt_lang}", folder):
+                self.app.installTranslator(translator)
+                self._translators.append(translator)
+        QLocale.setDefault(QLocale(lang if lang != "en" else "en_GB"))
+        return lang
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in the new language once the current click has been handled."""
+        QTimer.singleShot(0, lambda: self._rebuild(lang))
+
+    def _rebuild(self, lang: str) -> None:
+        self.apply_language(lang)
+        page = self.window.current_page_name() if self.window else None
+        self._replace_window(page)
+
+    # -- files ----------------------------------------------------------------------------------------
+    def start(self, db_path: Path | None, demo: bool = False, defer: bool = False) -> bool:
+        """Open the first file and show the main window; False when the user cancels.
+
+        With ``defer`` (the real start-up) the window's frame is shown first and the file is opened
+        right after, so the window appears before the database layer has been imported."""
+        path = choose_start_path(db_path, demo)
+        use_demo = demo and db_path is None
+        if path is not None and defer:
+            self._new_window()
+            self._after_paint = _AfterFirstPaint(self.window, lambda: self._open_into_window(path, use_demo))
+            self.window.show()
+            return True
+        message = ""
+        db = None
+        if path is not None:
+            try:
+                db = self._open(path, use_demo)
+            except DomainError as exc:
+                QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+                message = exc.message
+        if db is None:
+            db = self.welcome(message)
+        if db is None:
+            return False
+        self.show_main(db)
+        return True
+
+    @staticmethod
+    def _open(path: Path, use_demo: bool) -> Database:
+        return opening.open_demo() if use_demo else opening.open_group_file(path)
+
+    def _open_into_window(self, path: Path, use_demo: bool) -> None:
+        """Second half of a deferred start: open the file into the frame already on screen."""
+        try:
+            db = self._open(path, use_demo)
+        except DomainError as exc:
+            self.window.hide()
+            QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+            db = self.welcome(exc.message)
+            if db is None:
+                self.window.closed.disconnect(self._window_closed)
+                self.window.close()
+                self.app.quit()
+                return
+            self.window.show()
+        self.db = db
+        self.ctx = AppContext(db, host=self)
+        self.window.attach(self.ctx)
+        self._check_integrity()
+        if self._first_paint is not None:
+            self._first_paint.ready()
+
+    def _check_integrity(self) -> None:
+        from huurdersgroep_app.ui.shell.integrity import IntegrityWatch
+
+        self.integrity = IntegrityWatch(self.db.path, self.window)
+        # A moment later, so the check does not compete with drawing the first page.
+        QTimer.singleShot(1000, self.integrity.start)
+
+    def welcome(self, message: str = ""):
+        from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(message=message)
+        dialog.exec()
+        return dialog.database
+
+    def show_main(self, db: Database, page: str | None = None) -> None:
+        opened = db is not self.db
+        self.db = db
+        self.ctx = AppContext(db, host=self)
+        self._replace_window(page)
+        if opened:
+            self._check_integrity()
+
+    def _new_window(self, page: str | None = None):
+        from huurdersgroep_app.ui.shell.main_window import MainWindow
+
+        window = MainWindow(self.ctx, initial_page=page)
+        window.closed.connect(self._window_closed)
+        self._first_paint = None
+        if os.environ.get(EXIT_WHEN_SHOWN) == "1":
+            self._first_paint = _FirstPaint(window)
+            window.installEventFilter(self._first_paint)
+        old, self.window = self.window, window
+        if old is not None:
+            old.closed.disconnect(self._window_closed)
+            window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        else:
+            window.restore_geometry()
+        return window
+
+    def _replace_window(self, page: str | None) -> None:
+        self._new_window(page).show()
+
+    def _window_closed(self) -> None:
+        self.close_database()
+
+    def close_database(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()  # makes the rotating on-close backup
+            except (DomainError, OSError) as exc:
+                QMessageBox.warning(None, _("Closing"), _("The backup on closing failed: {problem}").format(
+                    problem=exc))
+            self.db = None
+
+    def switch_group(self) -> None:
+        from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
+
+        if self.db is not None:
+            # The same file cannot be opened twice; close ours first and reopen it if the user cancels.
+            current = self.db.path
+            self.window.closed.disconnect(self._window_closed)
+            self.close_database()
+            dialog = WelcomeDialog(self.window)
+            dialog.exec()
+            db = dialog.database
+            if db is None:
+                try:
+                    db = opening.open_group_file(current)
+                except DomainError as exc:
+                    QMessageBox.warning(None, _("The file could not be opened"), exc.message)
+                    self.window.close()
+                    return
+            old = self.window
+            self.window = None
+            self.show_main(db)
+            old.close()
+            old.deleteLater()
+
+    def restore_backup(self, backup_file: Path) -> bool:
+        """Replace the open group's data by a backup; a safety copy of the current data is kept."""
+        from huurdersgroep_app.core.services import backups
+        from huurdersgroep_app.core.services.backups import check_schema
+
+        path = self.db.path
+        try:
+            backup_file = Path(backup_file)
+            if backup_file.resolve() == path:
+                raise DomainError(_("Choose a backup, not the group's own file."))
+            problems = backups.integrity_problems(backup_file)
+            if problems:
+                raise DomainError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
+            check_schema(backup_file)  # refuses a backup from a newer version or of another program
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.db.backup(backups.backup_dir(path) / f"{path.stem}-{stamp}-before-restore.sqlite")
+        except (DomainError, OSError) as exc:
+            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
+            return False
+        page = self.window.current_page_name()
+        self.window.closed.disconnect(self._window_closed)
+        self.db.backup_on_close = False
+        self.db.engine.dispose()
+        restored = True
+        try:
+            backups.restore_into(backup_file, path)
+        except (DomainError, OSError) as exc:  # the backup API leaves the old data whole on failure
+            restored = False
+            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
+        finally:
+            self.db.close()
+            self.db = None
+        try:
+            db = opening.open_group_file(path)  # brings an older backup up to the current schema
+        except DomainError as exc:
+            AppContext.show_error(exc.message, self.window)
+            self.window.close()
+            return False
+        old = self.window
+        self.window = None
+        self.show_main(db, page)
+        old.close()
+        old.deleteLater()
+        if restored:
+            AppContext.show_info(_("The backup {name} was restored.").format(name=backup_file.name), self.window)
+        return restored
+
+
+def install_error_hook() -> None:
+    """A programming error inside a click must not vanish into a console nobody sees: tell the user
+    in words, keep the details in a log file for whoever helps them."""
+    previous = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        previous(kind, value, trace)
+        log = paths.cache_dir() / "errors.log"
+        try:
+            import traceback
+
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
+                f.write("".join(traceback.format_exception(kind, value, trace)))
+        except OSError:
+            pass
+        QMessageBox.critical(None, _("Unexpected problem"), _(
+            "Something unexpected went wrong. What was saved before is safe: every change is saved when it is "
+            "made. The details were written to {path}.").format(path=log))
+
+    sys.excepthook = hook
+
+
+def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
+    """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
+    from huurdersgroep_app.logsetup import quiet_library_logging
+
+    quiet_library_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("huurdersgroep")
+    app.setApplicationDisplayName(_("Tenant group"))
+    controller = GuiController(app)
+    controller.apply_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
+    app.setApplicationDisplayName(_("Tenant group"))
+    app.setWindowIcon(QIcon(str(paths.APP_ICON)))  # every window, the taskbar and Alt+Tab
+    app.setDesktopFileName(APP_ID)  # Linux: ties the windows to the menu entry and its icon
+    install_error_hook()
+    if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
+        return 0
+    app.aboutToQuit.connect(controller.close_database)
+    app._huurdersgroep_controller = controller  # keeps it alive as long as the application
+    return app.exec()

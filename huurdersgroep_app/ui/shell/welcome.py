@@ -1,0 +1,202 @@
+"""The first thing a new user sees: create a group, open an existing file, or try the demo group.
+
+The dialog only closes with an open database (``self.database``), so an error while opening
+shows a message and leaves the user here to choose again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (QComboBox, QCommandLinkButton, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+
+from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.services import group_files as opening
+from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS, OrganisationInput
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
+from huurdersgroep_app.ui.kit.widgets import Form, busy, error_label, fit_to_screen, heading, hint
+
+if TYPE_CHECKING:
+    from huurdersgroep_app.core.services.group_files import Database
+
+NEW_GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "iban",
+                    "registration_number")
+
+
+class WelcomeDialog(QDialog):
+    def __init__(self, parent=None, message: str = ""):
+        super().__init__(parent)
+        self.database: Database | None = None
+        self.logo: tuple[bytes, str] | None = None
+        self.setWindowTitle(_("Welcome"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._choice_page(message))
+        self.stack.addWidget(self._create_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        fit_to_screen(self, 42, 36)
+
+    # -- first page: what do you want to do? -------------------------------------------------------
+    def _choice_page(self, message: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(_("Welcome")))
+        layout.addWidget(hint(_("This program keeps the members, the board and the documents of a tenant "
+                                "group. Everything stays on this computer.")))
+        self.message = error_label()
+        if message:
+            self.message.setText(message)
+            self.message.setVisible(True)
+        layout.addWidget(self.message)
+        self.create_button = QCommandLinkButton(_("Create a new group"),
+                                                _("Start with an empty register for your group."))
+        self.open_button = QCommandLinkButton(_("Open an existing file"),
+                                              _("A group file made earlier, on this or another computer."))
+        self.demo_button = QCommandLinkButton(_("Try the demo group"),
+                                              _("An invented group with members and a board, to look around "
+                                                "without risk."))
+        self.create_button.clicked.connect(lambda: self.stack.setCurrentIndex(1))
+        self.create_button.clicked.connect(lambda: self.fields["name"].setFocus())
+        self.open_button.clicked.connect(self.choose_file)
+        self.demo_button.clicked.connect(self.try_demo)
+        for button in (self.create_button, self.open_button, self.demo_button):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return page
+
+    # -- second page: a new group ---------------------------------------------------------------------
+    def _create_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(heading(_("A new group"), 2))
+        body = QWidget()
+        self.form = Form()
+        body.setLayout(self.form)
+        labels = {"name": _("Name of the group (required)"), "landlord_name": _("Landlord"), "street": _("Street"),
+                  "house_number": _("Number"), "box": _("Box"), "postcode": _("Postcode"), "city": _("City"),
+                  "email": _("E-mail"), "iban": _("Bank account (IBAN)"),
+                  "registration_number": _("Registration number")}
+        self.fields: dict[str, QLineEdit] = {}
+        self.fields["name"] = self.form.add("name", labels["name"], QLineEdit())
+        self.region = QComboBox()
+        for region in REGIONS:
+            self.region.addItem(_(REGION_LABELS[region]), region)
+        self.form.add("region", _("Region"), self.region)
+        self.form.addRow(hint(_("The region sets the rules the program follows and the language of the documents.")))
+        for key in NEW_GROUP_FIELDS[1:]:
+            self.fields[key] = self.form.add(key, labels[key], QLineEdit())
+        logo_row = QWidget()
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        self.logo_label = QLabel(_("No logo (you can add one later)"))
+        choose_logo = QPushButton(_("Choose logo…"))
+        choose_logo.clicked.connect(self.choose_logo)
+        logo_layout.addWidget(self.logo_label, 1)
+        logo_layout.addWidget(choose_logo)
+        self.form.add("logo", _("Logo"), logo_row)
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        self.path = QLineEdit(str(opening.suggested_new_path()))
+        browse = QPushButton(_("Elsewhere…"))
+        browse.clicked.connect(self.choose_location)
+        file_layout.addWidget(self.path, 1)
+        file_layout.addWidget(browse)
+        self.form.add("path", _("Save the group in"), file_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        back = QPushButton(_("Back"))
+        back.clicked.connect(lambda: self.stack.setCurrentIndex(0))
+        self.create_group_button = QPushButton(_("Create the group"))
+        self.create_group_button.setDefault(True)
+        self.create_group_button.clicked.connect(self.create_group)
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_group_button)
+        outer.addLayout(buttons)
+        return page
+
+    def choose_logo(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the logo"), folder,
+                                                      _("Pictures (*.png *.jpg *.jpeg)"))
+        if chosen:
+            self.set_logo_file(Path(chosen))
+
+    def set_logo_file(self, path: Path) -> bool:
+        try:
+            self.logo = read_logo(path)
+        except LogoProblem as exc:
+            self.form.show_problems({"logo": str(exc)})
+            return False
+        self.logo_label.setText(path.name)
+        return True
+
+    def choose_location(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Where to save the group"), self.path.text(),
+                                                      _("Group files (*.sqlite)"))
+        if chosen:
+            self.path.setText(chosen if chosen.endswith(".sqlite") else chosen + ".sqlite")
+
+    def organisation_input(self) -> OrganisationInput:
+        return OrganisationInput(region=self.region.currentData(),
+                                 **{key: field.text() for key, field in self.fields.items()})
+
+    def create_group(self) -> bool:
+        self.form.clear_problems()
+        path_text = self.path.text().strip()
+        if not path_text:
+            self.form.show_problems({"path": _("Choose where to save the group.")})
+            return False
+        logo, mime = self.logo or (None, "")
+        try:
+            with busy():
+                self.database = opening.create_group_file(Path(path_text), self.organisation_input(), logo, mime)
+        except ValidationError as exc:
+            rest = self.form.show_problems(exc.problems)
+            if rest:
+                self._error("\n".join(rest.values()))
+            return False
+        except DomainError as exc:
+            self.form.show_problems({"path": exc.message})
+            return False
+        except OSError as exc:
+            self.form.show_problems({"path": _("The file could not be made: {problem}").format(
+                problem=exc.strerror or exc)})
+            return False
+        self.accept()
+        return True
+
+    # -- open or demo ------------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        folder = str(opening.paths.data_dir()) if opening.paths.data_dir().exists() else \
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _filter = QFileDialog.getOpenFileName(self, _("Open a group file"), folder,
+                                                      _("Group files (*.sqlite);;All files (*)"))
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> bool:
+        return self._open(lambda: opening.open_group_file(path))
+
+    def try_demo(self) -> bool:
+        return self._open(opening.open_demo)
+
+    def _open(self, how) -> bool:
+        try:
+            with busy():
+                self.database = how()
+        except DomainError as exc:
+            self._error(exc.message)
+            return False
+        self.accept()
+        return True
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self, _("This did not work"), message)

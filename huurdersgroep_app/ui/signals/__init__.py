@@ -1,0 +1,1 @@
+"""The signals area of the window."""
