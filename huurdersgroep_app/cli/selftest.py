@@ -162,10 +162,10 @@ class Selftest:
     def report_options(self) -> list[str]:
         """A meeting with an election, a closed financial year and an advice from the demo."""
         from huurdersgroep_app.core.db.engine import Database
-        from huurdersgroep_app.core.services.advices import advice_rows
-        from huurdersgroep_app.core.services.elections import elections_of_meeting
+        from huurdersgroep_app.core.services.advices.dossiers import advice_rows
+        from huurdersgroep_app.core.services.meetings.elections import elections_of_meeting
         from huurdersgroep_app.core.services.finance.years import list_years
-        from huurdersgroep_app.core.services.meeting_overview import meeting_rows
+        from huurdersgroep_app.core.services.meetings.overview import meeting_rows
 
         with Database(self.db_path, backup_on_close=False) as db, db.reading() as s:
             years = list_years(s)
