@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run demo test translations benchmark clean
+.PHONY: run demo test test-packaging dist-linux translations benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
+# The wheel in a fresh venv, the frozen build and its .deb installed (minutes; .ci/run runs it).
+test-packaging: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaging tests/packaging $(ARGS)
+
+# dist/: the frozen one-folder program as .tar.gz and .deb (see installer/README.md).
+dist-linux: $(STAMP)
+	PYTHON=$(BIN)/python installer/build_linux.sh
+
 translations: $(STAMP)
 	$(BIN)/python -m huurdersgroep_app.i18n_tools compile
 
@@ -32,4 +40,4 @@ benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meetings_gui.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info translations/*.mo
+	rm -rf $(VENV) build dist *.egg-info translations/*.mo

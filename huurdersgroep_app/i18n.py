@@ -1,8 +1,9 @@
 """Language: gettext catalogs for the interface, Babel for dates and amounts.
 
 Source strings are English. Catalogs live in ``translations/<lang>.po``; the compiled ``.mo``
-files are built (``make translations``) or, when missing or stale, compiled here into the user's
-cache folder, so a fresh checkout runs without a build step. nl_NL holds only the words that
+files are built (``make translations``, and by setup.py into every wheel) or, in a checkout where
+they are missing or stale, compiled here into the user's cache folder, so a fresh checkout runs
+without a build step. nl_NL holds only the words that
 differ from Flanders and falls back to nl_BE; fr_BE falls back to the English source.
 """
 from __future__ import annotations
@@ -65,9 +66,10 @@ def system_language() -> str:
 
 def _compiled_catalog(lang: str) -> Path | None:
     po = paths.TRANSLATIONS_DIR / f"{lang}.po"
-    if not po.exists():
-        return None
     built = paths.TRANSLATIONS_DIR / f"{lang}.mo"
+    if not po.exists():
+        # A wheel or frozen build carries only the .mo compiled when it was built.
+        return built if built.exists() else None
     if built.exists() and built.stat().st_mtime >= po.stat().st_mtime:
         return built
     cached = paths.cache_dir() / "mo" / f"{lang}-{int(po.stat().st_mtime)}-{po.stat().st_size}.mo"

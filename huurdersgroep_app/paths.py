@@ -7,16 +7,36 @@ from __future__ import annotations
 
 import json
 import os
+from importlib import resources as _resources
 from pathlib import Path
 
 from huurdersgroep_app import APP_NAME
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
-RESOURCES_DIR = PROJECT_DIR / "resources"
-TRANSLATIONS_DIR = PROJECT_DIR / "translations"
+PACKAGE_DIR = Path(str(_resources.files("huurdersgroep_app")))
+# What a wheel or a frozen build carries: resources/ and the compiled translations/, copied into
+# the package at build time (setup.py). A checkout (editable install) has no copy; it reads the
+# repository's own top-level folders, so edited .po files and rule profiles take effect at once.
+PACKAGED_DATA_DIR = PACKAGE_DIR / "_data"
+
+
+def _shipped(name: str) -> Path:
+    packaged = PACKAGED_DATA_DIR / name
+    if packaged.is_dir():
+        return packaged
+    return PACKAGE_DIR.parent / name
+
+
+RESOURCES_DIR = _shipped("resources")
+TRANSLATIONS_DIR = _shipped("translations")
 FONTS_DIR = RESOURCES_DIR / "fonts"
 RULES_DIR = RESOURCES_DIR / "rules"
+ICONS_DIR = RESOURCES_DIR / "icons"
+APP_ICON = ICONS_DIR / "huurdersgroep.svg"
+
+
+def is_packaged() -> bool:
+    """True in a wheel or frozen build (resources come from the package), False in a checkout."""
+    return RESOURCES_DIR == PACKAGED_DATA_DIR / "resources"
 
 DEFAULT_DB_NAME = "huurdersgroep.sqlite"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from huurdersgroep_app import i18n, paths
+from huurdersgroep_app import __version__, i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import N_, _
 from huurdersgroep_app.logsetup import quiet_library_logging
@@ -117,6 +117,7 @@ def build_parser() -> tuple[Parser, Cli]:
     common.add_argument("--lang", default=argparse.SUPPRESS, help="nl_BE, nl_NL, fr_BE or en")
     parser = Parser(prog="huurdersgroep", description="huurdersgroep_app", parents=[common])
     parser.add_argument("--demo", action="store_true", help="open the demo group (created on first use)")
+    parser.add_argument("--version", action="version", version=f"huurdersgroep {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     report = commands.add_parser("report", help="produce a document", parents=[common])
     report.add_argument("kind")

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from huurdersgroep_app import i18n, paths
+from huurdersgroep_app import APP_ID, i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.core.services import group_files as opening
@@ -333,6 +334,8 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     controller = GuiController(app)
     controller.apply_language(lang or paths.load_config().get("ui_language") or i18n.system_language())
     app.setApplicationDisplayName(_("Tenant group"))
+    app.setWindowIcon(QIcon(str(paths.APP_ICON)))  # every window, the taskbar and Alt+Tab
+    app.setDesktopFileName(APP_ID)  # Linux: ties the windows to the menu entry and its icon
     install_error_hook()
     if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         from huurdersgroep_app.core.services import organisation
 
         name = self.ctx.read(organisation.get_organisation).name
-        self.setWindowTitle(_("{group} – Tenant group").format(group=name))
+        self.setWindowTitle(_("{group} – {file} – Tenant group").format(group=name, file=self.ctx.db.path.name))
         self.statusBar().showMessage(_("File: {path}").format(path=self.ctx.db.path))
 
     def _build_menu(self) -> None:
