@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMenu, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+                               QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.advices.labels import SIGNAL_CATEGORIES, SIGNAL_STATUSES
 from huurdersgroep_app.core.services.members import complexes
@@ -15,6 +15,7 @@ from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
 from huurdersgroep_app.ui.signals.clusters import ClustersPanel
+from huurdersgroep_app.ui.signals.reports_bar import ReportsBar
 from huurdersgroep_app.ui.signals.model import NO_COMPLEX, SignalFilters, SignalTableModel, signal_search_text
 from huurdersgroep_app.ui.kit.table_model import size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, DateField, heading
@@ -50,7 +51,9 @@ class Page(QWidget):
         size_columns(self.table, self.model.columns)
         inner.addWidget(self.table, 1)
         inner.addLayout(self._buttons())
-        layout.addLayout(self._reports())
+        self.reports_bar = ReportsBar(ctx, self)
+        self.unanswered_days = self.reports_bar.unanswered_days
+        layout.addWidget(self.reports_bar)
 
         self.table.doubleClicked.connect(lambda _index: self.edit_signal())
         self.table.activated.connect(lambda _index: self.edit_signal())
@@ -137,28 +140,6 @@ class Page(QWidget):
         self.buttons["more"] = QPushButton(_("More"))
         self.buttons["more"].setMenu(more)
         row.addWidget(self.buttons["more"])
-        return row
-
-    def _reports(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        signals_button = QPushButton(_("Signals report…"))
-        history_button = QPushButton(_("Consultation history…"))
-        row.addWidget(signals_button)
-        row.addWidget(history_button)
-        row.addStretch(1)
-        label = QLabel(_("On the Overview when unanswered after"))
-        self.unanswered_days = QSpinBox()
-        self.unanswered_days.setRange(1, 365)
-        self.unanswered_days.setSuffix(" " + _("days"))
-        self.unanswered_days.setAccessibleName(_("Days without an answer"))
-        self.unanswered_days.setToolTip(_("Signals without an answer after this many days are shown on the "
-                                          "Overview."))
-        label.setBuddy(self.unanswered_days)
-        row.addWidget(label)
-        row.addWidget(self.unanswered_days)
-        signals_button.clicked.connect(lambda: self._report(lambda g: g.signals_report_dialog))
-        history_button.clicked.connect(lambda: self._report(lambda g: g.consultation_history_dialog))
-        self.unanswered_days.editingFinished.connect(self._save_unanswered_days)
         return row
 
     # -- data --------------------------------------------------------------------------------------
@@ -286,16 +267,6 @@ class Page(QWidget):
 
     def _open_dossier(self, advice_id: int) -> None:
         self.ctx.open_advice_dossier(advice_id, parent=self)
-
-    def _report(self, pick) -> None:
-        from huurdersgroep_app.ui.signals import grouping
-
-        pick(grouping)(self.ctx, self).exec()
-
-    def _save_unanswered_days(self) -> None:
-        value = self.unanswered_days.value()
-        if value != self.ctx.read(signals.unanswered_days):
-            self.ctx.run(signals.set_unanswered_days, value, parent=self)
 
     def focus_search(self) -> None:
         self.search.setFocus()
