@@ -13,20 +13,19 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance.bank_files import (CsvMapping, CsvSample, detect_format, detect_profile,
                                                               guess_mapping, parse_bank_file, read_text, sample_csv)
-from huurdersgroep_app.core.services.finance import accounts, bank_import, categories, csv_mappings
+from huurdersgroep_app.core.services.finance import accounts, bank_import, csv_mappings
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
 from huurdersgroep_app.core.services import validation
-from huurdersgroep_app.core.services.members.members import member_rows
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.csv_mapping import CsvMappingPage
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.file_page import FileChoicePage
-from huurdersgroep_app.ui.finance.bank_import_model import CategoryDelegate, PreviewModel, PreviewNames
+from huurdersgroep_app.ui.finance.bank_import_model import (CategoryDelegate, PreviewModel, PreviewNames, preview_names,
+                                                         statement_columns)
 from huurdersgroep_app.ui.finance.models import YearInfo, money
-from huurdersgroep_app.ui.finance.split import CategoryChoice
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_model import RowsTableModel, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, busy, fit_to_screen, hint
 
 
@@ -36,13 +35,6 @@ FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 def _formats() -> list[tuple[str, str]]:
     return [("auto", _("Recognise it")), ("camt053", "CAMT.053 (XML)"), ("mt940", "MT940"), ("coda", "CODA"),
             ("csv", _("CSV of the bank"))]
-
-
-def preview_names(session) -> PreviewNames:
-    choices = [CategoryChoice(c.id, categories.label(c), c.kind, c.active) for c in categories.list_categories(session)]
-    return PreviewNames(choices, {m.id: m.full_name for m in member_rows(session)},
-                        {a.id: a.name for a in accounts.list_accounts(session)},
-                        categories.category_by_code(session, categories.DUES).id)
 
 
 class FilePage(FileChoicePage):
@@ -268,17 +260,6 @@ class BankImportWizard(QWizard):
             self.ctx.show_info(ngettext("{count} line was booked on '{account}'.",
                                         "{count} lines were booked on '{account}'.", self.booked).format(
                 count=self.booked, account=self.preview.account_name), self.parentWidget())
-
-
-def statement_columns() -> list[Column]:
-    return [Column(_("Account"), lambda r: r.account_name, chars=14),
-            Column(_("Statement"), lambda r: r.statement_id, chars=12),
-            Column(_("From"), lambda r: formats.short_date(r.opening_date), sort=lambda r: r.opening_date, chars=10),
-            Column(_("To"), lambda r: formats.short_date(r.closing_date), sort=lambda r: r.closing_date, chars=10),
-            Column(_("Closing balance"), lambda r: money(r.closing_balance), sort=lambda r: r.closing_balance,
-                   align_right=True, chars=12),
-            Column(_("Lines"), lambda r: str(r.transactions), sort=lambda r: r.transactions, align_right=True),
-            Column(_("File"), lambda r: r.file_name, tooltip=lambda r: r.file_name, chars=20)]
 
 
 class BankImportTab(QWidget):

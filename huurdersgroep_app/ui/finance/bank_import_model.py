@@ -9,13 +9,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
+from huurdersgroep_app.core.services.finance import accounts, categories
 from huurdersgroep_app.core.services.finance.bank_import import ImportPreview, PreviewLine
+from huurdersgroep_app.core.services.members.members import member_rows
 from huurdersgroep_app.core.services.finance.dues import format_structured_reference
 from huurdersgroep_app.core.services.finance.suggestions import REASONS
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.models import money
 from huurdersgroep_app.ui.finance.split import CategoryChoice, fill_categories
+from huurdersgroep_app.ui.kit.table_model import Column
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 BOOK, DATE, COUNTERPARTY, DESCRIPTION, AMOUNT, CATEGORY, MEMBER = range(7)
@@ -167,3 +170,21 @@ class CategoryDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def preview_names(session) -> PreviewNames:
+    choices = [CategoryChoice(c.id, categories.label(c), c.kind, c.active) for c in categories.list_categories(session)]
+    return PreviewNames(choices, {m.id: m.full_name for m in member_rows(session)},
+                        {a.id: a.name for a in accounts.list_accounts(session)},
+                        categories.category_by_code(session, categories.DUES).id)
+
+
+def statement_columns() -> list[Column]:
+    return [Column(_("Account"), lambda r: r.account_name, chars=14),
+            Column(_("Statement"), lambda r: r.statement_id, chars=12),
+            Column(_("From"), lambda r: formats.short_date(r.opening_date), sort=lambda r: r.opening_date, chars=10),
+            Column(_("To"), lambda r: formats.short_date(r.closing_date), sort=lambda r: r.closing_date, chars=10),
+            Column(_("Closing balance"), lambda r: money(r.closing_balance), sort=lambda r: r.closing_balance,
+                   align_right=True, chars=12),
+            Column(_("Lines"), lambda r: str(r.transactions), sort=lambda r: r.transactions, align_right=True),
+            Column(_("File"), lambda r: r.file_name, tooltip=lambda r: r.file_name, chars=20)]

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +20,8 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.shell.first_paint import AfterFirstPaint as _AfterFirstPaint
+from huurdersgroep_app.ui.shell.first_paint import FirstPaint as _FirstPaint
 
 if TYPE_CHECKING:
     from huurdersgroep_app.core.services.group_files import Database
@@ -36,48 +38,6 @@ def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:
         return opening.demo_path()
     last = paths.last_db_path()
     return last if last is not None and last.exists() else None
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``callback`` once, right after the window has painted itself for the first time."""
-
-    def __init__(self, window, callback):
-        super().__init__(window)
-        self.callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and self.callback is not None:
-            callback, self.callback = self.callback, None
-            QTimer.singleShot(0, callback)
-        return False
-
-
-class _FirstPaint(QObject):
-    """For the benchmark: prints MAIN_WINDOW_SHOWN at the window's first paint and MAIN_WINDOW_READY
-    once the group's first page is drawn in it, then quits. When the file is opened before the window
-    is shown, both come at the first paint."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.shown = False
-        self.finished = False
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if not self.shown and event.type() == QEvent.Type.Paint:
-            self.shown = True
-            print("MAIN_WINDOW_SHOWN", flush=True)
-            if self.window.ctx is not None:
-                QTimer.singleShot(0, self.ready)
-        return False
-
-    def ready(self) -> None:
-        if self.shown and not self.finished:
-            self.finished = True
-            self.window.repaint()  # the page is really drawn before we say so
-            print("MAIN_WINDOW_READY", flush=True)
-            self.window.close()
 
 
 class GuiController(QObject):
@@ -299,30 +259,6 @@ class GuiController(QObject):
         return restored
 
 
-def install_error_hook() -> None:
-    """A programming error inside a click must not vanish into a console nobody sees: tell the user
-    in words, keep the details in a log file for whoever helps them."""
-    previous = sys.excepthook
-
-    def hook(kind, value, trace) -> None:
-        previous(kind, value, trace)
-        log = paths.cache_dir() / "errors.log"
-        try:
-            import traceback
-
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as f:
-                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
-                f.write("".join(traceback.format_exception(kind, value, trace)))
-        except OSError:
-            pass
-        QMessageBox.critical(None, _("Unexpected problem"), _(
-            "Something unexpected went wrong. What was saved before is safe: every change is saved when it is "
-            "made. The details were written to {path}.").format(path=log))
-
-    sys.excepthook = hook
-
-
 def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     """Open the GUI (called by ``huurdersgroep`` without a subcommand). Returns the exit status."""
     from huurdersgroep_app.logsetup import quiet_library_logging
@@ -336,6 +272,8 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     app.setApplicationDisplayName(_("Tenant group"))
     app.setWindowIcon(QIcon(str(paths.APP_ICON)))  # every window, the taskbar and Alt+Tab
     app.setDesktopFileName(APP_ID)  # Linux: ties the windows to the menu entry and its icon
+    from huurdersgroep_app.ui.shell.error_hook import install_error_hook
+
     install_error_hook()
     if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0

@@ -50,10 +50,12 @@ def test_demo_that_fails_leaves_nothing_and_the_next_try_works(_isolated_home, m
         error.sqlite_errorcode = 13
         raise error
 
+    real = demo.create_demo
     monkeypatch.setattr(demo, "create_demo", disk_full)
     with pytest.raises(DatabaseError, match="no space left"):
         opening.open_demo(members=5)
     assert not opening.demo_path().exists()
-    monkeypatch.undo()
+    # only the demo is put back: monkeypatch.undo() would also undo the test's own home folder
+    monkeypatch.setattr(demo, "create_demo", real)
     db = opening.open_demo(members=5)
     db.close()
