@@ -2,20 +2,18 @@
 closed and accounted for, 2025 runs, 2026 is planned) as a copy each module may change."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from huurdersgroep_app.core.db.engine import Database
 
 from demo_files import demo_copy
+from funding_demo import SEED, TODAY
 
-TODAY = date(2025, 11, 20)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    database = Database(demo_copy(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=5, today=TODAY),
+    database = Database(demo_copy(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=SEED, today=TODAY),
                         backup_on_close=False)
     yield database
     database.close()

@@ -16,7 +16,7 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import format_money
 
-from conftest import TODAY
+from funding_demo import TODAY
 
 
 def _flat(text: str) -> str:

@@ -20,7 +20,7 @@ from huurdersgroep_app.core.services.funding.accountability import grant_account
 from huurdersgroep_app.core.services.funding.plan import year_plan_view
 from huurdersgroep_app.i18n import format_money
 
-from conftest import TODAY
+from funding_demo import TODAY
 
 
 def _flat(text: str) -> str:

@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import check_target
 from huurdersgroep_app.core.documents.finance.common import money, money_column, signature_lines, total_row
-from huurdersgroep_app.core.documents.finance.ledger_xlsx import _sheet
+from huurdersgroep_app.core.documents.finance.ledger_xlsx import MONEY_FORMAT
 from huurdersgroep_app.core.documents.funding.common import check_format, document_info
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, TableStyle, write_document
 from huurdersgroep_app.core.services.funding.accountability import GrantAccount, grant_accounts
@@ -84,6 +86,24 @@ def _draw(accounts: list[GrantAccount], year: int):
             flow.space(10)
             signature_lines(flow, [_("Treasurer"), _("Chair")])
     return draw
+
+
+def _sheet(workbook: Workbook, title: str, headers: list[str], rows, money_columns: set[int],
+           date_columns: set[int]) -> None:
+    """A sheet with a bold header row, exact amounts shown in euros, and columns fitted to their text."""
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for col in money_columns | date_columns:
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.number_format = MONEY_FORMAT if col in money_columns else "dd/mm/yyyy"
+    for index, column in enumerate(sheet.iter_cols(), start=1):
+        width = max(len(str(c.value or "")) for c in column) + 2
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 10), 60)
+    sheet.freeze_panes = "A2"
 
 
 def _write_xlsx(target, accounts: list[GrantAccount], year: int) -> None:
