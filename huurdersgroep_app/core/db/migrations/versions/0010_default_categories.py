@@ -6,7 +6,7 @@ new entry or budget line was refused. A group that has any category chose its ow
 alone; a file without a group gets its categories when the group is created.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0011
 """
 import json
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
