@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         widest = max((metrics.horizontalAdvance(spec.title()) for spec in self.specs), default=0)
         self.sidebar.setMinimumWidth(int(widest * 1.15) + metrics.averageCharWidth() * 6)
         self.ctx.data_changed.connect(self._on_data_changed)
+        self.ctx.set_navigator(self.show_page)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.update_title()
         self._switch_group_action.setEnabled(True)
