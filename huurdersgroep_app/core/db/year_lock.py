@@ -10,14 +10,13 @@ Three layers, so that no route around the services can change a closed year:
 """
 from __future__ import annotations
 
+import sys
+
 from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import get_history
 
-from huurdersgroep_app.core.db.models.finance import (Entry, EntryLine, FinancialYear, OpeningBalance, Receipt,
-                                                      Transfer)
-from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
 from huurdersgroep_app.core.errors import LockedYearError
 from huurdersgroep_app.i18n import _
 
@@ -52,8 +51,17 @@ def _touched(session: Session):
         yield obj, "deleted"
 
 
+FINANCE_MODELS = "huurdersgroep_app.core.db.models.finance"
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_changes_in_closed_years(session: Session, _context, _instances) -> None:
+    if FINANCE_MODELS not in sys.modules:
+        # The finance models are imported when used (see core.db.models): not loaded, so this
+        # flush writes no finance object (a dues payment brings them in with its entry's table).
+        return
+    from huurdersgroep_app.core.db.models.finance import FinancialYear, Entry
+
     years: set[int] = set()
     entry_ids: set[int] = set()
     reopened: list[int] = []
@@ -80,6 +88,10 @@ def _refuse_changes_in_closed_years(session: Session, _context, _instances) -> N
 
 
 def _collect(session: Session, years: set, entry_ids: set, reopened: list) -> None:
+    from huurdersgroep_app.core.db.models.finance import (Entry, EntryLine, FinancialYear, OpeningBalance, Receipt,
+                                                          Transfer)
+    from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
+
     for obj, how in _touched(session):
         if isinstance(obj, Entry):
             years.update(d.year for d in _old_and_new(obj, "booked_on", how))

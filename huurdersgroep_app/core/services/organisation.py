@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Organisation, Setting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.rules import REGIONS, RuleProfile, load_profile
-from huurdersgroep_app.core.services.finance.categories import ensure_default_categories
 from huurdersgroep_app.core.rules.profiles import REGION_LABELS  # noqa: F401 - re-exported for the forms
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.i18n import SUPPORTED_LANGUAGES, _
@@ -71,6 +70,9 @@ def create_organisation(session: Session, data: OrganisationInput, logo: bytes |
     session.add(org)
     session.flush()
     # A new group can book money from the first click: its categories exist in the same transaction.
+    # (Imported here: reading the group's name must not load the finance models, see core.db.models.)
+    from huurdersgroep_app.core.services.finance.categories import ensure_default_categories
+
     ensure_default_categories(session, rule_profile(session))
     return org
 
