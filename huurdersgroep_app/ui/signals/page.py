@@ -55,7 +55,6 @@ class Page(QWidget):
         self.unanswered_days = self.reports_bar.unanswered_days
         layout.addWidget(self.reports_bar)
 
-        self.table.doubleClicked.connect(lambda _index: self.edit_signal())
         self.table.activated.connect(lambda _index: self.edit_signal())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.clusters.show_signals.connect(self.show_cluster)
