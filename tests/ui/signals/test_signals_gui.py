@@ -102,6 +102,7 @@ def test_the_signal_form_shows_problems_under_the_fields(ctx, qtbot):
     assert dialog.save() is False
     assert "31/02/2026" in dialog.errors.problem("reported_on")
     assert dialog.errors.problem("reporter_name") and dialog.errors.problem("description")
+    assert dialog.general_error.text() == "Some fields need attention; they are marked in red."
     assert _rows(ctx) == {}
 
 
