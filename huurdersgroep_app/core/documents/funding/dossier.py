@@ -138,7 +138,8 @@ def write_funding_dossier(session: Session, year: int, funder_id: int, target, *
     for _attempt in range(3):  # the contents page(s) shift what follows; settle their own length
         first = cover_pages + contents_pages + 1
         starts = [first + sum(counts[:i]) for i in range(len(body))]
-        contents = _contents(session, year, funder, [(t, p) for (_k, t, _d), p in zip(body, starts, strict=True)], today)
+        entries = [(title, page) for (_k, title, _d), page in zip(body, starts, strict=True)]
+        contents = _contents(session, year, funder, entries, today)
         if _page_count(contents) == contents_pages:
             break
         contents_pages = _page_count(contents)
