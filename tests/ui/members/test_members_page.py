@@ -73,6 +73,9 @@ def test_add_member_dialog_shows_messages_and_saves_nothing(ctx, qtbot):
     assert "anna-at-example" in dialog.errors.problem("email")
     assert "31/02/2024" in dialog.errors.problem("joined_on")
     assert dialog.errors.problem("first_name") == ""
+    # marked fields may be scrolled out of view: the line beside Save says so
+    assert dialog.general_error.text() == "Some fields need attention; they are marked in red."
+    assert not dialog.general_error.isHidden()
     assert _member_count(ctx.db) == before
     # Correcting the fields clears the messages and saves.
     dialog.widgets["last_name"].setText("Dubois")

@@ -105,6 +105,7 @@ def test_the_signal_form_shows_problems_under_the_fields(ctx, qtbot):
     assert dialog.save() is False
     assert "31/02/2026" in dialog.errors.problem("reported_on")
     assert dialog.errors.problem("reporter_name") and dialog.errors.problem("description")
+    assert dialog.general_error.text() == "Some fields need attention; they are marked in red."
     assert _rows(ctx) == {}
 
 
@@ -209,14 +210,15 @@ def test_unanswered_days_setting_on_the_page(ctx, page):
 
 def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch, wait_tasks):
     from huurdersgroep_app.core.services.advices import dossiers as advices
+    from huurdersgroep_app.core.services.advices import steps as advice_steps
     from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
     from huurdersgroep_app.ui.signals.grouping import consultation_history_dialog
 
     advice = ctx.call(advices.create_advice, AdviceInput(title="Cleaning of the stairwells",
                                                          requested_on=TODAY - timedelta(days=40)))
-    ctx.call(advices.save_draft, advice.id, "We agree.")
-    ctx.call(advices.approve, advice.id, TODAY - timedelta(days=30))
-    ctx.call(advices.mark_sent, advice.id, TODAY - timedelta(days=29))
+    ctx.call(advice_steps.save_draft, advice.id, "We agree.")
+    ctx.call(advice_steps.approve, advice.id, TODAY - timedelta(days=30))
+    ctx.call(advice_steps.mark_sent, advice.id, TODAY - timedelta(days=29))
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     dialog = consultation_history_dialog(ctx)
