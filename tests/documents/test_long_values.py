@@ -24,6 +24,7 @@ from huurdersgroep_app.core.documents.sign_in_sheet import write_sign_in_sheet
 from huurdersgroep_app.core.documents.signals_report import write_signals_report
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps
 from huurdersgroep_app.core.services.finance import accounts, budget, categories, entries
 from huurdersgroep_app.core.services.finance.dues import format_structured_reference, structured_reference
 from huurdersgroep_app.core.services.meetings import action_points as ap
@@ -93,9 +94,9 @@ def long_group(db):
         heating = advices.create_advice(s, advices.AdviceInput(
             title="Vernieuwing van de centrale verwarming in " + LONG_COMPLEX, topic="maintenance",
             requested_on=date(YEAR, 3, 2)))
-        advices.save_draft(s, heating.id, "Tekst", on=date(YEAR, 3, 9))
-        advices.approve(s, heating.id, date(YEAR, 3, 20))
-        advices.mark_sent(s, heating.id, date(YEAR, 3, 23))
+        steps.save_draft(s, heating.id, "Tekst", on=date(YEAR, 3, 9))
+        steps.approve(s, heating.id, date(YEAR, 3, 20))
+        steps.mark_sent(s, heating.id, date(YEAR, 3, 23))
         signals.add_signal(s, signals.SignalInput(reported_on=date(YEAR, 2, 1), category="damp_mould",
                                                   description="Schimmel in de badkamer", complex_id=rabot,
                                                   street=LONG_STREET, scope="collective"))
