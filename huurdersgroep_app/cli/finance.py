@@ -104,6 +104,7 @@ def import_bank(args) -> int:
     from huurdersgroep_app.core.importers.bank import parse_bank_file
     from huurdersgroep_app.core.services.finance.accounts import resolve_account
     from huurdersgroep_app.core.services.finance.bank_import import import_statements
+    from huurdersgroep_app.core.services.finance.book_import import book_import
 
     fmt = args.format or "auto"
     if fmt not in BANK_FORMATS:
@@ -118,10 +119,11 @@ def import_bank(args) -> int:
         # A dry run is rolled back whole: even a new account.
         with (db.dry_run() if args.dry_run else db.transaction()) as session:
             account, created = resolve_account(session, args.account, create=True)
-            preview = import_statements(session, account, statements, dry_run=args.dry_run,
-                                        file_name=args.file.name)
+            preview = import_statements(session, account, statements, dry_run=True, file_name=args.file.name)
             if args.dry_run:
                 _print_preview(session, preview)
+            else:  # the same use case as the wizard's 'Book'
+                book_import(session, preview)
     if created and args.dry_run:
         print(_("A new bank account would be made for {iban}.").format(iban=account.iban), file=sys.stderr)
     elif created:
