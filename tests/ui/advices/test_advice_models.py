@@ -16,7 +16,8 @@ from huurdersgroep_app.core.services.advices.record import advice_record
 from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
 from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.ui.advices.model import AdviceTableModel, advice_search_text, advice_test, days_text
-from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns, read_register
+from huurdersgroep_app.core.services.contacts import read_register
+from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns
 from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.advices.drafts import version_columns
 from huurdersgroep_app.ui.advices.followup import timeline_columns
