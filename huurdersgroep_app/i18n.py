@@ -8,6 +8,7 @@ differ from Flanders and falls back to nl_BE; fr_BE falls back to the English so
 """
 from __future__ import annotations
 
+import contextvars
 import gettext as _gettext
 import locale as _locale
 import os
@@ -24,7 +25,12 @@ FALLBACKS = {"nl_NL": ("nl_BE",), "nl_BE": (), "fr_BE": (), "en": ()}
 LANGUAGE_NAMES = {"nl_BE": "Nederlands (België)", "nl_NL": "Nederlands (Nederland)",
                   "fr_BE": "Français (Belgique)", "en": "English"}
 
-_current = DEFAULT_LANGUAGE
+# The interface's language is the process's default; a document in another language sets the
+# override only for its own context (its thread, or the task it runs in), so a letter built in French
+# on a worker never turns the visible window French. A new thread starts with no override and so
+# speaks the interface's language.
+_interface = DEFAULT_LANGUAGE
+_override: contextvars.ContextVar[str | None] = contextvars.ContextVar("huurdersgroep_language", default=None)
 _translations: dict[str, _gettext.NullTranslations] = {}
 
 
@@ -102,50 +108,59 @@ def _load(lang: str) -> _gettext.NullTranslations:
 
 
 def set_language(lang: str | None) -> str:
-    """Switch the interface language; unknown values fall back to nl_BE."""
-    global _current
-    _current = normalize_language(lang) or DEFAULT_LANGUAGE
-    return _current
+    """Switch the interface language; unknown values fall back to nl_BE.
+
+    Inside a ``language(...)`` block only that block's language changes (until the block ends), as
+    before; elsewhere the whole interface switches."""
+    global _interface
+    chosen = normalize_language(lang) or DEFAULT_LANGUAGE
+    if _override.get() is not None:
+        _override.set(chosen)
+    else:
+        _interface = chosen
+    return chosen
 
 
 def get_language() -> str:
-    return _current
+    return _override.get() or _interface
 
 
 def gettext(message: str) -> str:
-    return _load(_current).gettext(message)
+    return _load(get_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _load(_current).ngettext(singular, plural, n)
+    return _load(get_language()).ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _load(_current).pgettext(context, message)
+    return _load(get_language()).pgettext(context, message)
 
 
 _ = gettext
 
 
 class language:
-    """Context manager: produce one document in another language, then switch back."""
+    """Context manager: produce one document in another language, then switch back.
+
+    Only the current context (thread or task) speaks ``lang`` meanwhile; other threads, the
+    window's included, keep theirs. Without ``lang`` the current language stays."""
 
     def __init__(self, lang: str | None):
         self.lang = lang
-        self.previous = _current
+        self._tokens: list[contextvars.Token] = []
 
     def __enter__(self):
-        self.previous = _current
-        if self.lang:
-            set_language(self.lang)
-        return get_language()
+        chosen = (normalize_language(self.lang) or DEFAULT_LANGUAGE) if self.lang else get_language()
+        self._tokens.append(_override.set(chosen))
+        return chosen
 
     def __exit__(self, *exc):
-        set_language(self.previous)
+        _override.reset(self._tokens.pop())
 
 
 def babel_locale(lang: str | None = None) -> str:
-    return lang or _current
+    return lang or get_language()
 
 
 def format_date(value: date | datetime | None, format: str = "medium", lang: str | None = None) -> str:

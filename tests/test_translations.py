@@ -155,10 +155,16 @@ def test_catalog_compiles_to_a_working_mo(lang):
     write_mo(buffer, catalog)
     buffer.seek(0)
     compiled = gettext.GNUTranslations(buffer)
-    for msgid, plural, strings in messages(lang):
+    for m in load(lang):
+        if not m.id:
+            continue
+        msgid, plural = (m.id if isinstance(m.id, tuple) else (m.id, None))
+        strings = list(m.string) if plural else [m.string]
         if not all(strings):
             continue  # untranslated: gettext gives the English source
-        if plural is None:
+        if m.context:  # one English word, several meanings: each its own message
+            assert compiled.pgettext(m.context, msgid) == strings[0]
+        elif plural is None:
             assert compiled.gettext(msgid) == strings[0]
         else:
             assert compiled.ngettext(msgid, plural, 1) == strings[0]

@@ -1,22 +1,27 @@
 """The command line: a thin layer over core.services, sharing them with the GUI.
 
 Without a subcommand it opens the GUI. Each area registers its subcommands in its own module
-of this package (a module with a ``register(cli)`` function is found automatically). User errors print one line on stderr in the chosen language and exit 1;
-a wrong command line exits 2.
+of this package (a module with a ``register(cli)`` function is found automatically). User errors
+print one line on stderr in the chosen language and exit 1; a wrong command line exits 2.
+
+Start-up pays only for the command that runs: ``COMMANDS``, ``REPORTS`` and ``IMPORTS`` below say
+which module registers each command, report kind and import kind, so building the parser imports
+only the module the command line names (and with it SQLAlchemy, reportlab, the services);
+``--help`` imports none of them. A command missing from the tables still works (every module is
+then loaded, as before), and a test says which row to add.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
 import os
-import pkgutil
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from huurdersgroep_app import __version__, i18n, paths
+from huurdersgroep_app import i18n, paths
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import N_, _
 from huurdersgroep_app.logsetup import quiet_library_logging
@@ -82,6 +87,7 @@ class Cli:
     reports: dict[str, Callable] = field(default_factory=dict)
     report_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
     importers: dict[str, Callable] = field(default_factory=dict)
+    complete: bool = False  # every module registered, not only the ones a command line needs
     _report_options: set = field(default_factory=set)
     _import_options: set = field(default_factory=set)
 
@@ -111,13 +117,88 @@ class Cli:
             self.import_parser.add_argument(*flags, **kwargs)
 
 
-def build_parser() -> tuple[Parser, Cli]:
+# Which module of this package registers what, in the order of `huurdersgroep --help`. The help
+# texts are the ones the modules give (a test holds the tables to what the modules register).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "advices": ("advices", "advice dossiers"),
+    "finance": ("finance", "the books: years, balances, closing a year"),
+    "funders": ("funding", "funders, their grants and conditions"),
+    "funding": ("funding", "the funding conditions: the compliance check"),
+    "deadlines": ("funding", "what is due: advice, replies, signals, funders' deadlines"),
+    "new": ("group", "create an empty group"),
+    "demo": ("group", "create the demo group"),
+    "backup": ("group", "copy the database to a backup file"),
+    "restore": ("group", "replace the database by a backup"),
+    "check": ("group", "integrity and schema check"),
+    "meetings": ("meetings", "list meetings, export a meeting to a calendar, the invitation e-mail"),
+    "privacy": ("privacy", "privacy tools: export, anonymise, erase, retention, consent"),
+    "selftest": ("selftest", "check this installation: demo group, rules, translations, documents"),
+}
+REPORTS: dict[str, str] = {
+    "advice-letter": "advices", "signals": "advices", "consultation-history": "advices",
+    "budget": "finance", "budget-vs-actual": "finance", "financial-report": "finance", "audit-pack": "finance",
+    "dues-letters": "finance", "ledger": "finance",
+    "invitation": "meetings", "poster": "meetings", "sign-in-sheet": "meetings", "minutes": "meetings",
+    "ballot": "meetings", "decisions": "meetings", "action-points": "meetings",
+    "privacy-statement": "privacy", "processing-register": "privacy",
+    "member-list": "reports", "board-list": "reports",
+    "activity-report": "funding_reports", "year-plan": "funding_reports", "grant-accountability": "funding_reports",
+    "audit-committee": "funding_reports", "funding-dossier": "funding_reports",
+}
+IMPORTS: dict[str, str] = {"members": "members", "bank": "finance"}
+_OPTIONS_WITH_VALUE = ("--db", "--lang")  # the main parser's options that take a value
+
+
+def modules_for(argv: list[str]) -> set[str] | None:
+    """The modules of this package that ``argv`` needs registered; None when it needs all of them
+    (a command, report or import kind the tables do not know, or ``report --help``)."""
+    words, rest = [], iter(argv)
+    for word in rest:
+        if word in _OPTIONS_WITH_VALUE:
+            next(rest, None)
+        elif word == "--":
+            words.extend(rest)
+        elif not word.startswith("-"):
+            words.append(word)
+    if not words:
+        return set()  # --help, --version: the main parser alone
+    command = words[0]
+    if command in ("report", "import"):
+        table = REPORTS if command == "report" else IMPORTS
+        # Each word that names a kind (an option's value may, too): the modules of all of them.
+        found = {table[word] for word in words[1:] if word in table}
+        return found or None
+    return {COMMANDS[command][0]} if command in COMMANDS else None
+
+
+def _all_modules() -> list[str]:
+    import pkgutil
+
+    return sorted(info.name for info in pkgutil.iter_modules(__path__))
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the version only when asked (the package metadata is slow to import)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from huurdersgroep_app import __version__
+
+        print(f"huurdersgroep {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
+def build_parser(argv: list[str] | None = None) -> tuple[Parser, Cli]:
+    """The parser, with the modules ``argv`` needs registered (none for ``--help``; the others'
+    commands are listed by name and help only). Without ``argv``, every module (the self-test)."""
     common = Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
     common.add_argument("--lang", default=argparse.SUPPRESS, help="nl_BE, nl_NL, fr_BE or en")
     parser = Parser(prog="huurdersgroep", description="huurdersgroep_app", parents=[common])
     parser.add_argument("--demo", action="store_true", help="open the demo group (created on first use)")
-    parser.add_argument("--version", action="version", version=f"huurdersgroep {__version__}")
+    parser.add_argument("--version", action=_Version, help="show program's version number and exit")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     report = commands.add_parser("report", help="produce a document", parents=[common])
     report.add_argument("kind")
@@ -128,10 +209,27 @@ def build_parser() -> tuple[Parser, Cli]:
     imports.add_argument("file", type=Path)
     imports.set_defaults(handler=_run_import)
     cli = Cli(commands, common, report, imports)
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(module, "register"):
-            module.register(cli)
+    wanted = None if argv is None else modules_for(argv)
+    if wanted is None:
+        wanted = set(_all_modules())
+        cli.complete = True
+    registered: set[str] = set()
+
+    def register(name: str) -> None:
+        if name not in registered:
+            registered.add(name)
+            module = importlib.import_module(f"{__name__}.{name}")
+            if hasattr(module, "register"):
+                module.register(cli)
+
+    for command, (name, help) in COMMANDS.items():
+        if name in wanted:
+            register(name)
+        elif command not in commands.choices:
+            # Named in --help and in the choices, not loaded: this command line does not run it.
+            commands.add_parser(command, help=help, parents=[common])
+    for name in sorted(wanted):
+        register(name)
     parser.set_defaults(cli=cli)
     return parser, cli
 
@@ -140,7 +238,7 @@ def _run_report(args) -> int:
     handler = args.cli.reports.get(args.kind)
     if handler is None:
         raise UsageError(_("Unknown report '{kind}'. Choose one of: {choices}.").format(
-            kind=args.kind, choices=", ".join(sorted(args.cli.reports))))
+            kind=args.kind, choices=", ".join(sorted(set(args.cli.reports) | set(REPORTS)))))
     fmt = getattr(args, "format", None) or "pdf"
     if fmt not in args.cli.report_formats[args.kind]:
         raise UsageError(_("The report '{kind}' is made as PDF only.").format(kind=args.kind))
@@ -151,7 +249,7 @@ def _run_import(args) -> int:
     handler = args.cli.importers.get(args.kind)
     if handler is None:
         raise UsageError(_("Unknown import '{kind}'. Choose one of: {choices}.").format(
-            kind=args.kind, choices=", ".join(sorted(args.cli.importers))))
+            kind=args.kind, choices=", ".join(sorted(set(args.cli.importers) | set(IMPORTS)))))
     return handler(args)
 
 
@@ -189,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         from huurdersgroep_app.ui.shell.app import run_gui
 
         return run_gui(gui_args.db, lang, demo=gui_args.demo)
-    parser, _cli = build_parser()
+    parser, _cli = build_parser(argv)
     try:
         args = parser.parse_args(argv)
         if getattr(args, "command", None) is None:

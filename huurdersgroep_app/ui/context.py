@@ -50,6 +50,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.host = host
+        self._navigate: Callable[[str], QWidget] | None = None
 
     # -- the database ----------------------------------------------------------------------------
     def read(self, action: Callable, *args, **kwargs):
@@ -93,6 +94,20 @@ class AppContext(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- between areas ----------------------------------------------------------------------------
+    def set_navigator(self, show_page: Callable[[str], QWidget]) -> None:
+        """The main window's ``show_page``: brings a page (a ``ui.pages`` name) to the front."""
+        self._navigate = show_page
+
+    def show_page(self, name: str, tab: str | None = None) -> QWidget | None:
+        """Show the page ``name`` and, on a page with tabs (``show_tab``), its tab ``tab``; the page
+        shown, or None without a main window (a dialog tested on its own)."""
+        if self._navigate is None:
+            return None
+        page = self._navigate(name)
+        if tab is not None and hasattr(page, "show_tab"):
+            page.show_tab(tab)
+        return page
+
     # Areas do not import each other; where one area opens another's dialog, it asks the context.
     def open_advice_dossier(self, advice_id: int, parent: QWidget | None = None) -> None:
         from huurdersgroep_app.ui.advices.dossier_dialog import AdviceDossierDialog

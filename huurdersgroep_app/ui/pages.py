@@ -75,6 +75,16 @@ def _finance():
     return Page
 
 
+def _funding():
+    from huurdersgroep_app.ui.funding.page import Page
+    return Page
+
+
+def _documents():
+    from huurdersgroep_app.ui.documents.page import Page
+    return Page
+
+
 def _settings():
     from huurdersgroep_app.ui.settings.page import Page
     return Page
@@ -95,5 +105,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("contacts", N_("Contacts"), _contacts),
     PageSpec("finance", N_("Money"), _finance, (
         Shortcut("Ctrl+E", lambda page: page.new_entry(), N_("new entry in the cash book")),)),
+    PageSpec("funding", N_("Funding"), _funding),
+    PageSpec("documents", N_("Documents"), _documents),
     PageSpec("settings", N_("Settings"), _settings),  # always last in the sidebar
 )

@@ -11,6 +11,8 @@ from huurdersgroep_app.core.documents.finance.audit_pack import write_audit_pack
 from huurdersgroep_app.core.documents.finance.budget_vs_actual import write_budget_vs_actual
 from huurdersgroep_app.core.documents.finance.financial_report import write_financial_report
 from huurdersgroep_app.core.documents.finance.ledger_xlsx import write_ledger_xlsx
+from huurdersgroep_app.core.documents.funding.audit_committee import write_audit_committee_report
+from huurdersgroep_app.core.documents.funding.grant_accountability import write_grant_accountability
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from demo_files import demo_copy  # noqa: E402
@@ -18,7 +20,9 @@ from demo_files import demo_copy  # noqa: E402
 CLOSED = 2025
 WARNING = f"these figures do not match the closed books of {CLOSED}"
 REPORTS = {"financial report": write_financial_report, "audit pack": write_audit_pack,
-           "budget vs actual": write_budget_vs_actual}
+           "budget vs actual": write_budget_vs_actual,
+           "kascommissie report": lambda s, target, year: write_audit_committee_report(s, year, target),
+           "accountability per grant": lambda s, target, year: write_grant_accountability(s, year, target)}
 
 
 @pytest.fixture

@@ -68,3 +68,16 @@ def group(db):
 def ctx(group, qapp):
     return AppContext(group)
 
+
+
+@pytest.fixture
+def wait_tasks(qapp):
+    """Wait until every background task (ui/tasks.py) has come back and run its callbacks, as
+    Vorta's tests wait for their Borg jobs; fails the test when one hangs."""
+    from huurdersgroep_app.ui import tasks
+
+    def wait(timeout_ms: int = 60000) -> None:
+        assert tasks.wait_all(timeout_ms), f"tasks still running: {[t.label for t in tasks.running()]}"
+
+    yield wait
+    tasks.wait_all(60000)  # none may outlive its test

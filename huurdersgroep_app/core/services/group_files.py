@@ -15,6 +15,8 @@ from huurdersgroep_app.core.errors import DatabaseError
 from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:
+    from huurdersgroep_app.core.db.engine import Database
+    from huurdersgroep_app.core.progress import CancelToken, ProgressCallback
     from huurdersgroep_app.core.services.organisation import OrganisationInput
 
 
@@ -63,8 +65,10 @@ def create_group_file(path: Path, data: OrganisationInput, logo: bytes | None = 
     return db
 
 
-def open_demo(members: int = 120, seed: int = 1) -> Database:
-    """The demo group, created in the user's data folder the first time."""
+def open_demo(members: int = 120, seed: int = 1, progress: ProgressCallback | None = None,
+              cancel: CancelToken | None = None) -> Database:
+    """The demo group, created in the user's data folder the first time. Cancelling while it is
+    being built leaves no file (it is built under another name, see ``create_filled``)."""
     from huurdersgroep_app.core.services import organisation
 
     path = demo_path()
@@ -74,7 +78,7 @@ def open_demo(members: int = 120, seed: int = 1) -> Database:
     from huurdersgroep_app.core.demo import create_demo
 
     def fill(session) -> None:
-        create_demo(session, members=members, seed=seed)
+        create_demo(session, members=members, seed=seed, progress=progress, cancel=cancel)
         if not organisation.has_organisation(session):
             raise DatabaseError(_("The demo group could not be made."))
 

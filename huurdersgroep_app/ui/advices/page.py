@@ -74,7 +74,6 @@ class Page(QWidget):
         self.search.textChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         self.year.currentIndexChanged.connect(self._filters_changed)
-        self.table.doubleClicked.connect(lambda _index: self.open_dossier())
         self.table.activated.connect(lambda _index: self.open_dossier())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_dossier)

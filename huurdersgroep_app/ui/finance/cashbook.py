@@ -86,11 +86,13 @@ class CashBookTab(QWidget):
         self.account.currentIndexChanged.connect(self._filters_changed)
         self.category.currentIndexChanged.connect(self._filters_changed)
         self.search.textChanged.connect(self._filters_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_entry())
+        # `activated` is Enter and the double click (or the single click where the platform wants it);
+        # connecting `doubleClicked` as well opened the entry twice.
         self.table.activated.connect(lambda _index: self.edit_entry())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_entry)
-        self.edit_button.clicked.connect(self.edit_entry)
+        # `clicked` passes `checked` (False), which must not reach edit_entry as an entry id.
+        self.edit_button.clicked.connect(lambda: self.edit_entry())
         self.delete_button.clicked.connect(self.delete_entry)
         self.transfer_button.clicked.connect(self.new_transfer)
 

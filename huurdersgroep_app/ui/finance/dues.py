@@ -24,11 +24,18 @@ ALL, PAID, UNPAID = "all", "paid", "unpaid"
 def dues_columns() -> list[Column]:
     return [Column(_("Member"), lambda r: r.name, chars=24),
             Column(_("Payment reference"), lambda r: r.reference, chars=26),
-            Column(_("Due"), lambda r: money(r.due), sort=lambda r: r.due, align_right=True, chars=10),
+            Column(_("Due"), lambda r: money(r.due) if r.due is not None else "–",
+                   sort=lambda r: r.due if r.due is not None else Decimal("-1"), align_right=True, chars=10),
             Column(_("Paid"), lambda r: money(r.paid), sort=lambda r: r.paid, align_right=True, chars=10),
             Column(_("Still to pay"), lambda r: money(r.outstanding) if r.outstanding else "",
                    sort=lambda r: r.outstanding, align_right=True, chars=10),
-            Column(_("Status"), lambda r: _("Paid") if r.has_paid else _("Not paid yet"))]
+            Column(_("Status"), status_label)]
+
+
+def status_label(row: dues.DuesRow) -> str:
+    if row.status == dues.NOTHING_DUE:
+        return _("Nothing due")
+    return _("Paid") if row.status == dues.PAID else _("Not paid yet")
 
 
 class DuesProxy(QSortFilterProxyModel):
@@ -44,7 +51,7 @@ class DuesProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
-        return self.choice == ALL or (row.has_paid == (self.choice == PAID))
+        return self.choice == ALL or row.status == {PAID: dues.PAID, UNPAID: dues.UNPAID}[self.choice]
 
 
 def read_dues(session, year: int):

@@ -94,7 +94,6 @@ class MeetingList(QWidget):
 
         self.year.currentIndexChanged.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self.refresh)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(lambda: self.page.new_meeting())

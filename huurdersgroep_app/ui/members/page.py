@@ -80,8 +80,8 @@ class Page(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.status.currentIndexChanged.connect(self._filters_changed)
         self.complex.currentIndexChanged.connect(self._filters_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_member())
-        self.table.activated.connect(lambda _index: self.edit_member())  # Enter on a row
+        # Enter and the double click (one signal: connecting doubleClicked too opened the member twice).
+        self.table.activated.connect(lambda _index: self.edit_member())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_member)
         self.edit_button.clicked.connect(self.edit_member)

@@ -17,6 +17,7 @@ from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
+from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import heading, hint
@@ -101,6 +102,7 @@ class Page(QWidget):
         side.addWidget(self.meetings_panel)
         self.deadlines = DeadlinesPanel(ctx)
         side.addWidget(self.deadlines)
+        side.addWidget(FundingDeadlinesPanel(ctx))
         board_box = QGroupBox(_("Board"))
         board_layout = QVBoxLayout(board_box)
         self.board_text = hint("")

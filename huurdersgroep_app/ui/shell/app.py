@@ -111,19 +111,31 @@ class GuiController(QObject):
         return opening.open_demo() if use_demo else opening.open_group_file(path)
 
     def _open_into_window(self, path: Path, use_demo: bool) -> None:
-        """Second half of a deferred start: open the file into the frame already on screen."""
-        try:
-            db = self._open(path, use_demo)
-        except DomainError as exc:
-            self.window.hide()
-            QMessageBox.warning(None, _("The file could not be opened"), exc.message)
-            db = self.welcome(exc.message)
-            if db is None:
-                self.window.closed.disconnect(self._window_closed)
-                self.window.close()
-                self.app.quit()
-                return
-            self.window.show()
+        """Second half of a deferred start: open the file into the frame already on screen. Opening
+        may upgrade an older file or build the demo, so it runs as a task: the frame keeps painting."""
+        from huurdersgroep_app.ui.tasks import run_task
+
+        if use_demo:
+            work, label = (lambda progress, cancel: opening.open_demo(progress=progress, cancel=cancel),
+                           _("Creating the demo group…"))
+        else:
+            work, label = lambda progress, cancel: opening.open_group_file(path), _("Opening the group…")
+        run_task(self.window, work, label=label, success=self._attach, failure=self._open_failed)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", None) or str(exc)
+        self.window.hide()
+        QMessageBox.warning(None, _("The file could not be opened"), message)
+        db = self.welcome(message)
+        if db is None:
+            self.window.closed.disconnect(self._window_closed)
+            self.window.close()
+            self.app.quit()
+            return
+        self.window.show()
+        self._attach(db)
+
+    def _attach(self, db: Database) -> None:
         self.db = db
         self.ctx = AppContext(db, host=self)
         self.window.attach(self.ctx)

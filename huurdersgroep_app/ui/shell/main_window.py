@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app import __version__, paths
+from huurdersgroep_app import paths
 from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:  # the database layer is imported once a file is opened, not to draw the frame
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         widest = max((metrics.horizontalAdvance(spec.title()) for spec in self.specs), default=0)
         self.sidebar.setMinimumWidth(int(widest * 1.15) + metrics.averageCharWidth() * 6)
         self.ctx.data_changed.connect(self._on_data_changed)
+        self.ctx.set_navigator(self.show_page)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.update_title()
         self._switch_group_action.setEnabled(True)
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(keys)
 
     def _about(self) -> None:
+        from huurdersgroep_app import __version__  # read on demand: the metadata is slow to import
+
         QMessageBox.about(self, _("About this program"), _(
             "Tenant group app, version {version}.\nKeeps the members, the board and the documents of a "
             "tenant group. Everything stays on this computer, in the file shown at the bottom of the window."

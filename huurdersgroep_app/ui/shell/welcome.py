@@ -17,7 +17,8 @@ from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS, OrganisationInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
-from huurdersgroep_app.ui.kit.widgets import Form, busy, error_label, fit_to_screen, heading, hint
+from huurdersgroep_app.ui.kit.widgets import Form, error_label, fit_to_screen, heading, hint
+from huurdersgroep_app.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from huurdersgroep_app.core.services.group_files import Database
@@ -30,6 +31,7 @@ class WelcomeDialog(QDialog):
     def __init__(self, parent=None, message: str = ""):
         super().__init__(parent)
         self.database: Database | None = None
+        self.task: Task | None = None  # the file being opened or made, off the window's thread
         self.logo: tuple[bytes, str] | None = None
         self.setWindowTitle(_("Welcome"))
         self.stack = QStackedWidget()
@@ -148,30 +150,29 @@ class WelcomeDialog(QDialog):
         return OrganisationInput(region=self.region.currentData(),
                                  **{key: field.text() for key, field in self.fields.items()})
 
-    def create_group(self) -> bool:
+    def create_group(self) -> Task | None:
+        """Make the new group's file on a worker; its problems come back under the fields. The
+        returned task has ``result`` (the Database) once done; None when refused at once."""
         self.form.clear_problems()
         path_text = self.path.text().strip()
         if not path_text:
             self.form.show_problems({"path": _("Choose where to save the group.")})
-            return False
+            return None
         logo, mime = self.logo or (None, "")
-        try:
-            with busy():
-                self.database = opening.create_group_file(Path(path_text), self.organisation_input(), logo, mime)
-        except ValidationError as exc:
+        data, target = self.organisation_input(), Path(path_text)
+        return self._start(lambda progress, cancel: opening.create_group_file(target, data, logo, mime),
+                           _("Creating the group…"), failure=self._creation_failed)
+
+    def _creation_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
             rest = self.form.show_problems(exc.problems)
             if rest:
                 self._error("\n".join(rest.values()))
-            return False
-        except DomainError as exc:
+        elif isinstance(exc, DomainError):
             self.form.show_problems({"path": exc.message})
-            return False
-        except OSError as exc:
+        else:
             self.form.show_problems({"path": _("The file could not be made: {problem}").format(
-                problem=exc.strerror or exc)})
-            return False
-        self.accept()
-        return True
+                problem=getattr(exc, "strerror", None) or exc)})
 
     # -- open or demo ------------------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -182,21 +183,31 @@ class WelcomeDialog(QDialog):
         if chosen:
             self.open_path(Path(chosen))
 
-    def open_path(self, path: Path) -> bool:
-        return self._open(lambda: opening.open_group_file(path))
+    def open_path(self, path: Path) -> Task | None:
+        # An older file is upgraded while it opens: that can take a while, so it is a task too.
+        return self._start(lambda progress, cancel: opening.open_group_file(path), _("Opening the group…"))
 
-    def try_demo(self) -> bool:
-        return self._open(opening.open_demo)
+    def try_demo(self) -> Task | None:
+        # Building the demo takes seconds; the file only appears when it is whole, so Cancel is safe.
+        return self._start(lambda progress, cancel: opening.open_demo(progress=progress, cancel=cancel),
+                           _("Creating the demo group…"), cancellable=True)
 
-    def _open(self, how) -> bool:
-        try:
-            with busy():
-                self.database = how()
-        except DomainError as exc:
-            self._error(exc.message)
-            return False
+    def _start(self, work, label: str, failure=None, cancellable: bool = False) -> Task | None:
+        if self.task is not None and not self.task.done:
+            return None  # one file at a time
+        self.task = run_task(self, work, success=self._opened, failure=failure, label=label,
+                             cancellable=cancellable)
+        return self.task
+
+    def _opened(self, database: Database) -> None:
+        self.database = database
         self.accept()
-        return True
+
+    def reject(self) -> None:
+        # Closed while a file is being opened: wait for it, or the open file would be left behind.
+        if self.task is not None and not self.task.done:
+            return
+        super().reject()
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, _("This did not work"), message)

@@ -121,3 +121,31 @@ def test_a_dutch_group_gets_amsterdam_time(nl_db):
         m = meetings.create_meeting(s, MeetingInput(type="members", scheduled_on="14/01/2025", start_time="20:00"))
         data = invitations.meeting_ics(s, m.id)
     assert b"DTSTART;TZID=Europe/Amsterdam:20250114T200000" in data
+
+
+def _offset_by_the_files_own_zone(data: bytes, when: datetime) -> str:
+    """What a client that caches the zone by name does: build the zone from the file's VTIMEZONE alone
+    (not from its own tz database) and use it for any later date."""
+    block = next(iter(icalendar.Calendar.from_ical(data).walk("VTIMEZONE")))
+    zone = block.to_tz(lookup_tzid=False)
+    return when.replace(tzinfo=zone).strftime("%z")
+
+
+def test_the_time_zone_block_holds_the_rules_for_every_year_not_one(db, group, nl_db):
+    with db.transaction() as s:
+        m = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025", start_time="19:30"))
+        data = invitations.meeting_ics(s, m.id)
+    with nl_db.transaction() as s:
+        nl = invitations.meeting_ics(s, meetings.create_meeting(
+            s, MeetingInput(type="members", scheduled_on="14/01/2025", start_time="20:00")).id)
+    for zone_file in (data, nl):
+        assert _offset_by_the_files_own_zone(zone_file, datetime(2031, 3, 31, 19, 30)) == "+0200"
+    block = next(iter(icalendar.Calendar.from_ical(data).walk("VTIMEZONE")))
+    assert {str(part["rrule"].to_ical(), "ascii") for part in block.subcomponents} == {
+        "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"}
+    for zone_file in (data, nl):
+        assert _offset_by_the_files_own_zone(zone_file, datetime(2025, 1, 14, 19, 30)) == "+0100"
+        assert _offset_by_the_files_own_zone(zone_file, datetime(2026, 7, 14, 19, 30)) == "+0200"
+        assert _offset_by_the_files_own_zone(zone_file, datetime(2031, 11, 3, 19, 30)) == "+0100"
+        assert _offset_by_the_files_own_zone(zone_file, datetime(2031, 3, 31, 19, 30)) == "+0200"
+    assert b"TZID:Europe/Amsterdam" in nl

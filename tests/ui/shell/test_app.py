@@ -34,10 +34,12 @@ def controller(qapp):
     made.close_database()
 
 
-def test_welcome_demo_shows_the_demo_members_on_the_members_page(controller, qtbot):
+def test_welcome_demo_shows_the_demo_members_on_the_members_page(controller, qtbot, wait_tasks):
     welcome = WelcomeDialog()
     qtbot.addWidget(welcome)
     qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert welcome.database is None and welcome.task is not None  # built on a worker
+    wait_tasks()
     assert welcome.database is not None and welcome.result() == WelcomeDialog.DialogCode.Accepted
     assert paths.last_db_path() == opening.demo_path().resolve()
     controller.show_main(welcome.database)
@@ -119,7 +121,7 @@ def test_a_file_in_use_is_refused(controller, group, tmp_path, message_boxes, mo
     assert message_boxes and message_boxes[0][0] == "warning"
 
 
-def test_creating_a_group_shows_problems_then_creates_the_file(qtbot, tmp_path):
+def test_creating_a_group_shows_problems_then_creates_the_file(qtbot, tmp_path, wait_tasks):
     welcome = WelcomeDialog()
     qtbot.addWidget(welcome)
     welcome.create_button.click()
@@ -127,12 +129,15 @@ def test_creating_a_group_shows_problems_then_creates_the_file(qtbot, tmp_path):
     welcome.path.setText(str(target))
     welcome.fields["iban"].setText("BE00 1234")
     welcome.create_group()
+    wait_tasks()
     assert welcome.form.problem("name") and welcome.form.problem("iban")
     assert not target.exists()  # nothing left behind
     welcome.fields["name"].setText("Huurdersgroep Het Anker")
     welcome.fields["iban"].setText("")
     welcome.region.setCurrentIndex(welcome.region.findData("nederland"))
     assert welcome.create_group()
+    wait_tasks()
+    assert welcome.result() == WelcomeDialog.DialogCode.Accepted
     with welcome.database.reading() as s:
         org = organisation.get_organisation(s)
         assert (org.name, org.region, org.language) == ("Huurdersgroep Het Anker", "nederland", "nl_NL")
@@ -177,7 +182,8 @@ def test_main_window_prints_when_shown_and_starts_without_heavy_modules(tmp_path
     assert list((tmp_path / "backups").glob("g-*-on-close.sqlite"))  # closed properly, with its backup
 
 
-def test_switching_to_another_group_file_and_back_on_cancel(controller, group, nl_db, monkeypatch, qtbot):
+def test_switching_to_another_group_file_and_back_on_cancel(controller, group, nl_db, monkeypatch, qtbot,
+                                                            wait_tasks):
     other = nl_db.path
     nl_db.close()
     controller.show_main(group)
@@ -185,7 +191,10 @@ def test_switching_to_another_group_file_and_back_on_cancel(controller, group, n
 
     def pick(dialog):
         chosen = choices.pop(0)
-        return dialog.open_path(chosen) if chosen else 0
+        if chosen:
+            dialog.open_path(chosen)
+            wait_tasks()  # the real exec() runs the event loop until the file is open
+        return 1 if chosen else 0
 
     monkeypatch.setattr(WelcomeDialog, "exec", pick)
     controller.switch_group()

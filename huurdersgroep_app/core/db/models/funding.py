@@ -113,3 +113,18 @@ class YearPlanLine(Base):
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id", ondelete="SET NULL"))
 
     plan: Mapped[YearPlan] = relationship(back_populates="lines")
+
+
+class YearTexts(Timestamps, Base):
+    """The free texts a group writes for a year's activity report and funding dossier: the
+    foreword, the highlights, the plans, and a note for the cover letter to the funders.
+    Kept per year in the database, so a backup carries them and next year starts blank."""
+
+    __tablename__ = "year_texts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    foreword: Mapped[str] = mapped_column(Text, default="")
+    highlights: Mapped[str] = mapped_column(Text, default="")
+    plans: Mapped[str] = mapped_column(Text, default="")
+    cover_note: Mapped[str] = mapped_column(Text, default="")

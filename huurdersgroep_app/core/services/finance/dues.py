@@ -84,21 +84,32 @@ def dues_amount(session: Session, year: int) -> Decimal | None:
     return row.amount if row else None
 
 
+PAID, UNPAID, NOTHING_DUE = "paid", "unpaid", "nothing_due"
+
+
 @dataclass(frozen=True)
 class DuesRow:
     member_id: int
     name: str
     reference: str  # formatted +++…+++
-    due: Decimal
+    due: Decimal | None  # None: the group has not set the dues for the year
     paid: Decimal
 
     @property
     def outstanding(self) -> Decimal:
-        return max(self.due - self.paid, ZERO)
+        return max(self.due - self.paid, ZERO) if self.due else ZERO
+
+    @property
+    def status(self) -> str:
+        """Paid, unpaid, or nothing due: before the amount is set (or when it is nil) nobody owes,
+        which is not the same as everybody having paid."""
+        if not self.due:
+            return PAID if self.paid > ZERO else NOTHING_DUE
+        return PAID if self.paid >= self.due else UNPAID
 
     @property
     def has_paid(self) -> bool:
-        return self.paid >= self.due
+        return self.status == PAID
 
 
 def _members_in_year(session: Session, year: int) -> list[Member]:
@@ -111,7 +122,7 @@ def _members_in_year(session: Session, year: int) -> list[Member]:
 
 def dues_status(session: Session, year: int) -> list[DuesRow]:
     """Every member of the year with what is due and what was paid."""
-    due = dues_amount(session, year) or ZERO
+    due = dues_amount(session, year)
     paid = dict(session.execute(select(DuesPayment.member_id, func.sum(DuesPayment.amount))
                                 .where(DuesPayment.year == year).group_by(DuesPayment.member_id)).all())
     return [DuesRow(m.id, m.full_name, format_structured_reference(structured_reference(m.id, year)), due,

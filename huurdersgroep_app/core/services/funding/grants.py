@@ -109,6 +109,21 @@ def add_grant(session: Session, data: GrantInput) -> Grant:
     return grant
 
 
+def update_grant(session: Session, grant_id: int, data: GrantInput) -> Grant:
+    """Change a grant (same checks as a new one); its payments and accountability date stay."""
+    grant = get_grant(session, grant_id)
+    values = _clean(session, data)
+    clash = session.scalar(select(Grant.id).where(Grant.funder_id == data.funder_id, Grant.year == data.year,
+                                                  Grant.reference == values["reference"], Grant.id != grant_id))
+    if clash:
+        raise DomainError(_("This funder already has a grant for {year} with this reference.").format(year=data.year))
+    for key, value in values.items():
+        setattr(grant, key, value)
+    session.flush()
+    set_eligible_categories(session, grant.id, data.category_ids)
+    return grant
+
+
 def get_grant(session: Session, grant_id: int) -> Grant:
     return get_or_raise(session, Grant, grant_id, N_("Grant {id} does not exist."), id=grant_id)
 

@@ -265,8 +265,31 @@ def meeting_ics(session: Session, meeting_id: int, now: datetime | None = None) 
     agenda = [f"{i}. {title}" for i, title in enumerate(agenda_titles(session, meeting.id), start=1)]
     event.add("description", "\n".join([_("Agenda") + ":", *agenda]) if agenda else meeting_heading(meeting))
     event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
-    calendar.add_component(event)
     if meeting.start_time:
-        calendar.add_missing_timezones(first_date=meeting.scheduled_on.replace(month=1, day=1),
-                                       last_date=meeting.scheduled_on.replace(month=12, day=31))
+        calendar.add_component(_zone_block(zone.key))
+    calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _zone_block(tzid: str):
+    """The zone's rules as yearly RRULEs, valid for every year, not the transitions of one year.
+
+    A calendar client keeps a VTIMEZONE by its TZID; a block listing only this year's two changes
+    shows next year's meeting an hour off there. Brussels and Amsterdam keep the EU rule (summer
+    time from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC) since 1996."""
+    import icalendar
+
+    block = icalendar.Timezone()
+    block.add("tzid", tzid)
+    for kind, name, start, month, before, after in (
+            (icalendar.TimezoneDaylight, "CEST", datetime(1996, 3, 31, 2), 3, timedelta(hours=1), timedelta(hours=2)),
+            (icalendar.TimezoneStandard, "CET", datetime(1996, 10, 27, 3), 10, timedelta(hours=2),
+             timedelta(hours=1))):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", after)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        block.add_component(part)
+    return block

@@ -2,7 +2,7 @@
 is made of, and the seal (digest) of every closed year — years already closed are sealed here.
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0010
 """
 from datetime import datetime, timezone
 import importlib.util
@@ -15,7 +15,7 @@ from huurdersgroep_app.core.db import lock_triggers, seal
 
 
 revision = '0009'
-down_revision = '0008'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The Funding page: funders, their grants and conditions, and the compliance check per year."""
