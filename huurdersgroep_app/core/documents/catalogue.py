@@ -144,6 +144,36 @@ def _ledger(session, target, r):
     return None
 
 
+def _activity_report(session, target, r):
+    from huurdersgroep_app.core.documents.funding.activity_report import write_activity_report
+    return write_activity_report(session, r.year, target, r.fmt, progress=r.progress)
+
+
+def _year_plan(session, target, r):
+    from huurdersgroep_app.core.documents.funding.year_plan import write_year_plan
+    return write_year_plan(session, r.year, target, r.fmt, progress=r.progress)
+
+
+def _grant_accountability(session, target, r):
+    from huurdersgroep_app.core.documents.funding.grant_accountability import write_grant_accountability
+    return write_grant_accountability(session, r.year, target, r.fmt, funder_id=r.funder_id, progress=r.progress)
+
+
+def _audit_committee(session, target, r):
+    from huurdersgroep_app.core.documents.funding.audit_committee import write_audit_committee_report
+    return write_audit_committee_report(session, r.year, target, r.fmt, progress=r.progress)
+
+
+def _dossier(session, target, r):
+    from huurdersgroep_app.core.documents.funding.dossier import write_funding_dossier
+    return write_funding_dossier(session, r.year, r.funder_id, target, progress=r.progress, cancel=r.cancel).pages
+
+
+def _cover_letter(session, target, r):
+    from huurdersgroep_app.core.documents.funding.cover_letter import write_cover_letter
+    return write_cover_letter(session, r.year, r.funder_id, target, r.fmt, progress=r.progress)
+
+
 _KINDS: list[DocumentKind] = [
     DocumentKind("member-counts", N_("Members per complex"), "members", _member_counts,
                  description_text=N_("How many members per complex, no names: for a funder or the landlord.")),
@@ -161,6 +191,23 @@ _KINDS: list[DocumentKind] = [
     DocumentKind("financial-report", N_("Financial report"), "money", _financial_report),
     DocumentKind("audit-pack", N_("Audit pack for the audit committee"), "money", _audit_pack),
     DocumentKind("ledger", N_("Ledger (spreadsheet)"), "money", _ledger, ("xlsx",)),
+    DocumentKind("funding-dossier", N_("Funding dossier"), "funding", _dossier, per_funder=True,
+                 description_text=N_("Everything the funder asks for the year, in one PDF: cover letter, contents, "
+                                     "the compliance checklist, the reports, the budget, the accountability, the "
+                                     "minutes, the board list and the members per complex.")),
+    DocumentKind("cover-letter", N_("Cover letter to the funder"), "funding", _cover_letter, ("pdf", "docx"),
+                 per_funder=True, description_text=N_("The letter that goes with the dossier; as Word to touch "
+                                                      "it up before sending.")),
+    DocumentKind("activity-report", N_("Activity report"), "funding", _activity_report, ("pdf", "docx"),
+                 description_text=N_("The year's activities, members, meetings, advices and money in brief; the "
+                                     "foreword, highlights and plans are written per year.")),
+    DocumentKind("year-plan", N_("Year plan"), "funding", _year_plan, ("pdf", "docx"),
+                 description_text=N_("The plan of the chosen year: choose next year to make the plan for it.")),
+    DocumentKind("grant-accountability", N_("Accountability per grant"), "funding", _grant_accountability,
+                 ("pdf", "xlsx"), description_text=N_("Every grant of the year: received, spent per eligible "
+                                                      "category, receipts, the balance.")),
+    DocumentKind("audit-committee", N_("Audit committee report"), "funding", _audit_committee,
+                 description_text=N_("For a closed year: the members, what they checked and found, signatures.")),
 ]
 
 

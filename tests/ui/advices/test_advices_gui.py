@@ -213,7 +213,7 @@ def test_follow_up_action_points(ctx, qtbot, driver):
         ("Check the promised planning", "Secretary", date(2026, 6, 30), date.today())
 
 
-def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tmp_path):
+def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tmp_path, wait_tasks):
     dossier = _open_dossier(ctx, qtbot)
     assert not dossier.letter.isEnabled()  # no text yet
     dossier.drafts.editor.setPlainText("The group supports the new lifts.\n\nOne lift must work at all times.")
@@ -221,7 +221,9 @@ def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tm
     assert dossier.letter.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    target = dossier.letter.preview()
+    task = dossier.letter.preview()
+    wait_tasks()
+    target = task.result
     assert opened[0].toLocalFile() == str(target)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     reference = dossier.record.reference
@@ -229,7 +231,9 @@ def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tm
         assert expected in text
     chosen = tmp_path / "letter"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), "")))
-    saved = dossier.letter.save_docx()
+    task = dossier.letter.save_docx()
+    wait_tasks()
+    saved = task.result
     assert saved == tmp_path / "letter.docx"
     words = "\n".join(p.text for p in docx.Document(saved).paragraphs)
     assert "The group supports the new lifts." in words and reference in words

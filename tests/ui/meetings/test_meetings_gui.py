@@ -19,6 +19,7 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.meetings import minutes
 from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.ui import tasks
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.meetings.action_point_dialog import ActionPointDialog
 from huurdersgroep_app.ui.meetings.agenda_item_dialog import AgendaItemDialog
@@ -101,6 +102,7 @@ def _menu_action(button, starts_with: str):
 
 
 def _pdf_text(path) -> str:
+    assert tasks.wait_all(60000)  # documents are written by a task (ui/tasks.py)
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
@@ -275,6 +277,8 @@ def test_calendar_file_and_invitation_letters(db, people, window, qtbot, monkeyp
     _save_to(monkeypatch, docx)
     _menu_action(tab.letters_button, "Save for Word").trigger()
     import docx as python_docx
+
+    assert tasks.wait_all(60000)
 
     assert "Anna Peeters" in "\n".join(p.text for p in python_docx.Document(docx).paragraphs) + "\n".join(
         c.text for t in python_docx.Document(docx).tables for r in t.rows for c in r.cells)

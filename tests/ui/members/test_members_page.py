@@ -183,12 +183,14 @@ def test_import_wizard_reports_an_unreadable_file(ctx, qtbot, tmp_path):
     assert "missing.csv" in wizard.file_page.error.text()
 
 
-def test_member_list_preview_opens_a_pdf_with_the_members(ctx, qtbot, monkeypatch):
+def test_member_list_preview_opens_a_pdf_with_the_members(ctx, qtbot, monkeypatch, wait_tasks):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     dialog = MemberListDialog(ctx)
     qtbot.addWidget(dialog)
-    target = dialog.preview()
+    task = dialog.preview()
+    wait_tasks()
+    target = task.result
     assert opened and opened[0].toLocalFile() == str(target)
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
     for row in active_rows(ctx.db):
