@@ -84,7 +84,8 @@ def _entries_for_year(rng: random.Random, year: int, count: int, first_id: int, 
     return entries, lines
 
 
-def build_books(path: Path, years: list[int], per_year: int, seed: int) -> dict:
+def build_books(path: Path, years: list[int], per_year: int, seed: int, before_closing=None) -> dict:
+    """``before_closing(session)``: changes to the books a caller needs while every year is still open."""
     rng = random.Random(seed)
     with Database(path, backup_on_close=False) as db, db.transaction() as s:
         cash = accounts.add_account(s, "Kas", "cash").id
@@ -113,6 +114,9 @@ def build_books(path: Path, years: list[int], per_year: int, seed: int) -> dict:
                                     opening_balance=None, closing_date=last,
                                     closing_balance=balance_on(s, bank, last), transactions=0, file_name=""))
         s.execute(insert(BankStatementRecord.__table__), records)
+        if before_closing is not None:
+            before_closing(s)
+            s.flush()
         # Every year but the last is closed, with the openings the year closing would have written, and sealed.
         for year in years[:-1]:
             for row in account_balances(s, year):

@@ -16,6 +16,7 @@ from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:
     from huurdersgroep_app.core.services.group_files import Database
+    from huurdersgroep_app.ui.tasks import Task
 
 
 class Host(Protocol):
@@ -77,6 +78,45 @@ class AppContext(QObject):
             self.show_error(exc.message, parent)
             return Result(False)
 
+    # -- the same, off the window's thread (ui/tasks.py) --------------------------------------------
+    def call_task(self, action: Callable, *args, parent: QWidget | None = None, label: str = "",
+                  success: Callable | None = None, failure: Callable | None = None, **kwargs) -> Task:
+        """``call`` as a task: one transaction in a session of the worker's own; ``success(value)``
+        and ``data_changed`` on the window's thread afterwards. A DomainError is shown (or goes to
+        ``failure``) and nothing was changed. Never cancellable: a booking is all or nothing anyway."""
+        from huurdersgroep_app.ui.tasks import run_task
+
+        db = self.db
+
+        def work(progress, cancel):
+            with db.transaction() as session:
+                return action(session, *args, **kwargs)
+
+        def done(value) -> None:
+            self.data_changed.emit()
+            if success is not None:
+                success(value)
+
+        return run_task(parent, work, success=done, failure=failure, label=label)
+
+    def read_task(self, action: Callable, *args, parent: QWidget | None = None, label: str = "",
+                  success: Callable | None = None, failure: Callable | None = None, steps: bool = False,
+                  **kwargs) -> Task:
+        """``read`` as a task, cancellable (a read changes nothing). With ``steps`` the action also
+        gets ``progress=`` and ``cancel=`` (core/progress.py) to report through."""
+        from huurdersgroep_app.ui.tasks import run_task
+
+        db = self.db
+
+        def work(progress, cancel):
+            extra = {"progress": progress, "cancel": cancel} if steps else {}
+            with db.reading() as session:
+                result = action(session, *args, **kwargs, **extra)
+                session.expunge_all()
+                return result
+
+        return run_task(parent, work, success=success, failure=failure, label=label, cancellable=True)
+
     # -- messages -----------------------------------------------------------------------------------
     @staticmethod
     def show_error(message: str, parent: QWidget | None = None, title: str | None = None) -> None:
@@ -115,6 +155,13 @@ class AppContext(QObject):
         dialog = AdviceDossierDialog(self, advice_id, parent=parent)
         dialog.exec()
         dialog.deleteLater()
+
+    def open_document_texts(self, kind: str, year: int, parent: QWidget | None = None) -> bool:
+        """The form that writes a document's own contents (the year plan, the audit committee, the
+        activity report's texts); ``kind`` is a key of ``core.documents.catalogue``."""
+        from huurdersgroep_app.ui.documents.texts_dialogs import open_texts
+
+        return open_texts(self, kind, year, parent)
 
     def choose_signal_cluster(self, parent: QWidget | None = None) -> int | None:
         """The groups of signals not yet in a dossier; the id of the dossier made from one, if any."""

@@ -164,6 +164,16 @@ def _audit_committee(session, target, r):
     return write_audit_committee_report(session, r.year, target, r.fmt, progress=r.progress)
 
 
+def _dossier(session, target, r):
+    from huurdersgroep_app.core.documents.funding.dossier import write_funding_dossier
+    return write_funding_dossier(session, r.year, r.funder_id, target, progress=r.progress, cancel=r.cancel).pages
+
+
+def _cover_letter(session, target, r):
+    from huurdersgroep_app.core.documents.funding.cover_letter import write_cover_letter
+    return write_cover_letter(session, r.year, r.funder_id, target, r.fmt, progress=r.progress)
+
+
 _KINDS: list[DocumentKind] = [
     DocumentKind("member-counts", N_("Members per complex"), "members", _member_counts,
                  description_text=N_("How many members per complex, no names: for a funder or the landlord.")),
@@ -181,6 +191,13 @@ _KINDS: list[DocumentKind] = [
     DocumentKind("financial-report", N_("Financial report"), "money", _financial_report),
     DocumentKind("audit-pack", N_("Audit pack for the audit committee"), "money", _audit_pack),
     DocumentKind("ledger", N_("Ledger (spreadsheet)"), "money", _ledger, ("xlsx",)),
+    DocumentKind("funding-dossier", N_("Funding dossier"), "funding", _dossier, per_funder=True,
+                 description_text=N_("Everything the funder asks for the year, in one PDF: cover letter, contents, "
+                                     "the compliance checklist, the reports, the budget, the accountability, the "
+                                     "minutes, the board list and the members per complex.")),
+    DocumentKind("cover-letter", N_("Cover letter to the funder"), "funding", _cover_letter, ("pdf", "docx"),
+                 per_funder=True, description_text=N_("The letter that goes with the dossier; as Word to touch "
+                                                      "it up before sending.")),
     DocumentKind("activity-report", N_("Activity report"), "funding", _activity_report, ("pdf", "docx"),
                  description_text=N_("The year's activities, members, meetings, advices and money in brief; the "
                                      "foreword, highlights and plans are written per year.")),

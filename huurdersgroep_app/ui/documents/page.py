@@ -11,16 +11,18 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.documents.catalogue import GROUPS, DocumentKind, kinds
+from huurdersgroep_app.core.documents.catalogue import GROUPS, DocumentKind, get_kind, kinds
 from huurdersgroep_app.core.services.documents.made import last_made, made_key
 from huurdersgroep_app.core.services.funding import funders, views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.documents import making
+from huurdersgroep_app.ui.documents.texts_dialogs import TEXT_DIALOGS, open_texts
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
+DOSSIER = "funding-dossier"
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 
 
@@ -57,6 +59,9 @@ class Page(QWidget):
             top.addWidget(caption)
             top.addWidget(box)
             setattr(self, attr, box)
+        self.dossier_button = QPushButton(_("Make the funding dossier"))
+        self.dossier_button.setToolTip(_("The whole dossier for the chosen funder and year, in one PDF."))
+        top.addWidget(self.dossier_button)
         layout.addLayout(top)
         layout.addWidget(hint(_("Every document is made from what was recorded. 'Make' puts it in the group's "
                                 "folder under Documents and opens it; 'Preview' only shows it.")))
@@ -82,11 +87,15 @@ class Page(QWidget):
         self.make_button = QPushButton(_("Make"))
         self.preview_button = QPushButton(_("Preview"))
         self.save_button = QPushButton(_("Save as…"))
+        self.texts_button = QPushButton(_("Write the contents…"))
+        self.texts_button.setToolTip(_("What the board writes itself: the year plan, the audit committee, the "
+                                       "texts of the activity report and the cover letter."))
         row.addWidget(QLabel(_("Format:")))
         row.addWidget(self.format)
         for button in (self.make_button, self.preview_button, self.save_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.texts_button)
         layout.addLayout(row)
         self._build_tree()
         self.tree.currentItemChanged.connect(self._selection_changed)
@@ -94,9 +103,11 @@ class Page(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self._show_made())
         self.funder.currentIndexChanged.connect(lambda _i: self._show_made())
         self.format.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.dossier_button.clicked.connect(self.make_dossier)
         self.make_button.clicked.connect(self.make)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
+        self.texts_button.clicked.connect(self.write_texts)
         self._selection_changed()
 
     def _build_tree(self) -> None:
@@ -179,7 +190,8 @@ class Page(QWidget):
         self.make_button.setEnabled(usable)
         self.save_button.setEnabled(usable)
         self.preview_button.setEnabled(usable and self.format.currentData() == "pdf")
-        self.funder.setEnabled(kind is not None and kind.per_funder)
+        self.dossier_button.setEnabled(self.funder.currentData() is not None)
+        self.texts_button.setEnabled(kind is not None and kind.key in TEXT_DIALOGS)
 
     # -- actions --------------------------------------------------------------------------------------
     def order(self) -> making.Order | None:
@@ -196,6 +208,22 @@ class Page(QWidget):
             self.task = making.make_in_folder(self.ctx, order, self)
             return self.task
         return None
+
+    def write_texts(self) -> bool:
+        kind = self.selected_kind()
+        if kind is None or kind.key not in TEXT_DIALOGS:
+            return False
+        return open_texts(self.ctx, kind.key, self.chosen_year(), self)
+
+    def make_dossier(self):
+        """One click: the funding dossier of the chosen funder and year, made and opened."""
+        if self.funder.currentData() is None:
+            return None
+        self.select(DOSSIER)
+        order = making.Order(get_kind(DOSSIER), self.chosen_year(), self.funder.currentData(),
+                             self.funder.currentText())
+        self.task = making.make_in_folder(self.ctx, order, self)
+        return self.task
 
     def preview(self):
         order = self.order()

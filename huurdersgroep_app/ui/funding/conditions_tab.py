@@ -11,7 +11,7 @@ from huurdersgroep_app.core.services.funding.catalogue import MET
 from huurdersgroep_app.core.services.funding.views import ConditionLine, FunderDetail
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.funding.models import FIX_PLACES, ConditionsModel, fix_button_text
+from huurdersgroep_app.ui.funding.models import FIX_PLACES, TEXT_PLACES, ConditionsModel, fix_button_text
 from huurdersgroep_app.ui.kit.table_model import selected_row, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
@@ -58,13 +58,14 @@ class ConditionsTab(QWidget):
         self.defaults_button.clicked.connect(self.add_defaults)
         self._selection_changed()
 
-    def show_detail(self, detail: FunderDetail | None) -> None:
-        chosen = self.selected()
+    def show_detail(self, detail: FunderDetail | None, keep: bool = True) -> None:
+        """Show the funder's conditions; ``keep`` keeps the selected one, else (or when it is gone)
+        the first condition that needs doing is chosen."""
+        chosen = self.selected() if keep else None
         self.detail = detail
         self.model.set_rows(detail.conditions if detail else [])
         wanted = chosen.id if chosen else None
         if not self.select(wanted) and detail and detail.conditions:
-            # First what needs doing: the first condition that is not met.
             first = next((c for c in detail.conditions if c.result and c.result.status != MET), None)
             self.select(first.id if first else detail.conditions[0].id)
         self._selection_changed()
@@ -116,8 +117,9 @@ class ConditionsTab(QWidget):
             return page
         if key == "funding.grants":
             return self.page.show_tab("grants")
-        if key == "funding.year_plan":
-            return self.ctx.show_page("documents")
+        if key in TEXT_PLACES:
+            self.ctx.open_document_texts(TEXT_PLACES[key][0], line.looks_at, self)
+            return self
         self.add_evidence()
         return self
 
