@@ -13,7 +13,8 @@ Then prints, each next to its target:
 - the financial annual report of the last closed year (PDF); target ≤ 1 s;
 - budget vs actual of the open year (the figures alone, and the PDF); target ≤ 1 s;
 - the year-closing checks of the open year; target ≤ 1 s;
-- for information: the audit pack and the ledger spreadsheet of a 5,000-entry year, balances.
+- for information: the audit pack and the ledger spreadsheet of a 5,000-entry year, balances, and the
+  seal check of every closed year (what the check on open and ``huurdersgroep check`` do).
 Not a test: timings depend on the machine, so nothing here asserts.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ from bigdb import make_big_db  # noqa: E402
 from camt_file import CamtLine, write_camt053  # noqa: E402
 
 from huurdersgroep_app import i18n  # noqa: E402
+from huurdersgroep_app.core.db import seal  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
 from huurdersgroep_app.core.db.models.finance import (BankStatementRecord, Entry, EntryLine, FinancialYear,  # noqa: E402
                                                       OpeningBalance)
@@ -82,7 +84,8 @@ def _entries_for_year(rng: random.Random, year: int, count: int, first_id: int, 
     return entries, lines
 
 
-def build_books(path: Path, years: list[int], per_year: int, seed: int) -> dict:
+def build_books(path: Path, years: list[int], per_year: int, seed: int, before_closing=None) -> dict:
+    """``before_closing(session)``: changes to the books a caller needs while every year is still open."""
     rng = random.Random(seed)
     with Database(path, backup_on_close=False) as db, db.transaction() as s:
         cash = accounts.add_account(s, "Kas", "cash").id
@@ -111,11 +114,15 @@ def build_books(path: Path, years: list[int], per_year: int, seed: int) -> dict:
                                     opening_balance=None, closing_date=last,
                                     closing_balance=balance_on(s, bank, last), transactions=0, file_name=""))
         s.execute(insert(BankStatementRecord.__table__), records)
-        # Every year but the last is closed, with the openings the year closing would have written.
+        if before_closing is not None:
+            before_closing(s)
+            s.flush()
+        # Every year but the last is closed, with the openings the year closing would have written, and sealed.
         for year in years[:-1]:
             for row in account_balances(s, year):
                 s.add(OpeningBalance(account_id=row.account_id, year=year + 1, amount=row.closing))
             s.flush()
+            seal.seal_year(seal.for_session(s), year, "2000-01-01T00:00:00+00:00")
             s.add(FinancialYear(year=year, status="closed", closed_on=date(year + 1, 2, 1), notes=""))
             s.flush()
     return dict(cash=cash, bank=bank)
@@ -205,6 +212,8 @@ def main() -> None:
             timed(f"year-closing checks {this_year} (problems)", "target ≤ 1 s",
                   lambda: len(closing_checks(s, this_year, today=date(this_year + 1, 1, 5)).problems))
             timed(f"balances {closed} (accounts)", "", lambda: len(account_balances(s, closed)))
+            timed(f"seal check of the {len(years) - 1} closed years (problems)", "for information",
+                  lambda: len(seal.file_seal_problems(path)))
             timed(f"audit pack {closed} (PDF, pages)", "for information",
                   lambda: write_audit_pack(s, work / "audit-pack.pdf", closed))
             timed(f"ledger {closed} as XLSX (rows)", "for information",

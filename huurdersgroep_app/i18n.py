@@ -163,6 +163,13 @@ def babel_locale(lang: str | None = None) -> str:
     return lang or get_language()
 
 
+def date_locale(lang: str | None = None) -> str:
+    """The locale for dates: English is written for a Belgian or Dutch group, so day-month-year
+    as in Britain ('3 Oct 2026', '03/10/2026'), never the American 'Oct 3, 2026' / '10/3/26'."""
+    chosen = babel_locale(lang)
+    return "en_GB" if chosen == "en" else chosen
+
+
 def format_date(value: date | datetime | None, format: str = "medium", lang: str | None = None) -> str:
     if value is None:
         return ""
@@ -170,7 +177,7 @@ def format_date(value: date | datetime | None, format: str = "medium", lang: str
 
     if isinstance(value, datetime):
         value = value.date()
-    return _fd(value, format=format, locale=babel_locale(lang))
+    return _fd(value, format=format, locale=date_locale(lang))
 
 
 def format_datetime(value: datetime | None, format: str = "medium", lang: str | None = None) -> str:
@@ -178,7 +185,7 @@ def format_datetime(value: datetime | None, format: str = "medium", lang: str | 
         return ""
     from babel.dates import format_datetime as _fdt
 
-    return _fdt(value, format=format, locale=babel_locale(lang))
+    return _fdt(value, format=format, locale=date_locale(lang))
 
 
 def format_money(amount: Decimal | None, currency: str = "EUR", lang: str | None = None) -> str:

@@ -7,6 +7,7 @@ from huurdersgroep_app.cli import db_path
 from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.schema import check_schema
+from huurdersgroep_app.core.db.seal import file_seal_problems, restore_changes
 from huurdersgroep_app.core.db.staged import create_filled
 from huurdersgroep_app.core.errors import DatabaseError, DomainError
 from huurdersgroep_app.core.rules import REGIONS
@@ -26,6 +27,8 @@ def register(cli) -> None:
     backup.add_argument("--out", type=Path, required=True)
     restore = cli.command("restore", "replace the database by a backup", cmd_restore)
     restore.add_argument("file", type=Path)
+    restore.add_argument("--accept-changed-years", action="store_true",
+                         help="restore even if the backup's closed years differ from the file's")
     cli.command("check", "integrity and schema check", cmd_check)
 
 
@@ -71,6 +74,11 @@ def cmd_restore(args) -> int:
     if problems:
         raise DatabaseError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
     check_schema(args.file)  # refuses a backup from a newer version or of another program
+    changes = restore_changes(args.file, path) if path.exists() else []
+    if changes and not args.accept_changed_years:
+        raise DomainError(_("This backup differs from the file in its closed years, so nothing was replaced:\n"
+                            "{changes}\nTo restore it anyway, run the command again with --accept-changed-years.")
+                          .format(changes="\n".join(changes)))
     if path.exists():
         # Open (and lock) the current file: refuses while it is in use; keep a safety copy.
         with Database(path, backup_on_close=False) as db:
@@ -93,7 +101,7 @@ def cmd_check(args) -> int:
     if not problems:
         from huurdersgroep_app.core.db.amount_check import amount_problems
 
-        problems = amount_problems(path)
+        problems = amount_problems(path) + file_seal_problems(path)
     if problems:
         raise DatabaseError(_("The check found problems: {problems}").format(problems="; ".join(problems)))
     print(_("{path}: no problems found.").format(path=path))

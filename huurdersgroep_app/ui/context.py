@@ -156,6 +156,13 @@ class AppContext(QObject):
         dialog.exec()
         dialog.deleteLater()
 
+    def open_document_texts(self, kind: str, year: int, parent: QWidget | None = None) -> bool:
+        """The form that writes a document's own contents (the year plan, the audit committee, the
+        activity report's texts); ``kind`` is a key of ``core.documents.catalogue``."""
+        from huurdersgroep_app.ui.documents.texts_dialogs import open_texts
+
+        return open_texts(self, kind, year, parent)
+
     def choose_signal_cluster(self, parent: QWidget | None = None) -> int | None:
         """The groups of signals not yet in a dossier; the id of the dossier made from one, if any."""
         from huurdersgroep_app.ui.signals.clusters import ClustersDialog

@@ -155,7 +155,7 @@ def test_calendar_file_and_email_text(group_file, tmp_path, capsys):
     assert str(event["location"]) == "Zaal Sint-Jan" and event.decoded("dtstart").hour == 10
     code, out, err = run(capsys, "meetings", "email", "--db", group_file, "--meeting", 1, "--lang", "en")
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "Subject: Invitation: Board meeting of January 14, 2025"
+    assert code == 0 and lines[0] == "Subject: Invitation: Board meeting of 14 January 2025"
     assert lines[1] == "BCC: anna@example.be; chris@example.be; dirk@example.be"
     assert lines[2] == "No e-mail address (send a letter): Els Maes"
     assert "Dear board member," in lines

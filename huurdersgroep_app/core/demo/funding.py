@@ -17,7 +17,7 @@ from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.db.models.finance_plans import Funder, Grant
 from huurdersgroep_app.core.demo import DemoContext
 from huurdersgroep_app.core.services.finance import categories
-from huurdersgroep_app.core.services.funding import conditions, grants, records
+from huurdersgroep_app.core.services.funding import conditions, grants, records, texts
 
 ORDER = 50
 
@@ -55,6 +55,19 @@ def populate(session: Session, demo: DemoContext) -> None:
         _evidence(session, made, previous, current, today)
     _kascommissie(session, demo, previous, current)
     _year_plans(session, demo, cat, current)
+    _year_texts(session, previous)
+
+
+def _year_texts(session: Session, year: int) -> None:
+    """Last year's free texts, as a secretary writes them for the activity report and the dossier."""
+    texts.set_year_texts(
+        session, year,
+        foreword="Een jaar waarin we als huurdersgroep zichtbaarder werden: meer bewoners op onze vergaderingen, "
+                 "een vast overleg met de woonmaatschappij en een bewonersblad dat in alle wijken gelezen wordt.",
+        highlights="Het buurtfeest in juni bracht meer dan honderd bewoners samen.\n\nNa onze signalen over vocht "
+                   "startte de woonmaatschappij een onderzoek in Hoogbouw Zwingelaar.",
+        plans="Volgend jaar willen we de jongere huurders bereiken en een werkgroep rond energie starten.",
+        cover_note="Voor vragen over dit dossier kunt u terecht bij onze secretaris.")
 
 
 def _evidence(session: Session, made, previous: int, current: int, today: date) -> None:

@@ -20,7 +20,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as _canvas
@@ -40,6 +40,7 @@ FOOTER_HEIGHT = 12 * mm
 ACCENT = colors.HexColor("#1f5f8b")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#c8d3dc")
+WARNING = colors.HexColor("#b00020")
 
 _fonts_registered = False
 
@@ -113,6 +114,9 @@ class DocumentInfo:
     title: str
     subtitle: str = ""
     created: date | None = None
+    # Printed on every page, in red, above the footer: a report of a closed year whose books no longer
+    # match their seal says so wherever a page of it ends up.
+    warning: str = ""
 
 
 class DocumentCanvas(_canvas.Canvas):
@@ -187,6 +191,11 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
     c.setStrokeColor(RULE)
     c.setLineWidth(0.8)
     c.line(MARGIN, height - MARGIN - HEADER_HEIGHT + 4 * mm, right, height - MARGIN - HEADER_HEIGHT + 4 * mm)
+    if info.warning:
+        c.setFont(FONT_BOLD, 8)
+        c.setFillColor(WARNING)
+        for n, line in enumerate(reversed(simpleSplit(info.warning, FONT_BOLD, 8, right - MARGIN))):
+            c.drawString(MARGIN, MARGIN - 2.5 * mm + n * 3.4 * mm, line)
     c.setFont(FONT, 8)
     c.setFillColor(MUTED)
     footer_y = MARGIN - 6 * mm

@@ -16,7 +16,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
                                 Paragraph, Spacer as _Spacer, Table as _Table, TableStyle)
 
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
-                                                   check_target, content_box, page_size, styles)
+                                                   content_box, page_size, styles)
 from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
 
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
@@ -216,71 +216,7 @@ def write_pdf(target, info: DocumentInfo, blocks: list, *, landscape: bool = Fal
 
 
 def write_docx(target, info: DocumentInfo, blocks: list) -> None:
-    """The same blocks as an editable Word/LibreOffice document, with the letterhead in the page header."""
-    from docx import Document
-    from docx.enum.text import WD_BREAK
-    from docx.shared import Mm, Pt, RGBColor
+    """The same blocks as an editable Word/LibreOffice document on our own styles (documents.docx_writer)."""
+    from huurdersgroep_app.core.documents.docx_writer import write_docx as _write
 
-    check_target(target)
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    head = info.letterhead
-    header = section.header.paragraphs[0]
-    run = header.add_run(head.name)
-    run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0x1F, 0x5F, 0x8B)
-    for line in (*head.address_lines, head.contact_line):
-        if line:
-            small = header.add_run("\n" + line)
-            small.font.size = Pt(8)
-    doc.core_properties.title = info.title
-    doc.core_properties.author = head.name
-    for block in blocks:
-        if isinstance(block, Title):
-            doc.add_heading(block.text, level=1)
-        elif isinstance(block, Heading):
-            doc.add_heading(block.text, level=2 if block.level <= 2 else 3)
-        elif isinstance(block, Para):
-            p = doc.add_paragraph()
-            if block.lead:
-                p.add_run(block.lead).bold = True
-            r = p.add_run(block.text)
-            r.bold = block.bold
-            if block.style in ("small", "muted"):
-                r.font.size = Pt(8.5)
-            elif block.style in ("big", "huge"):
-                r.font.size = Pt(15 if block.style == "big" else 28)
-        elif isinstance(block, Bullets):
-            for item in block.items:
-                doc.add_paragraph(item, style="List Number" if block.numbered else "List Bullet")
-        elif isinstance(block, Fields):
-            table = doc.add_table(rows=0, cols=2)
-            for label, value in block.rows:
-                cells = table.add_row().cells
-                cells[0].paragraphs[0].add_run(label).bold = True
-                cells[1].text = value
-                cells[0].width, cells[1].width = Mm(40), Mm(130)
-        elif isinstance(block, Table):
-            table = doc.add_table(rows=1, cols=len(block.header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, block.header):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row):
-                    cell.text = text
-        elif isinstance(block, Signatures):
-            table = doc.add_table(rows=3, cols=len(block.people))
-            for i, (role, name) in enumerate(block.people):
-                table.cell(0, i).text = role
-                table.cell(1, i).text = "\n\n______________________"
-                table.cell(2, i).text = name
-        elif isinstance(block, Spacer):
-            doc.add_paragraph()
-        elif isinstance(block, PageBreak):
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        elif isinstance(block, Address):
-            doc.add_paragraph("\n".join(block.lines))
-    doc.save(str(target) if isinstance(target, Path) else target)
+    _write(target, info, blocks)

@@ -6,3 +6,4 @@ from __future__ import annotations
 from huurdersgroep_app.core.db.backup import (  # noqa: F401
     backup_dir, integrity_problems, make_backup, quick_problems, restore_into)
 from huurdersgroep_app.core.db.schema import check_schema  # noqa: F401
+from huurdersgroep_app.core.db.seal import file_seal_problems, restore_changes  # noqa: F401

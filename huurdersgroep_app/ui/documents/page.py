@@ -17,6 +17,7 @@ from huurdersgroep_app.core.services.funding import funders, views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.documents import making
+from huurdersgroep_app.ui.documents.texts_dialogs import TEXT_DIALOGS, open_texts
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
@@ -86,11 +87,15 @@ class Page(QWidget):
         self.make_button = QPushButton(_("Make"))
         self.preview_button = QPushButton(_("Preview"))
         self.save_button = QPushButton(_("Save as…"))
+        self.texts_button = QPushButton(_("Write the contents…"))
+        self.texts_button.setToolTip(_("What the board writes itself: the year plan, the audit committee, the "
+                                       "texts of the activity report and the cover letter."))
         row.addWidget(QLabel(_("Format:")))
         row.addWidget(self.format)
         for button in (self.make_button, self.preview_button, self.save_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.texts_button)
         layout.addLayout(row)
         self._build_tree()
         self.tree.currentItemChanged.connect(self._selection_changed)
@@ -102,6 +107,7 @@ class Page(QWidget):
         self.make_button.clicked.connect(self.make)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
+        self.texts_button.clicked.connect(self.write_texts)
         self._selection_changed()
 
     def _build_tree(self) -> None:
@@ -185,6 +191,7 @@ class Page(QWidget):
         self.save_button.setEnabled(usable)
         self.preview_button.setEnabled(usable and self.format.currentData() == "pdf")
         self.dossier_button.setEnabled(self.funder.currentData() is not None)
+        self.texts_button.setEnabled(kind is not None and kind.key in TEXT_DIALOGS)
 
     # -- actions --------------------------------------------------------------------------------------
     def order(self) -> making.Order | None:
@@ -201,6 +208,12 @@ class Page(QWidget):
             self.task = making.make_in_folder(self.ctx, order, self)
             return self.task
         return None
+
+    def write_texts(self) -> bool:
+        kind = self.selected_kind()
+        if kind is None or kind.key not in TEXT_DIALOGS:
+            return False
+        return open_texts(self.ctx, kind.key, self.chosen_year(), self)
 
     def make_dossier(self):
         """One click: the funding dossier of the chosen funder and year, made and opened."""

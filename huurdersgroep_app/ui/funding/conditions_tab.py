@@ -11,7 +11,7 @@ from huurdersgroep_app.core.services.funding.catalogue import MET
 from huurdersgroep_app.core.services.funding.views import ConditionLine, FunderDetail
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.funding.models import FIX_PLACES, ConditionsModel, fix_button_text
+from huurdersgroep_app.ui.funding.models import FIX_PLACES, TEXT_PLACES, ConditionsModel, fix_button_text
 from huurdersgroep_app.ui.kit.table_model import selected_row, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
@@ -117,8 +117,9 @@ class ConditionsTab(QWidget):
             return page
         if key == "funding.grants":
             return self.page.show_tab("grants")
-        if key == "funding.year_plan":
-            return self.ctx.show_page("documents")
+        if key in TEXT_PLACES:
+            self.ctx.open_document_texts(TEXT_PLACES[key][0], line.looks_at, self)
+            return self
         self.add_evidence()
         return self
 

@@ -23,15 +23,18 @@ FIX_PLACES: dict[str, tuple[str, str | None, str]] = {
     "finance.budget": ("finance", "budget", N_("Go to Money: Budget")),
     "finance.closing": ("finance", "closing", N_("Go to Money: Year closing")),
     "finance.cashbook": ("finance", "cashbook", N_("Go to Money: Cash book")),
-    "finance.audit_committee": ("finance", "closing", N_("Go to Money: Year closing")),
 }
-OWN_PLACES = {EVIDENCE_FIX: N_("Add evidence…"), "funding.grants": N_("Go to the grants"),
-              "funding.year_plan": N_("Go to Documents")}
+# Written in a form of the Documents area (the document's own contents), for the year looked at.
+TEXT_PLACES = {"funding.year_plan": ("year-plan", N_("Write the year plan…")),
+               "finance.audit_committee": ("audit-committee", N_("Fill in the audit committee…"))}
+OWN_PLACES = {EVIDENCE_FIX: N_("Add evidence…"), "funding.grants": N_("Go to the grants")}
 
 
 def fix_button_text(key: str) -> str:
     if key in FIX_PLACES:
         return _(FIX_PLACES[key][2])
+    if key in TEXT_PLACES:
+        return _(TEXT_PLACES[key][1])
     return _(OWN_PLACES.get(key, N_("Add evidence…")))
 
 

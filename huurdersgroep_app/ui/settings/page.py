@@ -261,6 +261,10 @@ class Page(QWidget):
             return
         question = _("Replace all data of this group by the backup {name}? A copy of the current data is kept "
                      "first, in {folder}.").format(name=Path(chosen).name, folder=backups.backup_dir(self.ctx.db.path))
+        changes = backups.restore_changes(Path(chosen), self.ctx.db.path)  # said before anything is replaced
+        if changes:
+            question = _("The backup's closed years differ from this file's:\n{changes}\n\n{question}").format(
+                changes="\n".join(changes), question=question)
         if self.ctx.ask(question, self):
             self.ctx.restore_backup(Path(chosen))
 

@@ -37,6 +37,6 @@ def test_brussels_request_without_advice_counts_as_favourable(tmp_path):
             write_consultation_history(s, tmp_path / "h.pdf", date(2026, 1, 1), date(2026, 12, 31),
                                        today=date(2026, 3, 25))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(tmp_path / "h.pdf")).pages).split())
-    assert "Parking rules, requested 3/2/26: no advice in time: counts as favourable" in text
-    assert "New lifts, requested 3/20/26: Requested" in text
+    assert "Parking rules, requested 02/03/2026: no advice in time: counts as favourable" in text
+    assert "New lifts, requested 20/03/2026: Requested" in text
     assert "The landlord answered 0 of 1 advices within the agreed term." in text

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from huurdersgroep_app.core.db import seal
 from huurdersgroep_app.core.db.models.finance import Entry, FinancialYear
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
 from huurdersgroep_app.core.services.finance import accounts, categories, entries
@@ -28,9 +29,14 @@ class Books:
                                                            self.cat[code] if code else None, **extra)).id
 
     def close(self, year: int) -> None:
-        """Mark a year closed directly (the closing checks have their own tests)."""
+        """Seal a year and mark it closed directly (the closing checks have their own tests)."""
         with self.db.transaction() as s:
-            s.add(FinancialYear(year=year, status="closed", closed_on=date(year + 1, 1, 15), notes=""))
+            if s.get(FinancialYear, year) is None:
+                s.add(FinancialYear(year=year, status="open", notes=""))
+                s.flush()
+            seal.seal_year(seal.for_session(s), year, "2000-01-01T00:00:00+00:00")
+            s.get(FinancialYear, year).status = "closed"
+            s.get(FinancialYear, year).closed_on = date(year + 1, 1, 15)
 
     def count(self, model=Entry) -> int:
         with self.db.reading() as s:

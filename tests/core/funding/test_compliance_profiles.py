@@ -89,7 +89,7 @@ def test_the_funders_own_words_are_confirmed_with_a_file(db):
         other_year = check_funder(s, funder.id, 2027, date(2027, 5, 1)).results[0]
         name, mime, data = conditions.evidence_file(s, own.evidence[0].id)
     assert before.status == TO_CONFIRM and before.fix == "funding.evidence"
-    assert after.status == MET and "party.jpg" in after.evidence and "Jun 2, 2026" in after.evidence
+    assert after.status == MET and "party.jpg" in after.evidence and "2 Jun 2026" in after.evidence
     assert other_year.status == TO_CONFIRM
     assert (name, mime, data) == ("party.jpg", "image/jpeg", b"\xff\xd8jpeg")
 

@@ -32,7 +32,7 @@ def test_an_annual_meeting_invitation_needs_fourteen_days_and_warns_when_late(db
         14, date(2025, 3, 15), False, "")
     assert late.too_late
     assert late.warning == ("The invitation goes out 9 days before the meeting; the rules ask for at least 14 days "
-                            "(send it by Mar 15, 2025).")
+                            "(send it by 15 Mar 2025).")
 
 
 def test_other_meetings_follow_the_other_period_and_the_groups_own_setting(db, group):
@@ -82,13 +82,13 @@ def test_the_email_text_and_the_addresses_for_bcc(db, group):
         m = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025", start_time="19:30",
                                                     place="Buurtlokaal"))
         email = invitations.invitation_email(s, m.id)
-    assert email.subject == "Invitation: Board meeting of January 14, 2025"
+    assert email.subject == "Invitation: Board meeting of 14 January 2025"
     assert email.bcc == ["anna@example.be", "chris@example.be", "dirk@example.be"]
     assert email.bcc_text == "anna@example.be; chris@example.be; dirk@example.be"
     assert email.without_email == ["Els Maes"]
     body = email.body.splitlines()
     assert body[0] == "Dear board member,"
-    assert "Huurdersgroep De Linde invites you to the board meeting of January 14, 2025." in body
+    assert "Huurdersgroep De Linde invites you to the board meeting of 14 January 2025." in body
     assert "Time: 19:30" in body and "Place: Buurtlokaal" in body
     assert "5. Review of open action points" in body
     assert body[-2:] == ["Chris Claes", "Secretary, Huurdersgroep De Linde"]

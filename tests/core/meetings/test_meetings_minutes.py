@@ -71,7 +71,7 @@ def test_approving_the_previous_minutes_is_a_decision_and_sets_its_status(db, gr
         february = held(s, on="11/02/2025")
         decision = minutes.approve_previous_minutes(s, february.id, changes="Punt 4: Dirk was verontschuldigd.")
         assert decision.kind == "minutes_approval" and decision.approves_meeting_id == january.id
-        assert decision.text.startswith("The minutes of the board meeting of January 14, 2025 are approved with")
+        assert decision.text.startswith("The minutes of the board meeting of 14 January 2025 are approved with")
         # filed under the 'approval of the previous minutes' item of the agenda
         item = next(i for i in load_meeting(s, february.id).items if i.decisions)
         assert item.key == "previous_minutes"

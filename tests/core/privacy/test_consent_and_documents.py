@@ -67,7 +67,7 @@ def test_the_published_version_is_printed_with_its_number(db, people, tmp_path, 
     with db.reading() as s:
         write_privacy_statement(s, tmp_path / "statement.pdf")
     text = pdf_text(tmp_path / "statement.pdf")
-    assert "Version 1, published on May 1, 2018" in text and "De Linde keeps your name." in text
+    assert "Version 1, published on 1 May 2018" in text and "De Linde keeps your name." in text
     assert "Template" not in text
 
 

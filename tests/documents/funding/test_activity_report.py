@@ -73,3 +73,12 @@ def test_activity_report_docx_has_the_same_sections(demo, tmp_path):
     assert headings[0] == "Activity report 2024"
     for section in ("The board", "Members", "Meetings", "Advices", "Signals from tenants", "Money in brief"):
         assert section in headings
+
+
+def test_the_demos_last_year_has_its_free_texts_in_the_report(demo, tmp_path, text_of):
+    with demo.reading() as s:
+        write_activity_report(s, 2024, tmp_path / "ar.pdf", today=TODAY)
+    text = _flat(text_of(tmp_path / "ar.pdf"))
+    for heading in ("Foreword", "Highlights", "Plans"):
+        assert heading in text
+    assert "Een jaar waarin we als huurdersgroep zichtbaarder werden" in text and "Het buurtfeest in juni" in text

@@ -10,16 +10,18 @@ income nor expense. Budget lines (``finance_plans``) hold positive amounts for b
 Amounts are ``Money`` columns: integer cents in the database, ``Decimal`` in Python.
 
 Closed financial years are locked by ``core.db.year_lock`` (a session event) and by triggers
-in the migration (for any SQL that bypasses the ORM).
+(``core.db.lock_triggers``, for any SQL that bypasses the ORM), and sealed (``core.db.seal``).
+Dates that decide a year are ISO text by construction: a CHECK refuses anything else.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, func)
+from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text, UniqueConstraint, func)
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from huurdersgroep_app.core.db.lock_triggers import iso_date_check
 from huurdersgroep_app.core.db.models.base import Base, Timestamps
 from huurdersgroep_app.core.db.money import Money
 
@@ -45,6 +47,7 @@ class FinancialYear(Base):
     """A calendar year of the books; once closed it is locked for good."""
 
     __tablename__ = "financial_year"
+    __table_args__ = (CheckConstraint(iso_date_check("closed_on"), name="closed_on_iso"),)
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     status: Mapped[str] = mapped_column(String(10), default="open")
@@ -85,7 +88,8 @@ class Entry(Timestamps, Base):
     """One movement on one account, split over categories by its lines."""
 
     __tablename__ = "entry"
-    __table_args__ = (Index("ix_entry_account_booked_on", "account_id", "booked_on"),)
+    __table_args__ = (Index("ix_entry_account_booked_on", "account_id", "booked_on"),
+                      CheckConstraint(iso_date_check("booked_on"), name="booked_on_iso"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     booked_on: Mapped[date] = mapped_column(Date, index=True)
@@ -134,6 +138,7 @@ class Transfer(Timestamps, Base):
     """Money moved between two of the group's accounts (cash deposited at the bank)."""
 
     __tablename__ = "transfer"
+    __table_args__ = (CheckConstraint(iso_date_check("transferred_on"), name="transferred_on_iso"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     transferred_on: Mapped[date] = mapped_column(Date, index=True)
@@ -168,6 +173,8 @@ class BankStatementRecord(Base):
     with the bank's."""
 
     __tablename__ = "bank_statement"
+    __table_args__ = (CheckConstraint(iso_date_check("opening_date"), name="opening_date_iso"),
+                      CheckConstraint(iso_date_check("closing_date"), name="closing_date_iso"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="RESTRICT"), index=True)
@@ -179,3 +186,14 @@ class BankStatementRecord(Base):
     transactions: Mapped[int] = mapped_column(Integer, default=0)
     file_name: Mapped[str] = mapped_column(String(300), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class YearSeal(Base):
+    """The digest over the rows of a closed year, stored when it was closed (see ``core.db.seal``)."""
+
+    __tablename__ = "year_seal"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    format: Mapped[int] = mapped_column(Integer)  # version of the canonical serialisation
+    digest: Mapped[str] = mapped_column(String(64))  # SHA-256, hex
+    sealed_at: Mapped[str] = mapped_column(String(32))  # ISO timestamp, as text: it is part of no digest

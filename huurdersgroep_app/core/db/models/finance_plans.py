@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from huurdersgroep_app.core.db.lock_triggers import iso_date_check
 from huurdersgroep_app.core.db.models.base import Base, Timestamps
 from huurdersgroep_app.core.db.money import Money
 
@@ -114,6 +115,7 @@ class VolunteerAllowance(Timestamps, Base):
     """An allowance paid to a volunteer; the yearly total per volunteer is checked against the cap."""
 
     __tablename__ = "volunteer_allowance"
+    __table_args__ = (CheckConstraint(iso_date_check("paid_on"), name="paid_on_iso"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)

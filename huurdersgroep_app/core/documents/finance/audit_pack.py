@@ -112,4 +112,5 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
         flow.space(10)
         signature_lines(flow, [_("Member of the audit committee")] * max(int(minimum), 2))
 
-    return write_document(target, info(session, _("Audit pack {year}").format(year=year), today), draw)
+    return write_document(target, info(session, _("Audit pack {year}").format(year=year), today, year=year),
+                          draw)

@@ -75,4 +75,5 @@ def write_budget(session: Session, target, year: int, today: date | None = None)
                 dwellings=format_number(calculation.dwellings), rate=format_money(calculation.rate),
                 total=money(calculation.total)), size=9)
 
-    return write_document(target, info(session, _("Budget {year}").format(year=year), today), draw)
+    return write_document(target, info(session, _("Budget {year}").format(year=year), today, year=year),
+                          draw)

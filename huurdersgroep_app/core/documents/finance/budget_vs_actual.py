@@ -44,4 +44,5 @@ def write_budget_vs_actual(session: Session, target, year: int, start: date | No
         draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
         draw_budget_chart(flow, table.income, title=_("Income: budget and actual"))
 
-    return write_document(target, info(session, _("Budget vs actual {year}").format(year=year), today), draw)
+    return write_document(target, info(session, _("Budget vs actual {year}").format(year=year), today, year=year),
+                          draw)

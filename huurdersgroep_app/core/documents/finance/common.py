@@ -16,6 +16,7 @@ from huurdersgroep_app.core.documents.base import ACCENT, FONT, MUTED, RULE, Doc
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, Row
 from huurdersgroep_app.core.services.finance.balances import AccountBalance
 from huurdersgroep_app.core.services.finance.figures import CategoryFigure, FigureTable
+from huurdersgroep_app.core.services.finance.years import seal_warning
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, format_date, format_money, format_number, format_percent
 
@@ -25,8 +26,11 @@ ACTUAL_COLOUR = ACCENT
 MONEY_SAMPLE = "€ -99.999,99"
 
 
-def info(session: Session, title: str, today: date | None = None) -> DocumentInfo:
-    return DocumentInfo(Letterhead.from_organisation(get_organisation(session)), title, created=today or date.today())
+def info(session: Session, title: str, today: date | None = None, year: int | None = None) -> DocumentInfo:
+    """The letterhead and title; for a report of ``year``, a warning on every page when that year is closed
+    but its books no longer match their seal."""
+    return DocumentInfo(Letterhead.from_organisation(get_organisation(session)), title, created=today or date.today(),
+                        warning=seal_warning(session, year) if year is not None else "")
 
 
 def money(amount: Decimal | None) -> str:

@@ -103,4 +103,5 @@ def write_financial_report(session: Session, target, year: int, today: date | No
         flow.space(12)
         signature_lines(flow, [_("Treasurer"), _("Chair")])
 
-    return write_document(target, info(session, _("Financial annual report {year}").format(year=year), today), draw)
+    title = _("Financial annual report {year}").format(year=year)
+    return write_document(target, info(session, title, today, year=year), draw)

@@ -17,6 +17,7 @@ from huurdersgroep_app.core.documents.base import check_target
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.ledger import ledger_lines
 from huurdersgroep_app.core.services.finance.transfers import list_transfers
+from huurdersgroep_app.core.services.finance.years import seal_warning
 from huurdersgroep_app.i18n import _, get_language, pgettext
 
 # Typed cells: a date is a date and an amount a number shown in euros, so the reader's own sums and
@@ -90,6 +91,9 @@ def write_ledger_xlsx(session: Session, target: Path, year: int) -> int:
     check_target(target)
     workbook = Workbook()
     workbook.remove(workbook.active)
+    warning = seal_warning(session, year)
+    if warning:  # the first sheet a reader sees, so the ledger of altered closed books never looks sound
+        workbook.create_sheet(_("Warning")).cell(1, 1, warning)
     lines = ledger_lines(session, year)
     _sheet(workbook, _("Ledger {year}").format(year=year),
            [_("No."), _("Date"), _("Account"), _("Counterparty"), _("Description"), _("Category"), _("Amount"),

@@ -61,7 +61,8 @@ def _members(report: ActivityYear) -> list:
     reach = ComplexCount("", dwellings, total).reach
     rows.append([_("Total"), format_number(dwellings), format_number(total),
                  format_percent(reach) if reach is not None else "–"])
-    out.append(b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18]))
+    out.append(b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18],
+                       wrap=False))  # plain cells: fast for a hundred complexes; names fit a line
     return out
 
 
@@ -144,8 +145,9 @@ def _money(report: ActivityYear) -> list:
         b.Para(_("The financial annual report gives the figures per category."), "small")]
 
 
-def activity_report_blocks(session: Session, year: int, today: date | None = None) -> list:
-    report = activity_year(session, year, today)
+def activity_report_blocks(session: Session, year: int, today: date | None = None,
+                           facts: ActivityYear | None = None) -> list:
+    report = facts or activity_year(session, year, today)
     org = get_organisation(session)
     texts = report.texts
     out: list = [b.Title(_("Activity report {year}").format(year=year)), b.Para(org.name, "muted")]
@@ -159,8 +161,9 @@ def activity_report_blocks(session: Session, year: int, today: date | None = Non
 
 
 def write_activity_report(session: Session, year: int, target, fmt: str = "pdf", *, today: date | None = None,
-                          progress=None) -> int | None:
-    """The activity report of ``year`` as PDF (returns the page count) or DOCX (returns None)."""
-    blocks = activity_report_blocks(session, year, today)
+                          progress=None, facts: ActivityYear | None = None) -> int | None:
+    """The activity report of ``year`` as PDF (returns the page count) or DOCX (returns None);
+    ``facts``: the year's ``activity_year`` when the caller has read it already (the dossier)."""
+    blocks = activity_report_blocks(session, year, today, facts)
     info = document_info(session, _("Activity report {year}").format(year=year), today)
     return write_blocks(target, info, blocks, fmt, progress)

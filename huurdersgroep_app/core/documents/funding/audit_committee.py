@@ -76,5 +76,5 @@ def write_audit_committee_report(session: Session, year: int, target, fmt: str =
                                  today: date | None = None, progress=None) -> int | None:
     """The kascommissie report of the closed year ``year`` (PDF; returns the page count)."""
     blocks = audit_committee_blocks(session, year)
-    info = document_info(session, _("Report of the audit committee {year}").format(year=year), today)
+    info = document_info(session, _("Report of the audit committee {year}").format(year=year), today, year)
     return write_blocks(target, info, blocks, fmt, progress)

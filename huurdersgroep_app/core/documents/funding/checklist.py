@@ -51,8 +51,8 @@ def checklist_blocks(report: ComplianceReport, sections: list[SectionState]) -> 
     return out
 
 
-def member_count_blocks(session: Session, year: int, today: date | None = None) -> list:
-    facts = activity_year(session, year, today)
+def member_count_blocks(session: Session, year: int, today: date | None = None, facts=None) -> list:
+    facts = facts or activity_year(session, year, today)
     on = min(facts.end, today or date.today())
     rows = []
     for c in facts.complexes:
@@ -64,7 +64,9 @@ def member_count_blocks(session: Session, year: int, today: date | None = None) 
     return [b.Title(_("Members per complex")),
             b.Para(_("Members on {date}; reach = members per dwelling.").format(date=format_date(on, "long")),
                    "muted"),
-            b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18]),
+            # Plain cells (no Paragraph per cell): a large group has a hundred complexes; names fit a line.
+            b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18],
+                    wrap=False),
             b.Para(_("Counts only: the dossier holds no member's address, phone or e-mail."), "small")]
 
 

@@ -10,14 +10,18 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
 from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services.finance.years import seal_warning
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _
 
 Progress = Callable[[int, int], None]
 
 
-def document_info(session: Session, title: str, today: date | None = None) -> DocumentInfo:
-    return DocumentInfo(Letterhead.from_organisation(get_organisation(session)), title, created=today or date.today())
+def document_info(session: Session, title: str, today: date | None = None, year: int | None = None) -> DocumentInfo:
+    """With ``year`` for the money documents of a year: they warn on every page when that closed year's
+    books no longer match their seal."""
+    return DocumentInfo(Letterhead.from_organisation(get_organisation(session)), title, created=today or date.today(),
+                        warning=seal_warning(session, year) if year is not None else "")
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:

@@ -71,7 +71,7 @@ def _contents(session: Session, year: int, funder: str, entries: list[tuple[str,
     blocks = [b.Title(_("Contents")), b.Para(_("Funding dossier {year} for {funder}").format(year=year, funder=funder),
                                             "muted"),
               b.Table([_("Document"), _("Page")], [[title, str(page)] for title, page in entries], [0.85, 0.15])]
-    info = document_info(session, _("Funding dossier {year}").format(year=year), today)
+    info = document_info(session, _("Funding dossier {year}").format(year=year), today, year)
     return _pdf(lambda buffer: b.write_pdf(buffer, info, blocks))
 
 

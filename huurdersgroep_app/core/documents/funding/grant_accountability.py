@@ -136,7 +136,7 @@ def write_grant_accountability(session: Session, year: int, target, fmt: str = "
         _write_xlsx(target, accounts, year)
         pages = None
     else:
-        info = document_info(session, _("Accountability per grant {year}").format(year=year), today)
+        info = document_info(session, _("Accountability per grant {year}").format(year=year), today, year)
         pages = write_document(target, info, _draw(accounts, year))
     if progress is not None:
         progress(1, 1)

@@ -24,6 +24,7 @@ from huurdersgroep_app.core.documents.funding.year_plan import write_year_plan
 from huurdersgroep_app.core.documents.minutes import write_minutes
 from huurdersgroep_app.core.services.finance.budget import budget_lines, get_budget
 from huurdersgroep_app.core.services.finance.common import year_bounds
+from huurdersgroep_app.core.services.funding.activity import ActivityYear, activity_year
 from huurdersgroep_app.core.services.funding.funders import get_funder
 from huurdersgroep_app.core.services.funding.grants import grant_views
 from huurdersgroep_app.core.services.funding.records import year_plan
@@ -39,6 +40,13 @@ class SectionContext:
     funder_id: int
     today: date
     _minutes: tuple | None = None
+    _activity: ActivityYear | None = None
+
+    def activity(self) -> ActivityYear:
+        """The year's facts, read once for the activity report and the member count."""
+        if self._activity is None:
+            self._activity = activity_year(self.session, self.year, self.today)
+        return self._activity
 
     def annual_meeting(self):
         """The annual meeting whose minutes go in: the one after the year (it approved the year's
@@ -112,13 +120,13 @@ def _board_problem(ctx: SectionContext) -> str:
 
 def _member_count(ctx: SectionContext, target) -> int:
     return b.write_pdf(target, member_count_info(ctx.session, ctx.year, ctx.today),
-                       member_count_blocks(ctx.session, ctx.year, ctx.today))
+                       member_count_blocks(ctx.session, ctx.year, ctx.today, ctx.activity()))
 
 
 SECTION_SPECS: tuple[SectionSpec, ...] = (
     SectionSpec("activity_report", N_("Activity report"),
                 lambda c: _("Activity report {year}").format(year=c.year), _no_problem,
-                lambda c, t: write_activity_report(c.session, c.year, t, today=c.today)),
+                lambda c, t: write_activity_report(c.session, c.year, t, today=c.today, facts=c.activity())),
     SectionSpec("financial_report", N_("Financial annual report"),
                 lambda c: _("Financial annual report {year}").format(year=c.year), _books_problem,
                 lambda c, t: write_financial_report(c.session, t, c.year, today=c.today)),

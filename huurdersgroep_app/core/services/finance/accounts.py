@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import ACCOUNT_KINDS, Account, OpeningBalance
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, LockedYearError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import compact_iban, read_amount
@@ -51,6 +51,11 @@ def update_account(session: Session, account_id: int, name: str, iban: str = "",
                    active: bool = True) -> Account:
     account = get_account(session, account_id)
     name, iban = _clean(session, name, account.kind, iban, exclude_id=account.id)
+    if name != account.name:
+        year = years.first_closed_year_using(session, account_id=account.id)
+        if year is not None:
+            raise LockedYearError(_("The account '{name}' is used in the closed year {year}, whose books are "
+                                    "locked, so its name stays as it was.").format(name=account.name, year=year))
     account.name, account.iban, account.notes, account.active = name, iban, notes, active
     return account
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance_plans import VolunteerAllowance
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
 from huurdersgroep_app.core.services.funding import rule_values
 from huurdersgroep_app.core.services.funding.rule_values import AllowanceCaps
@@ -95,6 +96,7 @@ def add_allowance(session: Session, member_id: int, year: int, amount, descripti
     (``days``: the days of volunteering it pays for, where the cap is per day)."""
     if session.get(Member, member_id) is None:
         raise NotFoundError(_("This member does not exist (any more)."))
+    years.ensure_open(session, year)  # a closed year's allowances are part of its seal
     problems: dict[str, str] = {}
     value = read_amount(amount, "amount", problems, positive=True)
     day = read_date(paid_on, "paid_on", problems, required=False)

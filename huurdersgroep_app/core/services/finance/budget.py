@@ -12,6 +12,7 @@ from huurdersgroep_app.core.db.models import Complex
 from huurdersgroep_app.core.db.models.finance_plans import Budget, BudgetLine
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance.categories import get_category, label, list_categories
+from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 from huurdersgroep_app.core.services.organisation import rule_profile
@@ -38,6 +39,7 @@ def get_budget(session: Session, year: int, create: bool = False) -> Budget | No
 
 def set_budget_line(session: Session, year: int, category_id: int, amount, justification: str = "") -> BudgetLine:
     """Planned income or expense (a positive amount) for a category."""
+    years.ensure_open(session, year)  # a closed year's budget is part of its seal
     get_category(session, category_id)
     problems: dict[str, str] = {}
     value = read_amount(amount, "amount", problems, allow_zero=True, positive=True)
@@ -55,6 +57,7 @@ def set_budget_line(session: Session, year: int, category_id: int, amount, justi
 
 
 def remove_budget_line(session: Session, year: int, category_id: int) -> None:
+    years.ensure_open(session, year)
     budget = get_budget(session, year)
     for line in list(budget.lines if budget else []):
         if line.category_id == category_id:
@@ -104,6 +107,7 @@ def approve_budget(session: Session, year: int, approved_on=None, reference: str
     the date and the reference), or a date and a reference typed by hand."""
     from huurdersgroep_app.core.services.meetings.approvals import decision_approval
 
+    years.ensure_open(session, year)
     problems: dict[str, str] = {}
     if decision_id is not None:
         approval = decision_approval(session, decision_id, annual_only=True)

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import CATEGORY_KINDS, Category, EntryLine
 from huurdersgroep_app.core.db.models.finance_plans import BudgetLine
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, LockedYearError, NotFoundError, ValidationError
 from huurdersgroep_app.core.rules import RuleProfile
+from huurdersgroep_app.core.services.finance.years import first_closed_year_using
 from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
@@ -135,8 +136,18 @@ def add_category(session: Session, kind: str, name: str, needs_receipt: bool | N
 
 def rename_category(session: Session, category_id: int, name: str) -> Category:
     category = get_category(session, category_id)
+    if name.strip() != label(category):
+        _ensure_not_in_closed_year(session, category)
     category.name = _check_name(session, name, exclude_id=category.id)
     return category
+
+
+def _ensure_not_in_closed_year(session: Session, category: Category) -> None:
+    year = first_closed_year_using(session, category_id=category.id)
+    if year is not None:
+        raise LockedYearError(_("The category '{name}' is used in the closed year {year}, whose books are locked, "
+                                "so its name stays as it was. Make it inactive and add a new category instead.")
+                              .format(name=label(category), year=year))
 
 
 def set_category_active(session: Session, category_id: int, active: bool) -> Category:

@@ -9,12 +9,13 @@ Closing freezes the year's opening balances and writes the next year's (= this y
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huurdersgroep_app.core.db import seal
 from huurdersgroep_app.core.db.models.finance import (Account, BankStatementRecord, Entry, EntryLine,
                                                       OpeningBalance)
 from huurdersgroep_app.core.errors import DomainError
@@ -94,6 +95,10 @@ def closing_checks(session: Session, year: int, today: date | None = None) -> Cl
     today = today or date.today()
     start, end = year_bounds(year)
     report = ClosingReport(year, already_closed=years.is_closed(session, year))
+    # The seals of this year and the years before it: closed books changed outside the program, or
+    # their guards removed, are a problem for the kascommissie and for the year built on them.
+    report.problems += [problem.message for problem in seal.seal_problems(seal.for_session(session))
+                        if problem.year is None or problem.year <= year]
     if not report.already_closed:
         if today <= end:
             report.problems.append(_("The year {year} has not ended yet.").format(year=year))
@@ -163,6 +168,8 @@ def close_year(session: Session, year: int, closed_on: date | None = None, today
             following.amount = row.closing
     session.flush()
     status = years.ensure_year(session, year)
+    # Sealed before it is marked closed: the database refuses a seal for a year that is already closed.
+    seal.seal_year(seal.for_session(session), year, datetime.now(timezone.utc).isoformat(timespec="seconds"))
     status.status, status.closed_on = "closed", closed_on or today
     session.flush()
     return report

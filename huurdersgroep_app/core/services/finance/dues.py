@@ -15,6 +15,7 @@ from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance import Account
 from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, DuesYear
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, compact_iban, read_amount
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.core.services.names import sort_key
@@ -63,6 +64,7 @@ def parse_dues_reference(digits: str) -> tuple[int, int] | None:
 
 
 def set_dues_amount(session: Session, year: int, amount, due_on: date | None = None) -> DuesYear:
+    years.ensure_open(session, year)  # a closed year's dues amount is part of its seal
     problems: dict[str, str] = {}
     value = read_amount(amount, "amount", problems, allow_zero=True, positive=True)
     if problems:

@@ -35,6 +35,37 @@ def ensure_open(session: Session, *when: date | int) -> None:
         raise locked_year_error(hit[0])
 
 
+def first_closed_year_using(session: Session, *, category_id: int | None = None,
+                            account_id: int | None = None) -> int | None:
+    """The first closed year whose books use this category or account (its name and kind are part of the
+    year's seal, so they stay as they were), or None."""
+    from huurdersgroep_app.core.db.models.finance import EntryLine
+    from huurdersgroep_app.core.db.models.finance_plans import Budget, BudgetLine
+
+    closed = closed_years(session)
+    if not closed:
+        return None
+    used: set[int] = set()
+    if category_id is not None:
+        used.update(d.year for d in session.scalars(select(Entry.booked_on).join(EntryLine).where(
+            EntryLine.category_id == category_id)))
+        used.update(session.scalars(select(Budget.year).join(BudgetLine).where(BudgetLine.category_id == category_id)))
+    if account_id is not None:
+        used.update(d.year for d in session.scalars(select(Entry.booked_on).where(Entry.account_id == account_id)))
+        used.update(d.year for d in session.scalars(select(Transfer.transferred_on).where(
+            (Transfer.from_account_id == account_id) | (Transfer.to_account_id == account_id))))
+        used.update(session.scalars(select(OpeningBalance.year).where(OpeningBalance.account_id == account_id)))
+    hit = sorted(used & closed)
+    return hit[0] if hit else None
+
+
+def seal_warning(session: Session, year: int) -> str:
+    """The line a report of ``year`` carries when that closed year no longer matches its seal ('' if it does)."""
+    from huurdersgroep_app.core.db import seal
+
+    return seal.year_warning(seal.for_session(session), year)
+
+
 def ensure_year(session: Session, year: int) -> FinancialYear:
     row = session.get(FinancialYear, year)
     if row is None:

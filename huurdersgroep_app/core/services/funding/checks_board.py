@@ -76,15 +76,18 @@ def board_minimum(ctx, params) -> Outcome:
        "members", percent=100)
 def members_consent(ctx, params) -> Outcome:
     percent = params["percent"]
-    active = [(m.id, m.consent_on) for m in ctx.session.scalars(select(Member).where(Member.anonymised.is_(False)))
-              if m.is_active(ctx.on)]
-    given = sum(1 for _id, day in active if day is not None and day <= ctx.on)
+    # Counted in SQL (Member.is_active's rule): loading 10,000 members as objects took seconds.
+    active = (Member.anonymised.is_(False), (Member.joined_on.is_(None)) | (Member.joined_on <= ctx.on),
+              (Member.left_on.is_(None)) | (Member.left_on > ctx.on))
+    total = ctx.session.scalar(select(func.count(Member.id)).where(*active)) or 0
+    given = ctx.session.scalar(select(func.count(Member.id)).where(
+        *active, Member.consent_on.is_not(None), Member.consent_on <= ctx.on)) or 0
     text = _("{given} of {total} active members gave their consent (on {date})").format(
-        given=given, total=len(active), date=format_date(ctx.on))
-    if active and given * 100 >= percent * len(active):
+        given=given, total=total, date=format_date(ctx.on))
+    if total and given * 100 >= percent * total:
         return Outcome(MET, text)
-    if not active:
+    if not total:
         return Outcome(NOT_MET, _("No active members on {date}.").format(date=format_date(ctx.on)),
                        _("Record the members and their consent."))
     return Outcome(NOT_MET, text, _("Record the consent of the {count} other members (date and how).").format(
-        count=len(active) - given))
+        count=total - given))

@@ -15,7 +15,7 @@ from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.db.models.finance import Category, Entry
 from huurdersgroep_app.core.services.finance import categories
 from huurdersgroep_app.core.services.funding import compliance, conditions, deadlines, funders, grants
-from huurdersgroep_app.core.services.funding.catalogue import CONFIRM, catalogue
+from huurdersgroep_app.core.services.funding.catalogue import CONFIRM, catalogue, get_check
 
 
 # -- the Overview: funders' deadlines ---------------------------------------------------------------
@@ -66,6 +66,7 @@ class ConditionLine:
     active: bool
     result: compliance.ConditionResult | None  # None when switched off
     evidence: list[EvidenceRow] = field(default_factory=list)
+    looks_at: int = 0  # the year the condition looks at (last year's books, next year's plan …)
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,15 @@ def funder_detail(session: Session, funder_id: int, year: int, today: date | Non
     evidence = conditions.evidence_for(session, [r.id for r in rows], year)
     lines = [ConditionLine(r.id, r.label, r.check == CONFIRM, r.active, results.get(r.id),
                            [EvidenceRow(e.id, e.confirmed_on, e.note, e.file_name, e.size)
-                            for e in evidence.get(r.id, [])]) for r in rows]
+                            for e in evidence.get(r.id, [])], year_looked_at(_with_defaults(r.check, r.params), year))
+             for r in rows]
     return FunderDetail(funder.id, funder.name, funder.kind, funders.kind_label(funder.kind), organisation,
                         funder.iban, funder.notes, year, grants.grant_views(session, funder_id=funder_id), lines)
+
+
+def _with_defaults(check_key: str, params: dict) -> dict:
+    check = get_check(check_key) if check_key != CONFIRM else None
+    return check.params(params) if check is not None else dict(params)
 
 
 def funder_input(session: Session, funder_id: int) -> funders.FunderInput:
@@ -181,3 +188,52 @@ def funding_years(session: Session, today: date | None = None) -> list[int]:
 
     this_year = (today or date.today()).year
     return sorted(set(session.scalars(select(Grant.year).distinct())) | {this_year - 1, this_year, this_year + 1})
+
+
+# -- what some conditions ask besides meetings and books: the year plan, the audit committee --------
+@dataclass(frozen=True)
+class YearPlanView:
+    year: int
+    goals: str
+    approved_on: date | None
+    lines: list[tuple[str, date | None]]  # description, planned on
+
+
+def year_plan_view(session: Session, year: int) -> YearPlanView:
+    from huurdersgroep_app.core.services.funding import records
+
+    plan = records.year_plan(session, year)
+    if plan is None:
+        return YearPlanView(year, "", None, [])
+    return YearPlanView(year, plan.goals, plan.approved_on,
+                        [(line.description, line.planned_on) for line in sorted(plan.lines, key=lambda x: x.position)])
+
+
+@dataclass(frozen=True)
+class AuditCommitteeView:
+    year: int
+    member_ids: list[int]
+    checked_on: date | None
+    scope: str
+    findings: str
+    approved: bool
+    choices: list[tuple[int, str]]  # members who may sit on it: not on the board that year
+
+
+def audit_committee_view(session: Session, year: int) -> AuditCommitteeView:
+    from huurdersgroep_app.core.services.funding import records
+    from huurdersgroep_app.core.services.members.members import member_choices
+
+    committee = records.audit_committee(session, year)
+    chosen = [m.member_id for m in committee.members] if committee else []
+    board = records.board_member_ids_in_year(session, year)
+    choices = [(mid, label) for mid, label in member_choices(session, keep=tuple(chosen)) if mid not in board]
+    if committee is None:
+        return AuditCommitteeView(year, [], None, "", "", False, choices)
+    return AuditCommitteeView(year, chosen, committee.checked_on, committee.scope, committee.findings,
+                              committee.approved, choices)
+
+
+def year_looked_at(condition_params: dict, year: int) -> int:
+    """The year a condition looks at: the year checked plus its ``year_offset`` (−1: last year)."""
+    return year + int(condition_params.get("year_offset", 0) or 0)
