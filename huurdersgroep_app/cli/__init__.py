@@ -103,10 +103,16 @@ class Cli:
         self.report_formats[name] = formats
 
     def report_option(self, *flags, **kwargs) -> None:
-        """Options of ``report`` are shared by all kinds; registering one twice is harmless."""
+        """Options of ``report`` are shared by all kinds; registering one twice is harmless, except that
+        the choices of each registration are joined (``--format``: letters add docx, funding adds xlsx;
+        which format a kind can be made in is checked per kind, ``add_report``'s ``formats``)."""
         if flags[0] not in self._report_options:
             self._report_options.add(flags[0])
             self.report_parser.add_argument(*flags, **kwargs)
+            return
+        action = next(a for a in self.report_parser._actions if flags[0] in a.option_strings)
+        if action.choices is not None and kwargs.get("choices"):
+            action.choices = tuple(dict.fromkeys((*action.choices, *kwargs["choices"])))
 
     def add_importer(self, name: str, handler: Callable) -> None:
         self.importers[name] = handler

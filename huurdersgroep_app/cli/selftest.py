@@ -165,6 +165,7 @@ class Selftest:
         from huurdersgroep_app.core.services.advices.dossiers import advice_rows
         from huurdersgroep_app.core.services.meetings.elections import elections_of_meeting
         from huurdersgroep_app.core.services.finance.years import list_years
+        from huurdersgroep_app.core.services.funding.funders import funder_rows
         from huurdersgroep_app.core.services.meetings.overview import meeting_rows
 
         with Database(self.db_path, backup_on_close=False) as db, db.reading() as s:
@@ -173,7 +174,8 @@ class Selftest:
             meetings = [m for m in meeting_rows(s) if m.scheduled_on.year == year] or meeting_rows(s)
             meeting = next((m.id for m in meetings if elections_of_meeting(s, m.id)), meetings[0].id)
             advice = min(row.id for row in advice_rows(s))
-        return ["--meeting", str(meeting), "--year", str(year), "--advice", str(advice),
+            funder = min(row.id for row in funder_rows(s))
+        return ["--meeting", str(meeting), "--year", str(year), "--advice", str(advice), "--funder", str(funder),
                 "--from", f"{year}-01-01", "--to", f"{year}-12-31"]
 
     def document(self, kind: str, fmt: str, options: list[str]) -> str:

@@ -70,6 +70,7 @@ def test_selftest_command_exits_0(tmp_path, capsys, monkeypatch):
 def test_pdf_check_finds_text_in_a_font_that_is_not_embedded(tmp_path):
     plain = tmp_path / "helvetica.pdf"
     canvas = Canvas(str(plain))
+    canvas.setFont("Helvetica", 12)  # named, since the app makes DejaVu reportlab's default once fonts are registered
     canvas.drawString(72, 72, "Hello")
     canvas.save()
     assert pdf_problems(plain) == ["page 1: text in Helvetica, not embedded"]

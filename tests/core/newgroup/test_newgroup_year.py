@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from benchmarks.camt_file import CamtLine, write_camt053
 from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.services.advices import dossiers
+from huurdersgroep_app.core.services.advices import dossiers, steps
 from huurdersgroep_app.core.services.finance import budget, categories, dues, entries
 from huurdersgroep_app.core.services.finance.search import EntryFilter, search_entries
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
@@ -80,8 +80,8 @@ def test_a_new_group_books_its_first_year_and_closes_it(new_group, tmp_path, cap
         # An advice, asked by the landlord, drafted and approved.
         with db.transaction() as s:
             advice = dossiers.create_advice(s, dossiers.AdviceInput("Vervanging ramen", requested_on=date(2025, 3, 1)))
-            dossiers.save_draft(s, advice.id, "De huurdersgroep adviseert driedubbel glas.", on=date(2025, 3, 5))
-            dossiers.approve(s, advice.id, approved_on=date(2025, 3, 10))
+            steps.save_draft(s, advice.id, "De huurdersgroep adviseert driedubbel glas.", on=date(2025, 3, 5))
+            steps.approve(s, advice.id, approved_on=date(2025, 3, 10))
         # Dues and a budget (both need the stored categories).
         with db.transaction() as s:
             dues.set_dues_amount(s, YEAR, "5.00")
