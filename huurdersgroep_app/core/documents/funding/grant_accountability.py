@@ -52,7 +52,7 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
         rows.append(Row([s.label, money(s.amount), _("yes") if s.eligible else _("NO")],
                         fill=None if s.eligible else MARK_FILL))
     rows.append(total_row([_("Total eligible spending"), money(account.spent_eligible), ""]))
-    flow.table([Column(_("Category"), 4), money_column(_("Spent")), Column(_("Eligible"), 1)], rows,
+    flow.table([Column(_("Category"), 3.4), money_column(_("Spent")), Column(_("Eligible"), 1.4, align="center")], rows,
                title=_("Spent per category"))
     if account.spent_ineligible:
         flow.paragraph(_("{amount} was charged to this grant in categories it does not cover; it is not counted "
@@ -68,8 +68,8 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
                  _("MISSING") if r.missing else (_("present") if r.receipts else _("not needed"))]
         rows.append(Row(cells, fill=MARK_FILL) if r.missing else cells)
     flow.table([Column(_("No."), 0.5, align="right", sample="9999"), Column(_("Date"), 0.9),
-                Column(_("Counterparty / description"), 3.6), money_column(_("Amount"), 1.1),
-                Column(_("Receipt no."), 1.0), Column(_("Receipt"), 0.9)], rows,
+                Column(_("Counterparty / description"), 3.0), money_column(_("Amount"), 1.1),
+                Column(_("Receipt no."), 1.4, align="center"), Column(_("Receipt"), 1.1, align="center")], rows,
                title=_("Receipts index"), empty_text=_("No expenses were charged to this grant."), style=SMALL)
     flow.paragraph(_("Missing receipts: {count}.").format(count=len(account.missing_receipts)), size=9)
     flow.space(8)
