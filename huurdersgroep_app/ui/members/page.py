@@ -8,6 +8,7 @@ from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.members.privacy_actions import PrivacyMenu
 from huurdersgroep_app.ui.members.model import (NO_COMPLEX, STATUS_ACTIVE, STATUS_ALL, STATUS_BOARD, STATUS_FORMER,
                                                MemberFilterProxy, MemberTableModel)
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE, size_columns, table_view
@@ -68,9 +69,13 @@ class Page(QWidget):
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button = QPushButton(_("Change…"))
         self.end_button = QPushButton(_("End membership…"))
+        # Access requests, consents, anonymising and erasing, retention: the privacy tools on one menu.
+        self.privacy_button = QPushButton(_("Privacy"))
+        self.privacy_menu = PrivacyMenu(ctx, self)
+        self.privacy_button.setMenu(self.privacy_menu)
         self.import_button = QPushButton(_("Import from a file…"))
         self.print_button = QPushButton(_("Member list (PDF)…"))
-        for button in (self.new_button, self.edit_button, self.end_button):
+        for button in (self.new_button, self.edit_button, self.end_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -146,6 +151,7 @@ class Page(QWidget):
         row = self._selected_row()
         self.edit_button.setEnabled(row is not None)
         self.end_button.setEnabled(row is not None and row.left_on is None)
+        self.privacy_menu.set_member(row)
 
     def _selected_row(self):
         rows = self.table.selectionModel().selectedRows()

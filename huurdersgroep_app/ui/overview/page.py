@@ -19,6 +19,7 @@ from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
+from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
 from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
@@ -115,6 +116,7 @@ class Page(QWidget):
         side.addWidget(rota_box)
         self.finance_panel = FinancePanel(ctx)
         side.addWidget(self.finance_panel)
+        side.addWidget(PrivacyPanel(ctx))
         side.addStretch(1)
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
