@@ -45,7 +45,8 @@ def register(cli) -> None:
         return parser
 
     add("years", "financial years, open or closed", cmd_years)
-    add("balances", "balances per account", cmd_balances).add_argument("--year", type=year, required=True)
+    add("balances", "balances per account: name, IBAN, opening, income, expense, transfers (net), closing",
+        cmd_balances).add_argument("--year", type=year, required=True)
     add("checks", "the year-closing checks, without closing", cmd_checks).add_argument("year", type=int)
     add("close-year", "check and close (lock) a year", cmd_close_year).add_argument("year", type=int)
     add("accounts", "the group's accounts", cmd_accounts)
@@ -222,8 +223,10 @@ def cmd_balances(args) -> int:
 
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
         for row in account_balances(session, args.year):
+            # The transfers between the group's own accounts (net, in minus out) sit before the closing
+            # balance, so each row checks: opening + income - expense + transfers = closing.
             print("\t".join((row.name, row.iban, plain(row.opening), plain(row.income), plain(row.expense),
-                             plain(row.closing))))
+                             plain(row.transfers_net), plain(row.closing))))
     return 0
 
 

@@ -1,6 +1,7 @@
-"""Making one document of the catalogue off the window's thread (``ui.tasks``): in the group's own
-language, in a session of the worker's own; afterwards the day it was made is recorded (one small
-transaction) and the file is opened or its place shown.
+"""Making one document of the catalogue off the window's thread (``ui.tasks``, through the kit's
+``write_document``): in the group's own language, in a session of the worker's own, the file in
+place only once whole; afterwards the day it was made is recorded (one small transaction) and the
+file is opened or its place shown.
 
 Three ways, as on the page: *make* writes it in the group's documents folder
 (Documents/<group>/<year>/), *preview* writes a temporary PDF and opens it, *save as* asks where."""
@@ -15,14 +16,14 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from huurdersgroep_app import i18n, paths
+from huurdersgroep_app import paths
 from huurdersgroep_app.core.documents.catalogue import DocumentKind, make_document
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.documents.made import record_made
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.documents import ask_target, documents_folder
-from huurdersgroep_app.ui.tasks import Task, run_task
+from huurdersgroep_app.ui.kit.documents import ask_target, documents_folder, write_document
+from huurdersgroep_app.ui.tasks import Task
 
 
 @dataclass(frozen=True)
@@ -47,23 +48,22 @@ def open_file(path: Path) -> bool:
 
 
 def make(ctx: AppContext, order: Order, target: Path, parent: QWidget | None,
-         done: Callable[[Path, int | None], object]) -> Task:
-    """Write ``order`` to ``target`` on the worker; ``done(target, pages)`` on the window's thread."""
-    db = ctx.db
+         done: Callable[[Path], object]) -> Task:
+    """Write ``order`` to ``target`` on the worker (the kit's ``write_document``: the group's
+    language, a file only when whole); then the day is recorded and ``done(target)`` runs."""
 
-    def work(progress, cancel):
-        with db.reading() as session:
-            with i18n.language(organisation.get_organisation(session).language):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                return make_document(session, order.kind.key, target, order.year, order.funder_id, order.fmt,
-                                     progress=progress, cancel=cancel)
+    def writer(session, path, progress=None, cancel=None):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return make_document(session, order.kind.key, path, order.year, order.funder_id, order.fmt,
+                             progress=progress, cancel=cancel)
 
-    def finished(pages) -> None:
+    def written(path: Path) -> None:
         ctx.call(record_made, order.kind.key, order.year, order.funder_id)
-        done(target, pages)
+        done(path)
 
-    return run_task(parent, work, success=finished, cancellable=True,
-                    label=_("Making '{title}'…").format(title=order.kind.title))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return write_document(ctx, writer, target, parent, done=written,
+                          label=_("Making '{title}'…").format(title=order.kind.title))
 
 
 def make_in_folder(ctx: AppContext, order: Order, parent: QWidget | None = None,
@@ -72,7 +72,7 @@ def make_in_folder(ctx: AppContext, order: Order, parent: QWidget | None = None,
     group = ctx.read(lambda s: organisation.get_organisation(s).name)
     target = group_folder(group, order.year) / order.file_name()
 
-    def done(path: Path, _pages) -> None:
+    def done(path: Path) -> None:
         if not (opened or open_file)(path):
             ctx.show_info(_("The document was saved as {path}.").format(path=path), parent)
 
@@ -86,7 +86,7 @@ def preview(ctx: AppContext, order: Order, parent: QWidget | None = None,
     name = Path(order.file_name()).stem
     target = folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}{Path(order.file_name()).suffix}"
 
-    def done(path: Path, _pages) -> None:
+    def done(path: Path) -> None:
         if not (opened or open_file)(path):
             ctx.show_info(_("No program to show PDF files was found. The document is here: {path}").format(
                 path=path), parent)
@@ -104,4 +104,4 @@ def save_as(ctx: AppContext, order: Order, parent: QWidget | None = None) -> Tas
     if target is None:
         return None
     return make(ctx, order, target, parent,
-                lambda path, _pages: ctx.show_info(_("The document was saved as {path}.").format(path=path), parent))
+                lambda path: ctx.show_info(_("The document was saved as {path}.").format(path=path), parent))
