@@ -24,7 +24,7 @@ class Host(Protocol):
 
     def switch_language(self, lang: str) -> None: ...
 
-    def restore_backup(self, backup_file) -> bool: ...
+    def restore_backup(self, backup_file) -> Task: ...
 
     def switch_group(self) -> None: ...
 
@@ -177,8 +177,9 @@ class AppContext(QObject):
         if self.host is not None:
             self.host.switch_language(lang)
 
-    def restore_backup(self, backup_file) -> bool:
-        return bool(self.host and self.host.restore_backup(backup_file))
+    def restore_backup(self, backup_file) -> Task | None:
+        """Runs as tasks (ui/shell/restore.py); None without an application around the window."""
+        return self.host.restore_backup(backup_file) if self.host is not None else None
 
     def switch_group(self) -> None:
         if self.host is not None:

@@ -10,12 +10,14 @@ from pathlib import Path
 from huurdersgroep_app.core.db.failures import explained
 from huurdersgroep_app.core.db.private import create_private_file, make_private, make_private_dirs
 from huurdersgroep_app.core.errors import DatabaseError
+from huurdersgroep_app.core.progress import CancelToken, ProgressCallback, Steps
 from huurdersgroep_app.i18n import _
 
 KEEP_BACKUPS = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 BEFORE_MIGRATION = "before-migration"
 _STAMP = r"\d{8}-\d{6}-\d{6}"
+BACKUP_STEP_PAGES = 256  # 1 MB of 4 KB pages per step: a few progress reports a second on a slow disk
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -30,20 +32,31 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def _sqlite_backup(source: Path, target: Path) -> None:
-    """Copy page by page with SQLite's backup API: consistent even while the source is in use."""
+def _sqlite_backup(source: Path, target: Path, progress: ProgressCallback | None = None,
+                   cancel: CancelToken | None = None) -> None:
+    """Copy page by page with SQLite's backup API: consistent even while the source is in use.
+
+    With ``progress`` or ``cancel`` the copy goes in steps of ``BACKUP_STEP_PAGES`` pages, reporting
+    (pages copied, pages in all) after each; Cancelled from ``cancel`` stops it half-way, so only
+    a copy that is discarded afterwards (``copy_database``'s temporary file) may be cancelled."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst)
+            if progress is None and cancel is None:
+                src.backup(dst)
+            else:
+                steps = Steps(progress, cancel)
+                src.backup(dst, pages=BACKUP_STEP_PAGES,
+                           progress=lambda _status, remaining, total: steps(total - remaining, total))
         finally:
             dst.close()
     finally:
         src.close()
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, target: Path, progress: ProgressCallback | None = None,
+                  cancel: CancelToken | None = None) -> Path:
     """Copy a live database to ``target`` (written to a temp file first, then renamed)."""
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
@@ -52,7 +65,7 @@ def copy_database(source: Path, target: Path) -> Path:
         tmp.unlink(missing_ok=True)
         try:
             create_private_file(tmp)  # the copy holds the members' data: this account only
-            _sqlite_backup(source, tmp)
+            _sqlite_backup(source, tmp, progress, cancel)
             make_private(tmp)
             tmp.replace(target)
         except BaseException:
@@ -141,9 +154,10 @@ def quick_problems(path: Path, limit: int = 5) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def restore_into(backup_file: Path, db_path: Path) -> None:
-    """Overwrite ``db_path`` with the content of ``backup_file`` via the backup API."""
+def restore_into(backup_file: Path, db_path: Path, progress: ProgressCallback | None = None) -> None:
+    """Overwrite ``db_path`` with the content of ``backup_file`` via the backup API. Reports its
+    pages but takes no cancel token: once begun, a restore is finished."""
     problems = integrity_problems(backup_file)
     if problems:
         raise DatabaseError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
-    _sqlite_backup(backup_file, db_path)
+    _sqlite_backup(backup_file, db_path, progress)

@@ -126,9 +126,11 @@ class Database:
             session.rollback()
             session.close()
 
-    def backup(self, target: Path) -> Path:
+    def backup(self, target: Path, progress=None, cancel=None) -> Path:
+        """A copy of the file at ``target``; ``progress(done, total)`` in pages, ``cancel`` stops it
+        (core/progress.py) and leaves no copy."""
         self._checkpoint()
-        return _backup.copy_database(self.path, target)
+        return _backup.copy_database(self.path, target, progress, cancel)
 
     def _checkpoint(self) -> None:
         with explained(self.path), self.engine.connect() as con:

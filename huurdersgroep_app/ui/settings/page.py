@@ -20,7 +20,8 @@ from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
-from huurdersgroep_app.ui.kit.widgets import DateField, FieldErrors, Form, busy, error_label, heading, hint
+from huurdersgroep_app.ui.kit.widgets import DateField, FieldErrors, Form, error_label, heading, hint
+from huurdersgroep_app.ui.tasks import run_task
 
 GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
                 "iban", "registration_number")
@@ -239,19 +240,20 @@ class Page(QWidget):
                                                       _("Backups (*.sqlite)"))
         return self.write_backup(Path(chosen)) if chosen else None
 
-    def write_backup(self, target: Path) -> Path | None:
+    def write_backup(self, target: Path):
+        """The copy is written by a task (the task's result: the path); None when refused at once."""
         if target.resolve() == self.ctx.db.path:
             self.ctx.show_error(_("Choose another file than the group's own file."), self)
             return None
-        try:
-            with busy():
-                made = self.ctx.db.backup(target)
-        except OSError as exc:
+        db = self.ctx.db
+
+        def failed(exc: BaseException) -> None:
             self.ctx.show_error(_("The backup could not be written: {problem}").format(
-                problem=exc.strerror or exc), self)
-            return None
-        self.ctx.show_info(_("Backup written to {path}.").format(path=made), self)
-        return made
+                problem=getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc), self)
+
+        return run_task(self, lambda progress, cancel: db.backup(target, progress, cancel), cancellable=True,
+                        success=lambda made: self.ctx.show_info(_("Backup written to {path}.").format(path=made), self),
+                        failure=failed, label=_("Writing the backup…"))
 
     def restore(self) -> None:
         folder = str(backups.backup_dir(self.ctx.db.path))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +50,7 @@ class GuiController(QObject):
         self.window = None
         self._first_paint = None
         self.integrity = None
+        self.last_restore: bool | None = None  # the outcome of the last restore_backup, once over
         self._translators: list[QTranslator] = []
 
     # -- language -------------------------------------------------------------------------------------
@@ -223,52 +223,11 @@ class GuiController(QObject):
             old.close()
             old.deleteLater()
 
-    def restore_backup(self, backup_file: Path) -> bool:
-        """Replace the open group's data by a backup; a safety copy of the current data is kept."""
-        from huurdersgroep_app.core.services import backups
-        from huurdersgroep_app.core.services.backups import check_schema
+    def restore_backup(self, backup_file: Path):
+        """Replace the open group's data by a backup (ui/shell/restore.py); returns its first task."""
+        from huurdersgroep_app.ui.shell.restore import restore_backup
 
-        path = self.db.path
-        try:
-            backup_file = Path(backup_file)
-            if backup_file.resolve() == path:
-                raise DomainError(_("Choose a backup, not the group's own file."))
-            problems = backups.integrity_problems(backup_file)
-            if problems:
-                raise DomainError(_("This backup cannot be restored: {problem}").format(problem=problems[0]))
-            check_schema(backup_file)  # refuses a backup from a newer version or of another program
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            self.db.backup(backups.backup_dir(path) / f"{path.stem}-{stamp}-before-restore.sqlite")
-        except (DomainError, OSError) as exc:
-            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
-            return False
-        page = self.window.current_page_name()
-        self.window.closed.disconnect(self._window_closed)
-        self.db.backup_on_close = False
-        self.db.engine.dispose()
-        restored = True
-        try:
-            backups.restore_into(backup_file, path)
-        except (DomainError, OSError) as exc:  # the backup API leaves the old data whole on failure
-            restored = False
-            AppContext.show_error(getattr(exc, "message", None) or str(exc), self.window)
-        finally:
-            self.db.close()
-            self.db = None
-        try:
-            db = opening.open_group_file(path)  # brings an older backup up to the current schema
-        except DomainError as exc:
-            AppContext.show_error(exc.message, self.window)
-            self.window.close()
-            return False
-        old = self.window
-        self.window = None
-        self.show_main(db, page)
-        old.close()
-        old.deleteLater()
-        if restored:
-            AppContext.show_info(_("The backup {name} was restored.").format(name=backup_file.name), self.window)
-        return restored
+        return restore_backup(self, Path(backup_file))
 
 
 def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:

@@ -53,7 +53,7 @@ def test_full_disk_during_a_save_is_one_line_and_keeps_what_was_saved(db_path, m
 
 
 def test_full_disk_during_a_backup_is_one_line_and_leaves_no_part_file(db, tmp_path, monkeypatch):
-    def full(_source, _target):
+    def full(_source, _target, *_progress_and_cancel):
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode = SQLITE_FULL
         raise error

@@ -144,13 +144,19 @@ def test_creating_a_group_shows_problems_then_creates_the_file(qtbot, tmp_path, 
     welcome.database.close()
 
 
-def test_restore_from_a_backup_replaces_the_data_and_keeps_a_safety_copy(controller, group, tmp_path):
+def test_restore_from_a_backup_replaces_the_data_and_keeps_a_safety_copy(controller, group, tmp_path, wait_tasks,
+                                                                         message_boxes):
     controller.show_main(group)
-    backup = controller.window.show_page("settings").write_backup(tmp_path / "copy.sqlite")
+    task = controller.window.show_page("settings").write_backup(tmp_path / "copy.sqlite")
+    wait_tasks()
+    backup = task.result
     assert backup and backup.exists()
     controller.ctx.call(members.end_membership, group.ids["Hansen"], members.date(2025, 1, 1))
     controller.ctx.call(members.add_member, members.MemberInput(last_name="Nieuwkomer"))
     assert controller.restore_backup(backup)
+    wait_tasks()
+    assert controller.last_restore is True
+    assert message_boxes[-1] == ("information", "The backup copy.sqlite was restored.")
     with controller.db.reading() as s:
         rows = members.member_rows(s)
     assert "Nieuwkomer" not in {r.last_name for r in rows}
@@ -203,3 +209,18 @@ def test_switching_to_another_group_file_and_back_on_cancel(controller, group, n
     controller.switch_group()  # cancelled: the same file is opened again
     assert controller.db.path == other and controller.window.isVisible()
     assert paths.last_db_path() == other
+
+
+def test_a_damaged_backup_is_refused_and_changes_nothing(controller, group, tmp_path, wait_tasks, message_boxes):
+    controller.show_main(group)
+    window = controller.window
+    bad = tmp_path / "broken.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    controller.restore_backup(bad)
+    wait_tasks()
+    assert controller.last_restore is False
+    assert message_boxes and "broken" not in str(controller.db.path)
+    assert controller.window is window and controller.db is group  # the same file, still open
+    with group.reading() as s:
+        assert "Peeters" in {r.last_name for r in members.member_rows(s)}
+    assert not list((group.path.parent / "backups").glob("*before-restore*"))  # refused before the copy
