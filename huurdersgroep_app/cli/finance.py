@@ -16,7 +16,7 @@ from huurdersgroep_app.cli import Parser, UsageError, db_path, year
 from huurdersgroep_app.cli.reports import document_session, done
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _, ngettext
+from huurdersgroep_app.i18n import _, format_date, ngettext
 
 BANK_FORMATS = ("auto", "camt053", "mt940", "coda", "csv")
 CSV_FIELDS = ("date", "amount", "debit", "credit", "direction", "value_date", "counterparty_name",
@@ -193,7 +193,18 @@ def report_audit_pack(args) -> int:
 
 def report_dues_letters(args) -> int:
     from huurdersgroep_app.core.documents.finance.dues_letters import write_dues_letters
-    return _write(args, write_dues_letters)
+    from huurdersgroep_app.core.services.finance.dues_letters import dues_letter_plan
+
+    year = _year(args)
+    with document_session(args) as session:
+        plan = dues_letter_plan(session, year)
+        pages = write_dues_letters(session, args.out, year)
+        # Members who left during the year are never written to by a batch: the treasurer decides.
+        for member in plan.left:
+            print(_("No letter for {name}: left on {date}{reason}. Decide yourself whether to ask for the dues.")
+                  .format(name=member.name, date=format_date(member.left_on),
+                          reason=f" ({member.reason})" if member.reason else ""), file=sys.stderr)
+    return done(args, pages)
 
 
 def report_ledger(args) -> int:

@@ -133,6 +133,7 @@ class DocumentCanvas(_canvas.Canvas):
         super().__init__(*args, **kwargs)
         self._info = info
         self._pages: list[dict] = []
+        self._section_starts: set[int] = {0}  # page indexes where a letter of a batch begins
         self.setTitle(info.title)
         self.setAuthor(info.letterhead.name)
         self.setCreator("huurdersgroep_app")
@@ -141,13 +142,21 @@ class DocumentCanvas(_canvas.Canvas):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
+    def start_section(self) -> None:
+        """The current page begins a new letter: its pages are numbered on their own ('1 of 1'),
+        not as page 27 of a batch of 39."""
+        self._section_starts.add(len(self._pages))
+
     @property
     def page_count(self) -> int:
         return len(self._pages)
 
     def save(self):
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
+        starts = sorted(i for i in self._section_starts if i < len(self._pages)) or [0]
+        ends = starts[1:] + [len(self._pages)]
+        numbering = [(index - start + 1, end - start) for start, end in zip(starts, ends, strict=True)
+                     for index in range(start, end)]
+        for (number, total), state in zip(numbering, self._pages, strict=True):
             self.__dict__.update(state)
             draw_page_frame(self, self._info, number, total)
             super().showPage()

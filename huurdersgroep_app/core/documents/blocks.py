@@ -17,6 +17,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
 
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
                                                    content_box, page_size, styles)
+from huurdersgroep_app.core.documents.letter_parts import WindowAddress
 from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
 
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
@@ -145,9 +146,9 @@ def _pdf_flowables(blocks: list, width: float) -> list:
         elif isinstance(block, PageBreak):
             out.append(_PageBreak())
         elif isinstance(block, Address):
-            out.append(_Spacer(1, 4 * mm))
-            out.append(Paragraph("<br/>".join(_text(line) for line in block.lines), st["body"]))
-            out.append(_Spacer(1, 10 * mm))
+            # At the window of the envelope; a letter begins here, so its pages are numbered on their own.
+            out.append(WindowAddress(block.lines))
+            out.append(_Spacer(1, 6 * mm))
     return out
 
 

@@ -60,7 +60,9 @@ def test_dutch_groups_get_a_text_not_a_belgian_structured_field(nl_db):
         member = add_member(s, MemberInput(last_name="Jansen")).id
         dues.set_dues_amount(s, 2025, "10")
         payment = dues.epc_payment(s, member, 2025)
-    assert payment.reference == "" and "+++" in payment.text and payment.iban == "NL91ABNA0417164300"
+    # A Dutch group: no Belgian OGM in free text, but the same digits as a plain payment reference.
+    assert payment.reference == "" and "+++" not in payment.text and payment.iban == "NL91ABNA0417164300"
+    assert dues.find_structured_reference(payment.text) == dues.structured_reference(member, 2025)
 
 
 def test_budget_lines_start_from_actuals_or_budget(books):

@@ -23,6 +23,7 @@ from huurdersgroep_app.i18n import _
 
 _FORMATTED = re.compile(r"[+*]{3}\s*(\d{3})\s*/?\s*(\d{4})\s*/?\s*(\d{5})\s*[+*]{3}")
 _BARE = re.compile(r"^\d{12}$")
+_IN_TEXT = re.compile(r"(?<!\d)\d{12}(?!\d)")  # a Dutch group's payment reference inside a description
 
 
 def structured_reference(member_id: int, year: int) -> str:
@@ -46,7 +47,8 @@ def find_structured_reference(*texts: str) -> str | None:
     """The first valid Belgian structured reference in the given texts, as 12 digits."""
     for text in texts:
         text = (text or "").strip()
-        candidates = [text] if _BARE.match(text) else ["".join(m.groups()) for m in _FORMATTED.finditer(text)]
+        candidates = [text] if _BARE.match(text) else (["".join(m.groups()) for m in _FORMATTED.finditer(text)]
+                                                       + _IN_TEXT.findall(text))
         for digits in candidates:
             if valid_structured_reference(digits):
                 return digits
@@ -165,8 +167,10 @@ def epc_payment(session: Session, member_id: int, year: int) -> EpcPayment:
     org = get_organisation(session)
     digits = structured_reference(member_id, year)
     belgian = rule_profile(session).country == "BE"
-    text = "" if belgian else _("Membership dues {year} {reference}").format(
-        year=year, reference=format_structured_reference(digits))
+    # Outside Belgium a bank knows no structured reference (OGM): the member writes a description, which
+    # carries the same 12 digits as a plain payment reference, so the bank import still finds the member.
+    text = "" if belgian else _("Membership dues {year}, payment reference {reference}").format(
+        year=year, reference=digits)
     return EpcPayment(org.name[:70], compact_iban(receiving_iban(session)), due, digits if belgian else "", text)
 
 
