@@ -2,14 +2,11 @@
 guards and keeps every row (issue 13 §2)."""
 import sqlite3
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from huurdersgroep_app.core.db import seal
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.lock_triggers import LOCK_TRIGGERS
-from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR
+from old_files import file_at
 
 ENTRY = ("INSERT INTO entry (id, booked_on, account_id, amount, counterparty, counterparty_iban, description, "
          "receipt_number, structured_reference, bank_reference, created_at, updated_at) VALUES "
@@ -17,17 +14,7 @@ ENTRY = ("INSERT INTO entry (id, booked_on, account_id, amount, counterparty, co
 
 
 def _file_at_0008(path):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0008")
-    engine.dispose()
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO organisation (name, region, language, landlord_name, street, house_number, box, "
-                "postcode, city, email, phone, iban, registration_number, logo_mime) "
-                "VALUES ('Oud', 'vlaanderen', 'nl_BE', '', '', '', '', '', '', '', '', '', '', '')")
+    con = file_at(path, "0008")
     con.execute("INSERT INTO account (id, kind, name, iban, active, notes, created_at, updated_at) "
                 "VALUES (1, 'cash', 'Kas', '', 1, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
     con.execute("INSERT INTO category (id, code, kind, name, active, needs_receipt, position) "

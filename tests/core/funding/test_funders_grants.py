@@ -1,23 +1,19 @@
 """Funders in the contacts register, grants per year (the per-dwelling calculator), payments
 matched on bank import by the funder's IBAN, funders' deadlines, and migration 0006 keeping data."""
-import sqlite3
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models.contacts import Partner
-from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.finance import accounts, bank_import, categories
 from huurdersgroep_app.core.services.funding import funders, grants
 from huurdersgroep_app.core.services.funding.deadlines import funding_deadlines
+from old_files import file_at
 
 CITY_IBAN = "BE83 0688 8887 7715"
 
@@ -85,17 +81,7 @@ def test_funders_deadlines_due_soon_and_overdue(db):
 
 
 def test_migration_keeps_funders_and_grants(db_path):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    engine.dispose()
-    con = sqlite3.connect(db_path)
-    con.execute("INSERT INTO organisation (name, region, language, landlord_name, street, house_number, box, "
-                "postcode, city, email, phone, iban, registration_number, logo_mime) "
-                "VALUES ('Oud', 'vlaanderen', 'nl_BE', '', '', '', '', '', '', '', '', '', '', '')")
+    con = file_at(db_path, "0005")
     con.execute("INSERT INTO funder (id, name, kind, notes) VALUES (1, 'Provincie', 'government', '')")
     con.execute("INSERT INTO \"grant\" (id, funder_id, year, amount, reference, conditions, deadline, notes) "
                 "VALUES (1, 1, 2025, 123456, 'P-1', 'Bewezen kosten', '2026-03-31', '')")

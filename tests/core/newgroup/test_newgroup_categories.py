@@ -6,27 +6,15 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR, check_schema
+from huurdersgroep_app.core.db.schema import check_schema
 from huurdersgroep_app.core.services.finance import accounts, categories, entries
+from old_files import file_at
 
 
 def _file_at_0008(path, *, region="vlaanderen", category_rows=()):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0008")
-    engine.dispose()
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO organisation (name, region, language, landlord_name, street, house_number, box, "
-                "postcode, city, email, phone, iban, registration_number, logo_mime) "
-                f"VALUES ('Oud', '{region}', 'nl_BE', '', '', '', '', '', '', '', '', '', '', '')")
+    con = file_at(path, "0008", region=region)
     for code, name in category_rows:
         con.execute("INSERT INTO category (code, kind, name, active, needs_receipt, position) "
                     "VALUES (?, 'expense', ?, 1, 1, 1)", (code, name))

@@ -2,30 +2,17 @@
 recorded on the member before become the first entries of their consent log."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.core.db.schema import MIGRATIONS_DIR, check_schema
+from huurdersgroep_app.core.db.schema import check_schema
 from huurdersgroep_app.core.services.privacy.consent import consent_rows
+from old_files import file_at
 
 
 def test_registration_consents_on_the_member_move_into_the_consent_log(db_path):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    engine.dispose()
-    con = sqlite3.connect(db_path)
-    con.execute("INSERT INTO organisation (name, region, language, landlord_name, street, house_number, box, "
-                "postcode, city, email, phone, iban, registration_number, logo_mime) "
-                "VALUES ('Oud', 'vlaanderen', 'nl_BE', '', '', '', '', '', '', '', '', '', '', '')")
+    con = file_at(db_path, "0005")
     columns = ("first_name, last_name, street, house_number, box, postcode, city, dwelling, is_tenant, phone, email, "
                "iban, language, contact_way, left_reason, consent_how, notes, anonymised, consent_on")
     for last, on, how in (("Peeters", "2019-04-02", "Formulier 2019"), ("Claes", None, "")):
