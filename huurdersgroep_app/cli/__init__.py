@@ -88,7 +88,7 @@ class Cli:
     report_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
     importers: dict[str, Callable] = field(default_factory=dict)
     complete: bool = False  # every module registered, not only the ones a command line needs
-    _report_options: set = field(default_factory=set)
+    _report_options: dict = field(default_factory=dict)  # flag -> its argparse action
     _import_options: set = field(default_factory=set)
 
     def command(self, name: str, help: str, handler: Callable) -> argparse.ArgumentParser:
@@ -106,11 +106,10 @@ class Cli:
         """Options of ``report`` are shared by all kinds; registering one twice is harmless, except that
         the choices of each registration are joined (``--format``: letters add docx, funding adds xlsx;
         which format a kind can be made in is checked per kind, ``add_report``'s ``formats``)."""
-        if flags[0] not in self._report_options:
-            self._report_options.add(flags[0])
-            self.report_parser.add_argument(*flags, **kwargs)
+        action = self._report_options.get(flags[0])
+        if action is None:
+            self._report_options[flags[0]] = self.report_parser.add_argument(*flags, **kwargs)
             return
-        action = next(a for a in self.report_parser._actions if flags[0] in a.option_strings)
         if action.choices is not None and kwargs.get("choices"):
             action.choices = tuple(dict.fromkeys((*action.choices, *kwargs["choices"])))
 

@@ -8,10 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
-import pytest
 
-from demo_files import demo_copy
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.documents.catalogue import GROUPS, kinds
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.documents.made import last_made, made_key
@@ -23,22 +20,6 @@ from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 LAST_YEAR = date.today().year - 1
-
-
-@pytest.fixture
-def demo(tmp_path):
-    database = Database(demo_copy(tmp_path / "demo.sqlite"), backup_on_close=False)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def opened(monkeypatch, tmp_path):
-    """Files the page would open in the system's viewer; the documents folder is the test's own."""
-    seen = []
-    monkeypatch.setattr(making, "open_file", lambda path: seen.append(path) or True)
-    monkeypatch.setattr(making, "documents_folder", lambda: tmp_path / "Documents")
-    return seen
 
 
 def _page(db, qtbot):

@@ -7,10 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
-import pytest
 
-from demo_files import demo_copy
-from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.documents.made import last_made, made_key
 from huurdersgroep_app.core.services.funding import views
@@ -18,27 +15,11 @@ from huurdersgroep_app.core.services.funding.catalogue import NOT_MET
 from huurdersgroep_app.core.services.funding.compliance import check_funder
 from huurdersgroep_app.i18n import language
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.documents import making
 from huurdersgroep_app.ui.funding.models import FIX_PLACES
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 LAST_YEAR = date.today().year - 1
-
-
-@pytest.fixture
-def demo(tmp_path):
-    database = Database(demo_copy(tmp_path / "demo.sqlite"), backup_on_close=False)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def opened(monkeypatch, tmp_path):
-    seen = []
-    monkeypatch.setattr(making, "open_file", lambda path: seen.append(path) or True)
-    monkeypatch.setattr(making, "documents_folder", lambda: tmp_path / "Documents")
-    return seen
 
 
 def _window(db, qtbot, page: str) -> MainWindow:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,21 +16,11 @@ from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.organisation import OrganisationInput
 from huurdersgroep_app.core.services import group_files as opening
-from huurdersgroep_app.ui.shell.app import GuiController, choose_start_path
+from huurdersgroep_app.ui.shell.app import choose_start_path
 from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def controller(qapp):
-    made = GuiController(qapp)
-    made.apply_language("en")
-    yield made
-    if made.window is not None:
-        made.window.close()
-    made.close_database()
 
 
 def test_welcome_demo_shows_the_demo_members_on_the_members_page(controller, qtbot, wait_tasks):

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from huurdersgroep_app.core.services import backups as backup
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services.organisation import OrganisationInput, create_organisation
-from huurdersgroep_app.ui.shell.app import GuiController
 
 
 @pytest.fixture
@@ -16,23 +14,6 @@ def group_file(tmp_path):
     with Database(path, create=True, backup_on_close=False) as db, db.transaction() as s:
         create_organisation(s, OrganisationInput(name="Huurdersgroep Test", region="vlaanderen"))
     return path
-
-
-@pytest.fixture
-def controller(qapp):
-    made = GuiController(qapp)
-    made.apply_language("en")
-    yield made
-    if made.window is not None:
-        made.window.close()
-    made.close_database()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    return shown
 
 
 def test_a_sound_file_opens_without_a_warning(controller, group_file, warnings, qtbot):

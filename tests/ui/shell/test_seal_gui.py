@@ -7,15 +7,13 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services.finance import accounts, categories, closing, entries
 from huurdersgroep_app.core.services.organisation import OrganisationInput, create_organisation
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.settings import page as settings
-from huurdersgroep_app.ui.shell.app import GuiController
 
 
 def _closed_group(path: Path) -> Path:
@@ -36,23 +34,6 @@ def _alter(path: Path) -> None:
     con.execute("UPDATE entry SET amount = -99 WHERE booked_on = '2024-05-01'")
     con.commit()
     con.close()
-
-
-@pytest.fixture
-def controller(qapp):
-    made = GuiController(qapp)
-    made.apply_language("en")
-    yield made
-    if made.window is not None:
-        made.window.close()
-    made.close_database()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    return shown
 
 
 def test_the_check_on_open_reports_a_changed_closed_year(controller, tmp_path, warnings, qtbot):

@@ -1,0 +1,24 @@
+"""The shell's tests: the app controller in English, and the warnings it would show."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from huurdersgroep_app.ui.shell.app import GuiController
+
+
+@pytest.fixture
+def controller(qapp):
+    made = GuiController(qapp)
+    made.apply_language("en")
+    yield made
+    if made.window is not None:
+        made.window.close()
+    made.close_database()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    return shown
