@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/huurdersgroep --demo $(ARGS)
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
 # The wheel in a fresh venv, the frozen build and its .deb installed (minutes; .ci/run runs it).

@@ -65,7 +65,7 @@ def build_large_group(path: Path, members: int = 10_000, complex_count: int = 60
         s.execute(insert(Member), rows)
         ids = list(range(1, 8))
         for member_id, role in zip(ids, ("chair", "secretary", "treasurer", "board_member", "board_member",
-                                         "board_member", "aspirant")):
+                                         "board_member", "aspirant"), strict=True):
             board.assign_office(s, member_id, role, today - timedelta(days=rng.randint(60, 1000)))
 
 
@@ -96,7 +96,7 @@ def main() -> int:
         with i18n.language("nl_BE"), Database(path, backup_on_close=False) as db, db.reading() as s:
             for privacy in ("names", "contact", "counts"):
                 timed(f"member list ({privacy})",
-                      lambda: write_member_list(s, out / f"members-{privacy}.pdf", privacy=privacy))
+                      lambda privacy=privacy: write_member_list(s, out / f"members-{privacy}.pdf", privacy=privacy))
             timed("board list", lambda: write_board_list(s, out / "board.pdf"))
     try:
         import resource  # not on Windows

@@ -158,7 +158,8 @@ def bench_import(db: Database, path: Path, lines: int) -> None:
     statements = parse_bank_file(path)
     with db.transaction() as s:
         again = import_statements(s, accounts.find_account(s, IBAN), statements, dry_run=False)
-    line(f"the same file again ({again.booked} new, {again.duplicates:,} known)", seconds(time.perf_counter() - started))
+    line(f"the same file again ({again.booked} new, {again.duplicates:,} known)",
+         seconds(time.perf_counter() - started))
 
 
 def timed(label: str, target: str, action) -> None:

@@ -98,7 +98,7 @@ def add_meetings(path: Path, years: int = 10, seed: int = 2, today: date | None 
                 if kind == "annual":
                     annual_ids.append(mid)
                     rest = [m for m in rng.sample(active, 260) if m not in set(people)][:20]
-                    for member_id, holder in zip(rest, people):
+                    for member_id, holder in zip(rest, people, strict=False):
                         presence.append(dict(meeting_id=mid, member_id=member_id, contact_id=None, guest_name="",
                                              guest_organisation="", status="excused", proxy_holder_id=holder,
                                              notes=""))
@@ -156,7 +156,8 @@ def main() -> None:
         print(f"open a board meeting ({len(record.attendance)} listed, {len(record.review_action_points)} action "
               f"points to review): first {first:.0f} ms, then {median:.0f} ms  (target ≤ 300 ms)")
         for label, make in (
-                ("minutes PDF of the annual meeting", lambda s: write_minutes(s, built["annual"], folder / "minutes.pdf")),
+                ("minutes PDF of the annual meeting", lambda s: write_minutes(s, built["annual"],
+                                                                              folder / "minutes.pdf")),
                 (f"decisions register {built['year']}",
                  lambda s: write_decisions_register(s, built["year"], folder / "decisions.pdf")),
                 ("sign-in sheet of the annual meeting (every active member)",

@@ -43,7 +43,8 @@ def group_file(tmp_path):
         annual = meetings.create_annual_meeting(s, meeting_group.ANNUAL_DAY, "10:00", "Zaal Sint-Jan")
         election = elections.create_election(s, annual.id)
         elections.add_candidate(s, election.id, group["gert"])
-        meetings.create_meeting(s, MeetingInput(type="consultation", scheduled_on="20/02/2026", title="Overleg dakwerken"))
+        meetings.create_meeting(s, MeetingInput(type="consultation", scheduled_on="20/02/2026",
+                                                title="Overleg dakwerken"))
     db.close()
     return path
 

@@ -55,7 +55,8 @@ def test_financial_report_figures_equal_an_independent_sum(db, tmp_path, pdf_lin
         accounts.set_opening_balance(s, bank, 2025, opening[1])
         for code, amount, day, on_bank in rows:
             signed = amount if code in INCOME else -amount
-            entries.add_entry(s, entries.EntryInput(date(2025, 1, 1).fromordinal(date(2025, 1, 1).toordinal() + day - 1),
+            entries.add_entry(s, entries.EntryInput(date(2025, 1, 1).fromordinal(date(2025, 1,
+                                                                                      1).toordinal() + day - 1),
                                                     bank if on_bank else cash, signed, cat[code]))
         transfers.add_transfer(s, date(2025, 6, 30), bank, cash, moved)
         path = tmp_path / "report.pdf"
@@ -86,7 +87,8 @@ def group(db):
         accounts.set_opening_balance(s, bank, 2025, "1000")
         for code, amount in (("landlord_budget", "740.40"), ("municipal_subsidy", "750"), ("meeting_rooms", "-45"),
                              ("meeting_rooms", "-45"), ("refreshments", "-18.35"), ("bank_costs", "-2.50")):
-            entries.add_entry(s, entries.EntryInput(date(2025, 3, 3), bank, amount, cat[code], counterparty="Partij " + code))
+            entries.add_entry(s, entries.EntryInput(date(2025, 3, 3), bank, amount, cat[code],
+                                                    counterparty="Partij " + code))
         paid = entries.add_entry(s, entries.EntryInput(date(2025, 4, 4), cash, "-12.00", cat["printing"],
                                                        counterparty="Copyshop", receipt_number="R-7"))
         receipts.attach_receipt(s, paid.id, "bon.pdf", b"%PDF-1.4")
@@ -147,13 +149,14 @@ def test_dues_letters_one_page_per_unpaid_member(db, tmp_path, pdf_pages):
             write_dues_letters(s, tmp_path / "none.pdf", 2025)
         dues.set_dues_amount(s, 2025, "6")
         bank = accounts.find_account(s, "Bank").id
-        entries.add_entry(s, entries.EntryInput(date(2025, 1, 5), bank, "6", categories.category_by_code(s, "membership_dues").id,
+        dues_category = categories.category_by_code(s, "membership_dues").id
+        entries.add_entry(s, entries.EntryInput(date(2025, 1, 5), bank, "6", dues_category,
                                                 member_id=ids[1]))
     path = tmp_path / "dues.pdf"
     with db.reading() as s:
         assert write_dues_letters(s, path, 2025) == 2
     pages = pdf_pages(path)
-    for page, member_id, name in zip(pages, (ids[0], ids[2]), ("Aerts", "Claes")):
+    for page, member_id, name in zip(pages, (ids[0], ids[2]), ("Aerts", "Claes"), strict=True):
         assert name in page and "€6.00" in page
         assert dues.format_structured_reference(dues.structured_reference(member_id, 2025)) in page
 

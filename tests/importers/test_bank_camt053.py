@@ -147,7 +147,7 @@ def test_an_amount_with_a_comma_names_its_line_and_field(tmp_path):
         '<Amt Ccy="EUR">12.40</Amt>', '<Amt Ccy="EUR">12,40</Amt>', 1)
     path = tmp_path / "bad.xml"
     path.write_text(text, encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), start=1) if "12,40" in l)
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "12,40" in row)
     with pytest.raises(BankFileError) as caught:
         parse_camt053(path)
     assert caught.value.line == line

@@ -38,7 +38,8 @@ def test_semicolon_wins_when_a_header_holds_a_comma(tmp_path):
 
 
 def test_windows_1252_file_keeps_its_accents(tmp_path):
-    path = write(tmp_path / "leden.csv", "Voornaam;Naam;Opmerkingen\nAyse;Çelik;café\nAnna;Vandenbroucke-Müller;€ 5 lidgeld\n",
+    path = write(tmp_path / "leden.csv",
+                 "Voornaam;Naam;Opmerkingen\nAyse;Çelik;café\nAnna;Vandenbroucke-Müller;€ 5 lidgeld\n",
                  encoding="cp1252")
     table = read_table(path)
     assert table.encoding == "cp1252"

@@ -64,7 +64,8 @@ def test_deb_installs_program_menu_entry_and_icon(installed_deb):
     assert "Exec=huurdersgroep\n" in desktop and "Icon=huurdersgroep\n" in desktop
     if shutil.which("appstreamcli"):
         check = subprocess.run(["appstreamcli", "validate", "--no-net",
-                                "/usr/share/metainfo/be.huurdersgroep.App.metainfo.xml"], capture_output=True, text=True)
+                                "/usr/share/metainfo/be.huurdersgroep.App.metainfo.xml"],
+                               capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -45,8 +45,8 @@ def _entry(number: int, line: Line) -> str:
 def write_camt(path: Path, iban: str, opening: Decimal, lines: list[Line], closing: Decimal | None = None,
                statement_id: str = "STMT-1") -> Path:
     """One statement; ``closing`` defaults to opening + the lines (give another to make a mismatch)."""
-    first, last = min(l.day for l in lines), max(l.day for l in lines)
-    closing = opening + sum((l.amount for l in lines), Decimal("0")) if closing is None else closing
+    first, last = min(x.day for x in lines), max(x.day for x in lines)
+    closing = opening + sum((x.amount for x in lines), Decimal("0")) if closing is None else closing
     body = "".join(_entry(n, line) for n, line in enumerate(lines, start=1))
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'

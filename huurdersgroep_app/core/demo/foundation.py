@@ -64,7 +64,7 @@ def populate(session: Session, demo: DemoContext) -> None:
     leaving = _plan_leaving(rng, joined, today)
     weights = [p.engagement * len(free[p.code]) for p in plans]
     created = []
-    for index, (person, joined_on) in enumerate(zip(cast, joined)):
+    for index, (person, joined_on) in enumerate(zip(cast, joined, strict=True)):
         home = None
         if index < len(cast) - non_tenants:
             place = rng.choices(range(len(plans)), weights=weights)[0]

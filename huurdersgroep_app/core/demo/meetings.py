@@ -132,7 +132,7 @@ def _attend(session: Session, demo: DemoContext, meeting, day: date) -> list[int
             attendance.set_attendance(session, meeting.id, mid, "present")
         present += come
         rest = [m for m in others if m not in come]
-        for mid, holder in zip(rng.sample(rest, min(len(rest), 3)), come):
+        for mid, holder in zip(rng.sample(rest, min(len(rest), 3)), come, strict=False):
             attendance.set_proxy(session, meeting.id, mid, holder)
         guests = texts.ANNUAL_GUESTS if meeting.type == "annual" else texts.LANDLORD_GUESTS[:1]
     else:
@@ -176,7 +176,8 @@ def _annual_business(session: Session, demo: DemoContext, meeting, present: list
     _record_election_history(session, demo, meeting, present, items.get("elections"))
     budget_decision = minutes.add_decision(session, meeting.id, minutes.DecisionInput(
         f"De jaarvergadering keurt het jaarplan en de begroting {day.year} goed.",
-        *(("vote", voters - 2, 0, 2) if big else ()), agenda_item_id=items["plans_budget"].id if "plans_budget" in items else None))
+        *(("vote", voters - 2, 0, 2) if big else ()),
+        agenda_item_id=items["plans_budget"].id if "plans_budget" in items else None))
     # The finance demo links the budget's approval to this decision.
     demo.shared.setdefault("budget_decisions", {})[day.year] = budget_decision.id
     board_ids = attendance.board_member_ids(session, day)
@@ -207,7 +208,7 @@ def _record_election_history(session: Session, demo: DemoContext, meeting, prese
                             ballots_cast=None if acclaimed else len(present), applied_on=day)
         election.retiring = [ElectionRetiringOffice(office_id=o.id) for o in ended if o.role == role]
         votes = sorted((rng.randint(len(present) // 2 + 1, len(present)) for _m in elected), reverse=True)
-        for mid, count in zip(elected, votes):
+        for mid, count in zip(elected, votes, strict=True):
             election.candidates.append(ElectionCandidate(member_id=mid, votes=None if acclaimed else count,
                                                          elected=True))
         session.add(election)

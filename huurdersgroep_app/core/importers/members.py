@@ -197,7 +197,7 @@ def preview(session: Session, table: Table, mapping: dict[str, str | None], toda
     reader = _RowReader(table, by_field, country)
     in_file, in_file_identities = DuplicateIndex(), {}
     valid, problems, present, complex_of_line, new_complexes = [], [], [], {}, {}
-    for line, row in zip(table.lines, table.rows):
+    for line, row in zip(table.lines, table.rows, strict=True):
         values, row_problems, complex_name = reader.read(row)
         complex_key = names.fold(complex_name).strip()
         values["complex_id"] = register.complexes.get(complex_key) if complex_name else None

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models.contacts import PARTNER_KINDS, Contact, Partner
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting

@@ -51,7 +51,8 @@ def normalise_surname(last_name: str) -> str:
 def normalise_address(street: str, number: str, postcode: str) -> str:
     # 'Kerkstr.' and 'Kerkstraat' are the same street as people write it.
     street = re.sub(r"str(aat)?\b\.?", "straat", fold(street))
-    return re.sub(r"[^a-z0-9]", "", street) + "|" + fold(number).replace(" ", "") + "|" + fold(postcode).replace(" ", "")
+    return re.sub(r"[^a-z0-9]", "", street) + "|" + fold(number).replace(" ", "") + "|" + fold(postcode).replace(" ",
+                                                                                                                 "")
 
 
 def similar(a: str, b: str, threshold: float = 0.85) -> bool:

@@ -37,7 +37,8 @@ def clean_phone(value: str, country: str = "BE") -> str:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
         raise FieldError(_("'{value}' is not a valid phone number.").format(value=value))
-    fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == phonenumbers.country_code_for_region(country)
+    home = number.country_code == phonenumbers.country_code_for_region(country)
+    fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if home
            else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return phonenumbers.format_number(number, fmt)
 

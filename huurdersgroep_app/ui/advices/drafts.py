@@ -128,7 +128,8 @@ class DraftsPanel(QWidget):
     def save(self) -> bool:
         self.error.setVisible(False)
         try:
-            version = self.ctx.call(advice_steps.save_draft, self.advice_id, self.editor.toPlainText(), self.note.text())
+            version = self.ctx.call(advice_steps.save_draft, self.advice_id, self.editor.toPlainText(),
+                                    self.note.text())
         except DomainError as exc:  # an empty or unchanged text, or an advice already sent
             self.error.setText(exc.message)
             self.error.setVisible(True)

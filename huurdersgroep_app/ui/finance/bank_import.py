@@ -200,7 +200,8 @@ class PreviewPage(QWizardPage):
                  preview.summary(),
                  _("To book: money in {income}, money out {expense}.").format(income=money(money_in),
                                                                             expense=money(money_out))]
-        uncategorised = sum(1 for line in preview.new_lines if line.category_id is None and not line.transfer_account_id)
+        uncategorised = sum(1 for line in preview.new_lines
+                            if line.category_id is None and not line.transfer_account_id)
         if uncategorised:
             lines.append(ngettext("{count} line has no category yet; you can give it one here or later in the "
                                   "cash book.", "{count} lines have no category yet; you can give them one here or "

@@ -132,7 +132,8 @@ class PreviewModel(QAbstractTableModel):
         return flags
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or not (self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)):
+        changeable = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        if not index.isValid() or not (self.flags(index) & changeable):
             return False
         line = self.preview.lines[index.row()]
         if index.column() == BOOK and role == Qt.ItemDataRole.CheckStateRole:

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from huurdersgroep_app.core.services.finance import budget
 from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual

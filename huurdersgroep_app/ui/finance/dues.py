@@ -15,7 +15,8 @@ from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.finance.dialogs import amount_value
 from huurdersgroep_app.ui.finance.documents import document_button, dues_letters_writer
 from huurdersgroep_app.ui.finance.models import YearInfo, money, plain_amount
-from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
+                                                  table_view)
 from huurdersgroep_app.ui.kit.widgets import error_label, hint
 
 ALL, PAID, UNPAID = "all", "paid", "unpaid"

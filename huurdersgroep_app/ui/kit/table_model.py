@@ -96,7 +96,7 @@ class RowsTableModel(QAbstractTableModel):
         if persistent:
             position = {id(row): n for n, row in enumerate(self.rows)}
             self.changePersistentIndexList(persistent, [self.index(position[id(row)], i.column())
-                                                        for row, i in zip(held, persistent)])
+                                                        for row, i in zip(held, persistent, strict=True)])
         self.layoutChanged.emit()
 
     # -- our interface -------------------------------------------------------------------------

@@ -184,7 +184,8 @@ class ElectionsTab(MeetingTab):
         if retiring:
             lines.append(_("Stepping down: {names}.").format(names=", ".join(retiring)))
         if applied_on is not None:
-            lines.append(_("The result was applied to the board on {date}.").format(date=formats.short_date(applied_on)))
+            lines.append(_("The result was applied to the board on {date}.").format(
+                date=formats.short_date(applied_on)))
         set_signal(self.result_text, False if result.problems else (True if applied_on else None),
                    "\n".join(result.problems + lines))
 

@@ -101,7 +101,7 @@ class MinutesTab(MeetingTab):
             keep = self.current_item_id()
             self.items.blockSignals(True)
             self.items.clear()
-            for ident, text in zip(ids, texts):
+            for ident, text in zip(ids, texts, strict=True):
                 entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.UserRole, ident)
                 self.items.addItem(entry)

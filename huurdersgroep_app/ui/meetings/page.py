@@ -14,7 +14,8 @@ from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
+                                                  table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 

@@ -14,7 +14,8 @@ from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.members.model import contact_way_label
-from huurdersgroep_app.ui.kit.widgets import DateField, FieldErrors, Form, error_label, fit_to_screen, hint, room_for_columns
+from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, error_label, fit_to_screen, hint,
+                                              room_for_columns)
 
 DATE_FIELDS = ("tenant_since", "joined_on", "left_on", "consent_on")
 

@@ -20,7 +20,8 @@ from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
-from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
+                                                  table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 
@@ -142,7 +143,8 @@ class Page(QWidget):
                                       snap.total.members).format(count=snap.total.members))
         self.model.set_rows(snap.complexes)
         if snap.total.dwellings:
-            self.total.setText(_("All complexes: {members} members in {dwellings} dwellings, a reach of {reach}.").format(
+            self.total.setText(_(
+                "All complexes: {members} members in {dwellings} dwellings, a reach of {reach}.").format(
                 members=snap.total.members, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)))
         else:
             self.total.setText(_("Fill in the number of dwellings of each complex to see the group's reach."))
@@ -188,7 +190,8 @@ class Page(QWidget):
         row = self._selected()
         if row is None:
             return
-        question = _("Remove the complex '{name}'? Its {count} members stay in the register, without a complex.").format(
+        question = _(
+            "Remove the complex '{name}'? Its {count} members stay in the register, without a complex.").format(
             name=row.name, count=row.members)
         if self.ctx.ask(question, self):
             self.ctx.run(complexes.delete_complex, row.id, parent=self)

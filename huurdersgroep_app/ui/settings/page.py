@@ -116,7 +116,8 @@ class Page(QWidget):
         values = {key: field.text() for key, field in self.group_fields.items()}
         data = organisation.OrganisationInput(region=self.region.currentData(),
                                               language=self.document_language.currentData(), **values)
-        if not attempt(self.ctx, self, self.group_errors, lambda: self.ctx.call(organisation.update_organisation, data)):
+        if not attempt(self.ctx, self, self.group_errors, lambda: self.ctx.call(organisation.update_organisation,
+                                                                                data)):
             return False
         self.ctx.show_info(_("The group's details were saved."), self)
         return True

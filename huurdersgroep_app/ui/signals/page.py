@@ -123,7 +123,8 @@ class Page(QWidget):
             self.buttons[key].clicked.connect(action)
             row.addWidget(self.buttons[key])
         more = QMenu(self)
-        self.close_action = more.addAction(_("Close without a solution…"), lambda: self._step(lambda f: f.CloseSignalDialog))
+        self.close_action = more.addAction(_("Close without a solution…"),
+                                           lambda: self._step(lambda f: f.CloseSignalDialog))
         self.reopen_action = more.addAction(_("Open again"), self.reopen_signal)
         more.addSeparator()
         self.advice_action = more.addAction(_("Make an advice of the selected signals…"), self.advice_from_selected)

@@ -33,7 +33,7 @@ def _write(session, books, ops, opening):
     accounts = (books.cash, books.bank)
     codes = [None, "refreshments", "meeting_rooms", "landlord_budget", "membership_dues", "bank_costs", "interest"]
     expected = defaultdict(lambda: ZERO)  # (account, year) → net movement
-    for account, amount in zip(accounts, opening):
+    for account, amount in zip(accounts, opening, strict=True):
         session.add(OpeningBalance(account_id=account, year=2024, amount=money(amount)))
     for kind, who, day, amount, code in ops:
         if kind == "entry":

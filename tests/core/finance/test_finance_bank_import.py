@@ -145,7 +145,8 @@ def test_categories_are_suggested_from_earlier_choices(books):
     books.entry(date(2025, 1, 5), "-45.00", "meeting_rooms", counterparty="Buurthuis De Spoel",
                 counterparty_iban="BE02 3630 9876 5440", description="Zaalhuur januari")
     books.entry(date(2025, 1, 6), "-30.00", "printing", counterparty="Copyshop", description="Kopies uitnodiging")
-    books.entry(date(2025, 1, 7), "-20.00", "refreshments", counterparty="Bakkerij", description="Koffiekoeken vergadering")
+    books.entry(date(2025, 1, 7), "-20.00", "refreshments", counterparty="Bakkerij",
+                description="Koffiekoeken vergadering")
     preview = _import(books, [statement(
         tx(date(2025, 2, 5), "-45.00", "BUURTHUIS DE SPOEL VZW", iban="BE02363098765440", text="huur"),  # IBAN
         tx(date(2025, 2, 6), "-12.00", "copyshop", text="iets anders"),  # name
@@ -164,7 +165,8 @@ def test_dues_are_matched_by_structured_reference_or_member_iban(books):
     reference = dues.structured_reference(an, 2025)
     preview = _import(books, [statement(
         tx(date(2025, 1, 20), "5.00", "A. Peeters", ref=reference),
-        tx(date(2025, 1, 21), "5.00", "Peeters", text=f"lidgeld {dues.format_structured_reference(dues.structured_reference(an, 2026))}"),
+        tx(date(2025, 1, 21), "5.00", "Peeters",
+           text=f"lidgeld {dues.format_structured_reference(dues.structured_reference(an, 2026))}"),
         tx(date(2025, 1, 22), "5.00", "B Claes", iban="BE56731045678988", text="lidgeld"),
         tx(date(2025, 1, 23), "5.00", "Vreemde", ref="090933755493"))])  # a valid reference, not ours
     assert [(line.member_id, line.dues_year, line.reason) for line in preview.lines] == [

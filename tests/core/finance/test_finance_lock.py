@@ -36,7 +36,8 @@ def locked(books):
 def _snapshot(db):
     with db.reading() as s:
         return (sorted((e.id, e.booked_on, e.amount, e.description) for e in s.scalars(select(Entry))),
-                sorted((line.id, line.entry_id, line.amount, line.category_id) for line in s.scalars(select(EntryLine))),
+                sorted((line.id, line.entry_id, line.amount,
+                        line.category_id) for line in s.scalars(select(EntryLine))),
                 sorted((t.id, t.amount, t.transferred_on) for t in s.scalars(select(Transfer))),
                 sorted((r.id, r.entry_id) for r in s.scalars(select(Receipt))),
                 sorted((o.account_id, o.year, o.amount) for o in s.scalars(select(OpeningBalance))),
@@ -45,7 +46,8 @@ def _snapshot(db):
 
 
 SERVICE_CHANGES = {
-    "add entry": lambda s, ids, b: entries.add_entry(s, entries.EntryInput(date(2024, 12, 31), b.cash, "-1", b.cat["materials"])),
+    "add entry": lambda s, ids, b: entries.add_entry(s, entries.EntryInput(date(2024, 12, 31), b.cash, "-1",
+                                                                           b.cat["materials"])),
     "edit entry": lambda s, ids, b: entries.update_entry(s, ids["entry"], entries.entry_input(
         entries.get_entry(s, ids["entry"]), description="changed")),
     "move entry out of the closed year": lambda s, ids, b: entries.update_entry(s, ids["entry"], entries.entry_input(

@@ -44,7 +44,7 @@ def elect(s, meeting_id: int, member_ids: list[int], ballots: int | None = None,
 
 def board_of(s, ids: list[int], start: date, roles: list[str] | None = None) -> None:
     roles = roles or ["chair", "secretary", "treasurer"] + ["board_member"] * 10
-    for role, mid in zip(roles, ids):
+    for role, mid in zip(roles, ids, strict=False):
         board.assign_office(s, mid, role, start, date(start.year + 4, start.month, start.day))
 
 

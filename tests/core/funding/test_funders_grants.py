@@ -77,7 +77,8 @@ def test_funders_deadlines_due_soon_and_overdue(db):
         soon = funding_deadlines(s, today=date(2026, 5, 20))
         later = funding_deadlines(s, today=date(2027, 1, 20))
     assert [(d.kind, d.year, d.days_left) for d in soon] == [("accountability", 2025, 11)]
-    assert [(d.kind, d.year, d.overdue) for d in later] == [("accountability", 2025, True), ("application", 2027, False)]
+    assert [(d.kind, d.year, d.overdue) for d in later] == [("accountability", 2025, True), ("application", 2027,
+                                                                                             False)]
 
 
 def test_migration_keeps_funders_and_grants(db_path):

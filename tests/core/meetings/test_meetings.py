@@ -93,7 +93,8 @@ def test_cancel_and_plan_again(db, group):
         m = plan(s)
         meetings.cancel_meeting(s, m.id, "Zaal niet beschikbaar")
     with db.reading() as s:
-        assert (s.get(Meeting, m.id).status, s.get(Meeting, m.id).cancel_reason) == ("cancelled", "Zaal niet beschikbaar")
+        assert (s.get(Meeting, m.id).status, s.get(Meeting, m.id).cancel_reason) == ("cancelled",
+                                                                                     "Zaal niet beschikbaar")
     with pytest.raises(DomainError, match="was cancelled"), db.transaction() as s:
         minutes.add_decision(s, m.id, minutes.DecisionInput("Iets"))
     with db.transaction() as s:
@@ -119,7 +120,8 @@ def test_only_a_meeting_without_record_can_be_deleted(db, group):
 def test_update_changes_the_meeting_and_keeps_its_agenda(db, group):
     with db.transaction() as s:
         m = plan(s)
-        meetings.update_meeting(s, m.id, MeetingInput(type="board", scheduled_on="21/01/2025", title="Extra vergadering",
+        meetings.update_meeting(s, m.id, MeetingInput(type="board", scheduled_on="21/01/2025",
+                                                      title="Extra vergadering",
                                                       place="Bij Anna thuis", quorum=QuorumRule("count", 3)))
     with db.reading() as s:
         row = meeting_rows(s)[0]

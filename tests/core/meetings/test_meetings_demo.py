@@ -79,7 +79,8 @@ def test_past_annual_meetings_record_the_elections_the_board_history_holds(demo_
     with db.reading() as s:
         annuals = [r for r in meeting_rows(s, kind="annual") if r.scheduled_on < TODAY]
         for row in annuals:
-            started = {(o.member_id, o.role) for o in s.scalars(select(Office).where(Office.start_on == row.scheduled_on))}
+            started = {(o.member_id,
+                        o.role) for o in s.scalars(select(Office).where(Office.start_on == row.scheduled_on))}
             results = elections.elections_of_meeting(s, row.id)
             elected = {(c.member_id, r.role) for r in results for c in r.elected}
             assert elected == started

@@ -35,7 +35,8 @@ def test_open_seats_come_from_the_retirement_rota(db, group, annual):
     with db.transaction() as s:
         seats = elections.open_seats(s, annual.id)
         election = elections.create_election(s, annual.id)
-        assert [(e.member_name, e.role) for e in seats] == [("Anna Peeters", "chair"), ("Dirk Janssens", "board_member")]
+        assert [(e.member_name, e.role) for e in seats] == [("Anna Peeters", "chair"), ("Dirk Janssens",
+                                                                                        "board_member")]
         assert election.seats == 2 and {r.office_id for r in election.retiring} == {group.offices["anna"],
                                                                                   group.offices["dirk"]}
         assert election.agenda_item_id == next(i.id for i in load_meeting(s, annual.id).items if i.key == "elections")

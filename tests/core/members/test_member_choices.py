@@ -10,7 +10,8 @@ def test_current_members_surname_first_in_the_groups_order_and_a_kept_former_mem
     with db.transaction() as s:
         made = {}
         for first, last in (("Els", "Van den Broeck"), ("Jan", "Peeters"), ("Mo", "El Amrani"), ("An", "Aerts")):
-            made[last] = members.add_member(s, MemberInput(first_name=first, last_name=last, joined_on=date(2020, 1, 1)),
+            made[last] = members.add_member(s, MemberInput(first_name=first, last_name=last, joined_on=date(2020, 1,
+                                                                                                            1)),
                                             allow_duplicate=True).id
         members.end_membership(s, made["Aerts"], date(2024, 6, 30), "Moved")
     with db.reading() as s:

@@ -295,7 +295,8 @@ def test_approval_by_a_meeting_decision_fills_date_and_reference(ctx, qtbot, dri
 
     requested = date.today() - timedelta(days=10)
     with ctx.db.transaction() as s:
-        board = meetings.create_meeting(s, meetings.MeetingInput(type="board", scheduled_on=requested + timedelta(days=5)))
+        board = meetings.create_meeting(s, meetings.MeetingInput(type="board",
+                                                                 scheduled_on=requested + timedelta(days=5)))
         decision = minutes.add_decision(s, board.id, minutes.DecisionInput(text="The advice on the lifts is approved."))
     dossier = _open_dossier(ctx, qtbot, requested_on=requested)
     advice_id = dossier.advice_id

@@ -289,7 +289,8 @@ def test_year_closing_lists_the_problems_then_closes(books, qtbot, monkeypatch, 
     assert "✗ 1 entry has no category yet." in messages
     assert not tab.close_button.isEnabled()
     assert tab.uncategorised_model.rowCount() == 1 and tab.uncategorised_model.rows[0].id == loose
-    item = next(tab.messages.item(i) for i in range(tab.messages.count()) if "no category" in tab.messages.item(i).text())
+    item = next(tab.messages.item(i) for i in range(tab.messages.count())
+                if "no category" in tab.messages.item(i).text())
     tab.details.setCurrentIndex(2)
     tab._message_clicked(item)
     assert tab.details.currentIndex() == 0

@@ -38,7 +38,7 @@ def write_budget(session: Session, target, year: int, today: date | None = None)
             old = before.get(cid)
             name = amounts[cid].label if cid in amounts else old.label
             values = (planned, old.budget if old else ZERO, old.actual if old else ZERO)
-            totals = [t + v for t, v in zip(totals, values)]
+            totals = [t + v for t, v in zip(totals, values, strict=True)]
             rows.append([name, *(money(v) for v in values)])
         rows.append(total_row([_("Total income") if kind == "income" else _("Total expenses"),
                                *(money(t) for t in totals)]))
@@ -55,7 +55,7 @@ def write_budget(session: Session, target, year: int, today: date | None = None)
         columns = [Column("", 3)] + [money_column(h) for h in (
             _("Budget {year}").format(year=year), _("Budget {year}").format(year=year - 1),
             _("Actual {year}").format(year=year - 1))]
-        result = [i - e for i, e in zip(income, expense)]
+        result = [i - e for i, e in zip(income, expense, strict=True)]
         result[2] += previous.uncategorised
         flow.table(columns, [total_row([_("Result (income − expenses)"), *(money(v) for v in result)])],
                    title=_("Result"))
@@ -67,7 +67,8 @@ def write_budget(session: Session, target, year: int, today: date | None = None)
                 flow.paragraph(row.justification, size=9)
         if calculation.dwellings:
             flow.heading(_("Calculation per dwelling"))
-            rows = [[name, format_number(dwellings), money(amount)] for name, dwellings, amount in calculation.complexes]
+            rows = [[name, format_number(dwellings), money(amount)]
+                    for name, dwellings, amount in calculation.complexes]
             rows.append(total_row([_("Total"), format_number(calculation.dwellings), money(calculation.total)]))
             flow.table([Column(_("Complex"), 3), Column(_("Dwellings"), 1, align="right"), money_column(_("Amount"))],
                        rows)

@@ -90,7 +90,8 @@ def write_financial_report(session: Session, target, year: int, today: date | No
                                     len(allowances)).format(count=len(allowances), total=money(total)))
         flow.heading(_("Notes"))
         flow.paragraph(_("Budget: {approval}").format(approval=approval_text(budget)))
-        flow.paragraph(ngettext("The books hold {count} entry for {year}.", "The books hold {count} entries for {year}.",
+        flow.paragraph(ngettext("The books hold {count} entry for {year}.",
+                                "The books hold {count} entries for {year}.",
                                 entries).format(count=entries, year=year))
         if missing:
             flow.paragraph(ngettext("{count} expense has no receipt attached.",

@@ -98,8 +98,8 @@ def write_ledger_xlsx(session: Session, target: Path, year: int) -> int:
     _sheet(workbook, _("Ledger {year}").format(year=year),
            [_("No."), _("Date"), _("Account"), _("Counterparty"), _("Description"), _("Category"), _("Amount"),
             _("Entry amount"), _("Member"), _("Grant"), _("Receipt no."), _("Receipts")],
-           ([l.number, l.booked_on, l.account, l.counterparty, l.description, l.category, l.amount, l.entry_amount,
-             l.member, l.grant, l.receipt_number, l.receipts] for l in lines), {7, 8}, {2}, {7})
+           ([x.number, x.booked_on, x.account, x.counterparty, x.description, x.category, x.amount, x.entry_amount,
+             x.member, x.grant, x.receipt_number, x.receipts] for x in lines), {7, 8}, {2}, {7})
     _sheet(workbook, _("Transfers"), [_("Date"), _("From (account)"), _("To (account)"), _("Amount"), _("Description")],
            ([t.transferred_on, t.from_account, t.to_account, t.amount, t.description]
             for t in list_transfers(session, year)), {4}, {1}, {4})

@@ -72,9 +72,9 @@ class _Lines:
         wanted = [e for e in elements if e.tag in ("Stmt", "Bal", "Ntry", "TxDtls")]
         found = list(self._QUICK.finditer(data))
         self.quick: dict[ET.Element, int] = {}
-        if len(found) == len(wanted) and all(m.group(1).decode() == e.tag for m, e in zip(found, wanted)):
+        if len(found) == len(wanted) and all(m.group(1).decode() == e.tag for m, e in zip(found, wanted, strict=True)):
             line, position = 1, 0
-            for match, element in zip(found, wanted):
+            for match, element in zip(found, wanted, strict=True):
                 line += data.count(b"\n", position, match.start())
                 position = match.start()
                 self.quick[element] = line
@@ -83,7 +83,7 @@ class _Lines:
         if element in self.quick:
             return self.quick[element]
         if self.every is None:
-            self.every = dict(zip(self.elements, _start_lines(self.data)))
+            self.every = dict(zip(self.elements, _start_lines(self.data), strict=False))
         return self.every.get(element)
 
 
@@ -186,7 +186,7 @@ class _Reader:
                                     bank_reference=_text(detail, "Refs/AcctSvcrRef") or (
                                         f"{reference}/{index}" if reference else ""),
                                     **self._detail_fields(detail, part, reversal, fallback_text))
-                    for index, (detail, part) in enumerate(zip(details, parts), start=1)]
+                    for index, (detail, part) in enumerate(zip(details, parts, strict=True), start=1)]
         fields = self._detail_fields(details[0] if details else None, amount, reversal, fallback_text)
         if len(details) > 1:  # the parts do not add up: keep the statement's line, tell all it holds
             texts = [self._detail_fields(d, amount, reversal, "")["description"] for d in details]

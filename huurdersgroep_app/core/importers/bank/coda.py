@@ -73,7 +73,8 @@ class _Feeder:
         self.line = 0
 
     def __iter__(self):
-        for self.line, record in enumerate(self.lines, start=1):
+        for number, record in enumerate(self.lines, start=1):
+            self.line = number  # kept on the reader so a message can name the line being read
             if record.strip():
                 yield record
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 

@@ -128,7 +128,7 @@ def _statement(start: int, lines: list[tuple[int, str]]) -> BankStatement:
         opening_balance=_money(opening.amount.amount), opening_date=_date(opening.date),
         closing_balance=_money(closing.amount.amount), closing_date=_date(closing.date),
         transactions=[_transaction(t.data, line, raw_details, currency)
-                      for t, (line, raw_details) in zip(collection, statement_lines)])
+                      for t, (line, raw_details) in zip(collection, statement_lines, strict=True)])
 
 
 def _transaction(data: dict, line: int, raw_details: str, currency: str) -> BankTransaction:

@@ -50,7 +50,7 @@ def read_details(text: str) -> Details:
 def _structured(text: str) -> Details:
     parts = _KEY.split(text)
     fields: dict[str, str] = {}
-    for key, value in zip(parts[1::2], parts[2::2]):
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
         fields.setdefault(key, value.strip().strip("/").strip())
     name, account = fields.get("NAME", ""), fields.get("IBAN", "")
     if fields.get("CNTP"):  # /CNTP/account/BIC/name/city/
@@ -72,7 +72,7 @@ def _structured(text: str) -> Details:
 def _subfields(text: str) -> Details:
     parts = _SUBFIELD.split(text)
     fields: dict[str, str] = {}
-    for key, value in zip(parts[1::2], parts[2::2]):
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
         fields[key] = fields.get(key, "") + value
     description = squeeze("".join(fields.get(f"{n}", "") for n in (*range(20, 30), *range(60, 64))))
     name = squeeze(fields.get("32", "") + fields.get("33", ""))

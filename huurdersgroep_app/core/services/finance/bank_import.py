@@ -196,7 +196,7 @@ def import_statements(session: Session, account: Account, statements: list[BankS
     transactions = [t for s in statements for t in s.transactions]
     fingerprints = _fingerprints(account, transactions)
     booked = _already_booked(session, fingerprints)
-    lines = [PreviewLine(t, fp, fp in booked) for t, fp in zip(transactions, fingerprints)]
+    lines = [PreviewLine(t, fp, fp in booked) for t, fp in zip(transactions, fingerprints, strict=True)]
     _refuse_closed_years(session, lines)
     matcher = _Matcher(session, account)
     for line in lines:
@@ -270,13 +270,14 @@ def book_preview(session: Session, preview: ImportPreview) -> int:
         booked_lines.append(line)
     if entry_rows:
         table = Entry.__table__
-        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), entry_rows).scalars().all()
+        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                              entry_rows).scalars().all()
         session.execute(insert(EntryLine.__table__), [
             dict(entry_id=entry_id, category_id=line.category_id, amount=line.transaction.amount, note="")
-            for entry_id, line in zip(ids, booked_lines)])
+            for entry_id, line in zip(ids, booked_lines, strict=True)])
         dues_id = category_by_code(session, DUES).id
         dues = [dict(member_id=line.member_id, year=line.dues_year, entry_id=entry_id, amount=line.transaction.amount)
-                for entry_id, line in zip(ids, booked_lines)
+                for entry_id, line in zip(ids, booked_lines, strict=True)
                 if line.member_id and line.dues_year and line.category_id == dues_id and line.transaction.amount > 0]
         if dues:
             session.execute(insert(DuesPayment.__table__), dues)

@@ -9,7 +9,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import Category, Entry, EntryLine, Receipt
-from huurdersgroep_app.core.errors import DomainError, NotFoundError
+from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.entries import get_entry

@@ -1,6 +1,7 @@
-"""What a check of a funder's condition is made of, and how a check module registers one. Each check has a key, a label with its
-parameters, default parameters, a "where to fix it" key that the GUI maps to a page, and a
-function that evaluates it from the recorded data for a year.
+"""What a check of a funder's condition is made of, and how a check module registers one.
+
+Each check has a key, a label with its parameters, default parameters, a "where to fix it" key that the GUI
+maps to a page, and a function that evaluates it from the recorded data for a year.
 
 The year checked is "this year" (the year of the grant): a condition about "last year" looks at
 ``year - 1`` and one about "next year" at ``year + 1``; where funders differ, that offset is a

@@ -108,7 +108,8 @@ def accountability_filed(ctx, params) -> Outcome:
     return Outcome(NOT_MET if todo else MET, "; ".join(parts), " ".join(dict.fromkeys(todo)))
 
 
-@check("audit_committee", N_("A kascommissie for {year} of at least {minimum} members not on the board, with its report"),
+@check("audit_committee",
+       N_("A kascommissie for {year} of at least {minimum} members not on the board, with its report"),
        "finance.audit_committee", minimum=2, year_offset=-1)
 def audit_committee(ctx, params) -> Outcome:
     year, minimum = ctx.year + int(params["year_offset"]), int(params["minimum"])

@@ -41,7 +41,8 @@ def agenda_keys(ctx, meeting_id: int) -> set[str]:
 
 
 def tenants_present(ctx, meeting_id: int) -> int:
-    return ctx.session.scalar(select(func.count()).select_from(Attendance).join(Member, Member.id == Attendance.member_id)
+    return ctx.session.scalar(select(func.count()).select_from(Attendance).join(Member,
+                                                                                Member.id == Attendance.member_id)
                               .where(Attendance.meeting_id == meeting_id, Attendance.status == "present",
                                      Member.is_tenant.is_(True))) or 0
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.db.models.finance_plans import FUNDER_KINDS, Funder
 from huurdersgroep_app.core.db.models.funding import FundingCondition
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.lookup import get_or_raise

@@ -218,7 +218,8 @@ class GrantView:
 
 def grant_views(session: Session, year: int | None = None, funder_id: int | None = None) -> list[GrantView]:
     received = dict(session.execute(select(Entry.grant_id, func.sum(Entry.amount))
-                                    .where(Entry.grant_id.is_not(None), Entry.amount > 0).group_by(Entry.grant_id)).all())
+                                    .where(Entry.grant_id.is_not(None),
+                                           Entry.amount > 0).group_by(Entry.grant_id)).all())
     query = select(Grant, Funder.name).join(Funder, Funder.id == Grant.funder_id).order_by(Grant.year, Funder.name,
                                                                                             Grant.id)
     if year is not None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.contacts import Contact, Partner
 from huurdersgroep_app.core.db.models.meetings import ACTION_STATUSES, ActionPoint, AgendaItem, Meeting
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.meetings.lifecycle import display_title, editable_meeting, get_meeting
 from huurdersgroep_app.core.services.lookup import get_or_raise

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Setting
 from huurdersgroep_app.core.db.models.meetings import (ITEM_ORIGINS, MEETING_TYPES, ActionPoint, AgendaItem,
                                                        Decision, Meeting, MeetingAttachment)
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.meetings.state import HELD_STATUSES, editable_meeting
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.core.services.lookup import get_or_raise

@@ -31,7 +31,8 @@ def attendance_label(status: str | None) -> str:
 
 
 def _active(on: date):
-    return ((Member.joined_on.is_(None)) | (Member.joined_on <= on)) & ((Member.left_on.is_(None)) | (Member.left_on > on))
+    return (((Member.joined_on.is_(None)) | (Member.joined_on <= on))
+            & ((Member.left_on.is_(None)) | (Member.left_on > on)))
 
 
 def board_member_ids(session: Session, on: date) -> set[int]:

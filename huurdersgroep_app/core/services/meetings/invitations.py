@@ -19,7 +19,8 @@ from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.meetings.agenda import agenda_titles
 from huurdersgroep_app.core.services.meetings.attendance import expected_member_ids
-from huurdersgroep_app.core.services.meetings.lifecycle import (HELD_STATUSES, editable_meeting, get_meeting, meeting_heading,
+from huurdersgroep_app.core.services.meetings.lifecycle import (HELD_STATUSES, editable_meeting, get_meeting,
+                                                                meeting_heading,
                                                       meeting_title)
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.i18n import _, format_date, ngettext
@@ -201,7 +202,8 @@ def invitation_text(session: Session, meeting_id: int) -> InvitationText:
     sender, role = "", ""
     if meeting.minute_taker_id:
         sender, role = session.get(Member, meeting.minute_taker_id).full_name, _("Secretary")
-    return InvitationText(_("Invitation: {meeting}").format(meeting=meeting_heading(meeting)), greeting, intro, details, agenda,
+    return InvitationText(_("Invitation: {meeting}").format(meeting=meeting_heading(meeting)), greeting, intro,
+                          details, agenda,
                           closing, sender, role, org.name)
 
 

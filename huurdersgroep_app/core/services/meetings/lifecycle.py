@@ -13,7 +13,7 @@ from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.contacts import Contact
 from huurdersgroep_app.core.db.models.meetings import (AUDIENCES, MEETING_TYPES, QUORUM_KINDS, ActionPoint,
                                                        Decision, Meeting)
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.members.board import NEXT_ANNUAL_MEETING_SETTING, current_offices
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
@@ -250,7 +250,8 @@ def set_meeting_status(session: Session, meeting_id: int, status: str, today: da
     allowed = TRANSITIONS[meeting.status]
     if status not in allowed:
         if allowed:
-            raise DomainError(_("A meeting that is {current} cannot become {new}. Possible next steps: {steps}.").format(
+            raise DomainError(_(
+                "A meeting that is {current} cannot become {new}. Possible next steps: {steps}.").format(
                 current=status_label(meeting.status), new=status_label(status),
                 steps=", ".join(status_label(s) for s in allowed)))
         raise DomainError(_("A meeting that is {current} cannot become {new}; its minutes are final.").format(

@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import DECISION_KINDS, VOTE_KINDS, AgendaItem, Decision, Meeting
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
-from huurdersgroep_app.core.services.meetings.lifecycle import (display_title, editable_meeting, meeting_heading, meeting_title,
+from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.services.meetings.lifecycle import (display_title, editable_meeting, meeting_heading,
+                                                                meeting_title,
                                                       previous_meeting)
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
 from huurdersgroep_app.core.services.lookup import get_or_raise

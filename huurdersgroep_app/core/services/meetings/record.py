@@ -10,12 +10,14 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.meetings import AgendaItem, Election, MeetingAttachment
-from huurdersgroep_app.core.services.meetings.action_points import ActionPointRow, action_point_rows, review_action_points
+from huurdersgroep_app.core.services.meetings.action_points import (ActionPointRow, action_point_rows,
+                                                                    review_action_points)
 from huurdersgroep_app.core.services.meetings.attendance import (AttendanceCounts, AttendanceRow, QuorumResult,
                                                         attendance_rows, counts_from_rows, quorum_from_rows)
 from huurdersgroep_app.core.services.meetings.elections import ElectionResult, elections_of_meeting
 from huurdersgroep_app.core.services.meetings.invitations import InvitationCheck, invitation_check, time_text
-from huurdersgroep_app.core.services.meetings.lifecycle import (TRANSITIONS, get_meeting, meeting_heading, meeting_title,
+from huurdersgroep_app.core.services.meetings.lifecycle import (TRANSITIONS, get_meeting, meeting_heading,
+                                                                meeting_title,
                                                       previous_meeting, status_label, type_label)
 from huurdersgroep_app.core.services.meetings.minutes import DecisionRow, decision_rows
 

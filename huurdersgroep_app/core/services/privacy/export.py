@@ -94,7 +94,8 @@ def _meeting_cells(meeting: Meeting) -> dict:
 def _member_sections(session: Session, member: Member) -> list[Section]:
     mid = member.id
     offices = Section("offices", N_("Board offices"), [("role", N_("Office")), ("start_on", N_("From")),
-                                                        ("ended_on", N_("Until")), ("planned_end_on", N_("Planned end"))])
+                                                        ("ended_on", N_("Until")), ("planned_end_on",
+                                                                                    N_("Planned end"))])
     offices.rows = [_record(o, ("id", "role", "start_on", "planned_end_on", "ended_on", "notes"))
                     for o in sorted(member.offices, key=lambda o: o.start_on)]
 

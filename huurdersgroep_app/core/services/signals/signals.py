@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 from huurdersgroep_app.core.db.models.members import Complex, Member
 from huurdersgroep_app.core.db.models.signals import (
     REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES, SIGNAL_STATUSES, Signal)
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advices.labels import reporter_label
 from huurdersgroep_app.core.services.contacts import get_contact
