@@ -275,6 +275,25 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+# ``check`` reports these problems as its result; the others make or replace a file rather than read one.
+_NO_SEAL_WARNING = frozenset({"check", "new", "demo", "restore", "selftest"})
+
+
+def _warn_about_seals(args) -> None:
+    """Opening a file verifies the seals of its closed years (issue 13 §2), on the command line too: one
+    warning line per problem, then the command runs as asked. A command about one year checks that
+    year's digest; ``report`` is left to the document, which carries the warning on its pages."""
+    path = db_path(args)
+    if getattr(args, "command", None) in _NO_SEAL_WARNING or not path.is_file():
+        return
+    from huurdersgroep_app.core.db.seal import opening_problems
+
+    year = getattr(args, "year", None)
+    years = [year] if isinstance(year, int) and args.command != "report" else []
+    for problem in opening_problems(path, years):
+        print(_("huurdersgroep: warning: {problem}").format(problem=problem), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     quiet_library_logging()  # libraries' log lines go to a file, not under our one clear line
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -299,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             from huurdersgroep_app.ui.shell.app import run_gui
 
             return run_gui(getattr(args, "db", None), lang, demo=args.demo)
+        _warn_about_seals(args)
         return args.handler(args) or 0
     except UsageError as exc:
         print(_("huurdersgroep: {problem} (see 'huurdersgroep --help')").format(problem=exc), file=sys.stderr)

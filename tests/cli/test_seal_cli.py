@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from huurdersgroep_app.cli import main
+from huurdersgroep_app.core.db.lock_triggers import LOCK_TRIGGERS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from demo_files import demo_copy  # noqa: E402
@@ -102,3 +103,31 @@ def test_restore_of_a_backup_with_the_same_closed_years_asks_nothing(demo, tmp_p
     con.close()
     code, _out, err = run(capsys, "restore", backup, "--db", demo)
     assert code == 0, err
+
+
+def test_an_ordinary_command_warns_when_the_guards_of_closed_years_are_gone(demo, capsys):
+    code, out, err = run(capsys, "finance", "years", "--db", demo)
+    assert code == 0 and err == ""
+    behind_the_guards(demo)
+    code, out, err = run(capsys, "finance", "years", "--db", demo)
+    assert code == 0 and out  # the command still does what it was asked
+    assert "warning" in one_line(err) and "guards that protect closed years" in err
+
+
+def test_a_command_about_a_closed_year_checks_that_years_seal(demo, capsys):
+    code, out, err = run(capsys, "finance", "balances", "--db", demo, "--year", CLOSED)
+    assert code == 0 and err == ""
+    behind_the_guards(demo, f"UPDATE entry SET amount = amount - 100 WHERE id = (SELECT min(id) FROM entry "
+                            f"WHERE booked_on LIKE '{CLOSED}-%')")
+    # put the guards back exactly as installed: only the digest can tell now
+    con = sqlite3.connect(demo)
+    for sql in LOCK_TRIGGERS.values():
+        con.execute(sql)
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, "finance", "years", "--db", demo)
+    assert code == 0 and err == ""  # a command about no year checks the guards only (they are back)
+    code, out, err = run(capsys, "finance", "balances", "--db", demo, "--year", CLOSED)
+    assert code == 0 and out
+    line = one_line(err)
+    assert "warning" in line and f"closed year {CLOSED} were changed outside the program" in line

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from huurdersgroep_app.core.db.engine import Database
@@ -11,6 +12,7 @@ from huurdersgroep_app.core.documents.finance.audit_pack import write_audit_pack
 from huurdersgroep_app.core.documents.finance.budget_vs_actual import write_budget_vs_actual
 from huurdersgroep_app.core.documents.finance.financial_report import write_financial_report
 from huurdersgroep_app.core.documents.finance.ledger_xlsx import write_ledger_xlsx
+from huurdersgroep_app.core.documents.funding.activity_report import write_activity_report
 from huurdersgroep_app.core.documents.funding.audit_committee import write_audit_committee_report
 from huurdersgroep_app.core.documents.funding.grant_accountability import write_grant_accountability
 
@@ -22,7 +24,8 @@ WARNING = f"these figures do not match the closed books of {CLOSED}"
 REPORTS = {"financial report": write_financial_report, "audit pack": write_audit_pack,
            "budget vs actual": write_budget_vs_actual,
            "kascommissie report": lambda s, target, year: write_audit_committee_report(s, year, target),
-           "accountability per grant": lambda s, target, year: write_grant_accountability(s, year, target)}
+           "accountability per grant": lambda s, target, year: write_grant_accountability(s, year, target),
+           "activity report": lambda s, target, year: write_activity_report(s, year, target)}
 
 
 @pytest.fixture
@@ -67,3 +70,18 @@ def test_the_ledger_of_altered_closed_books_opens_on_a_warning(demo, tmp_path):
     _write(demo, write_ledger_xlsx, marked)
     book = load_workbook(marked)
     assert book.sheetnames[0] == "Warning" and WARNING in book["Warning"]["A1"].value
+
+
+def _footer_text(path: Path) -> str:
+    return " ".join(p.text for section in Document(path).sections for p in section.footer.paragraphs)
+
+
+def test_the_word_copy_of_a_report_of_altered_closed_books_carries_the_warning_in_its_footer(demo, tmp_path):
+    sound, marked = tmp_path / "sound.docx", tmp_path / "marked.docx"
+    _write(demo, lambda s, target, year: write_activity_report(s, year, target, "docx"), sound)
+    assert WARNING not in _footer_text(sound)
+    _alter_closed_year(demo)
+    _write(demo, lambda s, target, year: write_activity_report(s, year, target, "docx"), marked)
+    # in the footer, so it is on every page of the Word file, above 'Page X of Y'
+    footer = Document(marked).sections[0].footer.paragraphs
+    assert WARNING in footer[0].text and "Page" in footer[-1].text

@@ -142,7 +142,8 @@ def upgrade(engine, path: Path, state: str) -> Path | None:
                 raise known from exc
             raise DatabaseError(_("The new file {path} could not be set up: {problem}").format(
                 path=path, problem=exc)) from exc
-        reason = as_database_error(exc, path)
+        # A migration that refuses the file says why in its own words (a DatabaseError of its own).
+        reason = exc if isinstance(exc, DatabaseError) else as_database_error(exc, path)
         message = _("This file could not be upgraded to this version of the program; it is unchanged. A copy of "
                     "it as it was is at {copy}.").format(copy=copy)
         if reason is not None:

@@ -28,6 +28,7 @@ from huurdersgroep_app.i18n import _, format_date, get_language
 FONT = "DejaVu Sans"
 ACCENT = RGBColor(0x1F, 0x5F, 0x8B)
 MUTED = RGBColor(0x5A, 0x64, 0x6E)
+WARNING = RGBColor(0xB0, 0x00, 0x20)  # the PDF's warning red (documents.base.WARNING)
 RULE = "C8D3DC"
 ACCENT_HEX = "1F5F8B"
 LANGUAGE_TAGS = {"nl_BE": "nl-BE", "nl_NL": "nl-NL", "fr_BE": "fr-BE", "en": "en-GB"}
@@ -167,6 +168,13 @@ def _field(paragraph, code: str) -> None:
 def _footer(section, info: DocumentInfo, sections: int) -> None:
     """'Title · date' on the left, 'Page X of Y' on the right, as on the PDF."""
     paragraph = section.footer.paragraphs[0]
+    if info.warning:
+        # As on the PDF: a report of a closed year whose books no longer match their seal says so on every
+        # page, so an edited Word copy cannot lose the warning with a page of its own.
+        warning = paragraph.insert_paragraph_before()
+        run = warning.add_run(info.warning)
+        run.bold = True
+        _small(run, 8, WARNING)
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
     _small(paragraph.add_run(f"{info.title} · {format_date(info.created or date.today())}\t"))
     # The translated sentence with its two numbers as fields, in the translation's own order.

@@ -2,10 +2,12 @@
 guards and keeps every row (issue 13 §2)."""
 import sqlite3
 
+import pytest
 
 from huurdersgroep_app.core.db import seal
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.lock_triggers import LOCK_TRIGGERS
+from huurdersgroep_app.core.errors import DatabaseError
 from old_files import file_at
 
 ENTRY = ("INSERT INTO entry (id, booked_on, account_id, amount, counterparty, counterparty_iban, description, "
@@ -57,3 +59,26 @@ def test_the_seal_of_a_backup_from_before_the_upgrade_equals_the_upgraded_files(
     with Database(db_path, backup_on_close=False):
         pass
     assert seal.restore_changes(old, db_path) == []
+
+
+def test_a_date_that_is_no_date_is_named_and_the_file_stays_as_it_was(db_path):
+    """Before 0009 nothing stopped '02025-06-01' (written with a database tool): the upgrade's CHECK then
+    failed with SQLite's bare 'CHECK constraint failed'. Now the message names the row and the value."""
+    _file_at_0008(db_path)
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE entry SET booked_on = '02025-06-01' WHERE id = 3")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError) as caught:
+        Database(db_path, backup_on_close=False).__enter__()
+    message = caught.value.message
+    assert "could not be upgraded" in message and "it is unchanged" in message
+    assert "1 date in this file is not a real date (booking 3: '02025-06-01')" in message
+    assert "CHECK constraint" not in message
+    con = sqlite3.connect(db_path)
+    try:  # still at the old version, with its rows (opening only switched the journal to WAL)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0008",)]
+        assert con.execute("SELECT id, booked_on FROM entry ORDER BY id").fetchall() == [
+            (1, "2023-03-01"), (2, "2024-04-01"), (3, "02025-06-01")]
+    finally:
+        con.close()

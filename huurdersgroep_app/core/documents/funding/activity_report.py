@@ -165,5 +165,6 @@ def write_activity_report(session: Session, year: int, target, fmt: str = "pdf",
     """The activity report of ``year`` as PDF (returns the page count) or DOCX (returns None);
     ``facts``: the year's ``activity_year`` when the caller has read it already (the dossier)."""
     blocks = activity_report_blocks(session, year, today, facts)
-    info = document_info(session, _("Activity report {year}").format(year=year), today)
+    # its "money in brief" are the year's figures: marked when that closed year no longer matches its seal
+    info = document_info(session, _("Activity report {year}").format(year=year), today, year)
     return write_blocks(target, info, blocks, fmt, progress)

@@ -12,6 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 from huurdersgroep_app.core.db import lock_triggers, seal
+from huurdersgroep_app.core.errors import DatabaseError
+from huurdersgroep_app.i18n import N_, _, ngettext
 
 
 revision = '0009'
@@ -27,7 +29,33 @@ def _checked_columns() -> dict[str, list[str]]:
     return tables
 
 
+# What a user calls the rows whose date is checked, for the message that names them.
+_ROW_LABELS = {"entry": N_("booking"), "transfer": N_("transfer"), "volunteer_allowance": N_("volunteer allowance"),
+               "financial_year": N_("financial year"), "bank_statement": N_("bank statement")}
+
+
+def _refuse_dates_that_are_not_dates(bind) -> None:
+    """A date that is not a real ISO day ('02025-06-01', '2025-02-30': only ever written outside the
+    program) makes the rebuild below fail with SQLite's bare 'CHECK constraint failed'. Name the rows
+    instead, so the person helping the group knows what to correct; the upgrade then changes nothing."""
+    bad = []
+    for table, column, _nullable in lock_triggers.ISO_DATE_COLUMNS:
+        rows = bind.exec_driver_sql(
+            f"SELECT rowid, {column} FROM {table} WHERE NOT ({lock_triggers.iso_date_check(column)}) ORDER BY rowid")
+        bad += [(table, row_id, value) for row_id, value in rows]
+    if bad:
+        shown = "; ".join(_("{row} {id}: '{value}'").format(row=_(_ROW_LABELS[table]), id=row_id, value=value)
+                          for table, row_id, value in bad[:5])
+        raise DatabaseError(ngettext(
+            "{count} date in this file is not a real date ({rows}). The program never writes such a date, so the "
+            "file was changed outside it: have that date corrected with a database tool, then open the file again.",
+            "{count} dates in this file are not real dates ({rows}). The program never writes such a date, so the "
+            "file was changed outside it: have those dates corrected with a database tool, then open the file again.",
+            len(bad)).format(count=len(bad), rows=shown + ("; …" if len(bad) > 5 else "")))
+
+
 def upgrade() -> None:
+    _refuse_dates_that_are_not_dates(op.get_bind())
     # Triggers first: rebuilding a table (SQLite's way to add a CHECK) fails while a trigger of another
     # table still names it, and the old triggers are replaced anyway.
     for name in lock_triggers.OLD_TRIGGER_NAMES:
