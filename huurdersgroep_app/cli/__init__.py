@@ -142,6 +142,8 @@ REPORTS: dict[str, str] = {
     "ballot": "meetings", "decisions": "meetings", "action-points": "meetings",
     "privacy-statement": "privacy", "processing-register": "privacy",
     "member-list": "reports", "board-list": "reports",
+    "activity-report": "funding_reports", "year-plan": "funding_reports", "grant-accountability": "funding_reports",
+    "audit-committee": "funding_reports", "funding-dossier": "funding_reports",
 }
 IMPORTS: dict[str, str] = {"members": "members", "bank": "finance"}
 _OPTIONS_WITH_VALUE = ("--db", "--lang")  # the main parser's options that take a value

@@ -45,7 +45,8 @@ def register(cli) -> None:
         return parser
 
     add("years", "financial years, open or closed", cmd_years)
-    add("balances", "balances per account", cmd_balances).add_argument("--year", type=year, required=True)
+    add("balances", "balances per account: name, IBAN, opening, income, expense, transfers (net), closing",
+        cmd_balances).add_argument("--year", type=year, required=True)
     add("checks", "the year-closing checks, without closing", cmd_checks).add_argument("year", type=int)
     close = add("close-year", "check and close (lock) a year", cmd_close_year)
     close.add_argument("year", type=int)
@@ -108,6 +109,7 @@ def import_bank(args) -> int:
     from huurdersgroep_app.core.importers.bank import parse_bank_file
     from huurdersgroep_app.core.services.finance.accounts import resolve_account
     from huurdersgroep_app.core.services.finance.bank_import import import_statements
+    from huurdersgroep_app.core.services.finance.book_import import book_import
 
     fmt = args.format or "auto"
     if fmt not in BANK_FORMATS:
@@ -122,10 +124,11 @@ def import_bank(args) -> int:
         # A dry run is rolled back whole: even a new account.
         with (db.dry_run() if args.dry_run else db.transaction()) as session:
             account, created = resolve_account(session, args.account, create=True)
-            preview = import_statements(session, account, statements, dry_run=args.dry_run,
-                                        file_name=args.file.name)
+            preview = import_statements(session, account, statements, dry_run=True, file_name=args.file.name)
             if args.dry_run:
                 _print_preview(session, preview)
+            else:  # the same use case as the wizard's 'Book'
+                book_import(session, preview)
     if created and args.dry_run:
         print(_("A new bank account would be made for {iban}.").format(iban=account.iban), file=sys.stderr)
     elif created:
@@ -224,8 +227,10 @@ def cmd_balances(args) -> int:
 
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
         for row in account_balances(session, args.year):
+            # The transfers between the group's own accounts (net, in minus out) sit before the closing
+            # balance, so each row checks: opening + income - expense + transfers = closing.
             print("\t".join((row.name, row.iban, plain(row.opening), plain(row.income), plain(row.expense),
-                             plain(row.closing))))
+                             plain(row.transfers_net), plain(row.closing))))
     return 0
 
 

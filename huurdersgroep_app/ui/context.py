@@ -16,6 +16,7 @@ from huurdersgroep_app.i18n import _
 
 if TYPE_CHECKING:
     from huurdersgroep_app.core.services.group_files import Database
+    from huurdersgroep_app.ui.tasks import Task
 
 
 class Host(Protocol):
@@ -76,6 +77,45 @@ class AppContext(QObject):
         except DomainError as exc:
             self.show_error(exc.message, parent)
             return Result(False)
+
+    # -- the same, off the window's thread (ui/tasks.py) --------------------------------------------
+    def call_task(self, action: Callable, *args, parent: QWidget | None = None, label: str = "",
+                  success: Callable | None = None, failure: Callable | None = None, **kwargs) -> Task:
+        """``call`` as a task: one transaction in a session of the worker's own; ``success(value)``
+        and ``data_changed`` on the window's thread afterwards. A DomainError is shown (or goes to
+        ``failure``) and nothing was changed. Never cancellable: a booking is all or nothing anyway."""
+        from huurdersgroep_app.ui.tasks import run_task
+
+        db = self.db
+
+        def work(progress, cancel):
+            with db.transaction() as session:
+                return action(session, *args, **kwargs)
+
+        def done(value) -> None:
+            self.data_changed.emit()
+            if success is not None:
+                success(value)
+
+        return run_task(parent, work, success=done, failure=failure, label=label)
+
+    def read_task(self, action: Callable, *args, parent: QWidget | None = None, label: str = "",
+                  success: Callable | None = None, failure: Callable | None = None, steps: bool = False,
+                  **kwargs) -> Task:
+        """``read`` as a task, cancellable (a read changes nothing). With ``steps`` the action also
+        gets ``progress=`` and ``cancel=`` (core/progress.py) to report through."""
+        from huurdersgroep_app.ui.tasks import run_task
+
+        db = self.db
+
+        def work(progress, cancel):
+            extra = {"progress": progress, "cancel": cancel} if steps else {}
+            with db.reading() as session:
+                result = action(session, *args, **kwargs, **extra)
+                session.expunge_all()
+                return result
+
+        return run_task(parent, work, success=success, failure=failure, label=label, cancellable=True)
 
     # -- messages -----------------------------------------------------------------------------------
     @staticmethod

@@ -80,6 +80,11 @@ def _funding():
     return Page
 
 
+def _documents():
+    from huurdersgroep_app.ui.documents.page import Page
+    return Page
+
+
 def _settings():
     from huurdersgroep_app.ui.settings.page import Page
     return Page
@@ -101,5 +106,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("finance", N_("Money"), _finance, (
         Shortcut("Ctrl+E", lambda page: page.new_entry(), N_("new entry in the cash book")),)),
     PageSpec("funding", N_("Funding"), _funding),
+    PageSpec("documents", N_("Documents"), _documents),
     PageSpec("settings", N_("Settings"), _settings),  # always last in the sidebar
 )

@@ -211,8 +211,11 @@ class Task(QObject):
         if self.dialog is not None:
             if _guard is not None and self.dialog in _guard.allowed:
                 _guard.allowed.remove(self.dialog)
-            self.dialog.close()
-            self.dialog.deleteLater()
+            try:
+                self.dialog.close()
+                self.dialog.deleteLater()
+            except RuntimeError:  # its window was closed and deleted meanwhile, and the dialog with it
+                pass
             self.dialog = None
         QGuiApplication.restoreOverrideCursor()
         _running.discard(self)  # before the callbacks: they may show a message box or start a task

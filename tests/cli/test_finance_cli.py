@@ -14,7 +14,7 @@ from huurdersgroep_app.cli import main
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.models.finance import Account, Entry
 from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.core.services.finance import accounts, categories, entries
+from huurdersgroep_app.core.services.finance import accounts, categories, entries, transfers
 
 IBAN = "BE68539007547034"
 D = Decimal
@@ -86,8 +86,8 @@ def test_years_balances_and_close_year(group_file, tmp_path, capsys):
     assert capsys.readouterr().out == "2024\topen\n"
     assert main(["finance", "balances", "--db", str(group_file), "--year", "2024"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Kas\t\t40.00\t0.00\t12.35\t27.65",
-        "Bank BE68 5390 0754 7034\tBE68 5390 0754 7034\t250.00\t1000.00\t2.50\t1247.50"]
+        "Kas\t\t40.00\t0.00\t12.35\t0.00\t27.65",
+        "Bank BE68 5390 0754 7034\tBE68 5390 0754 7034\t250.00\t1000.00\t2.50\t0.00\t1247.50"]
     assert main(["finance", "close-year", "2024", "--db", str(group_file)]) == 1
     err = capsys.readouterr().err
     assert "Problem: 2 entries have no category yet." in err and "The year 2024 was not closed." in err
@@ -128,3 +128,21 @@ def test_report_needs_a_year_and_a_ledger_is_a_spreadsheet(group_file, tmp_path,
     out = tmp_path / "ledger.xlsx"
     assert main(["report", "ledger", "--db", str(group_file), "--year", "2024", "--out", str(out)]) == 0
     assert "1 ledger line" in capsys.readouterr().out and out.stat().st_size > 0
+
+
+def test_balances_print_the_transfers_so_every_row_adds_up(group_file, capsys):
+    with Database(group_file, backup_on_close=False) as db, db.transaction() as s:
+        cash = s.scalar(select(Account.id).where(Account.name == "Kas"))
+        bank = accounts.add_account(s, "Bank", "bank", IBAN).id
+        accounts.set_opening_balance(s, bank, 2024, "500.00")
+        entries.add_entry(s, entries.EntryInput(date(2024, 5, 5), bank, "250.00",
+                                                categories.category_by_code(s, "municipal_subsidy").id))
+        transfers.add_transfer(s, date(2024, 6, 1), bank, cash, "100.00")  # cash taken from the bank
+        transfers.add_transfer(s, date(2024, 9, 1), cash, bank, "30.00")  # and some brought back
+    assert main(["finance", "balances", "--db", str(group_file), "--year", "2024"]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [r[0] for r in rows] == ["Kas", "Bank"]
+    for name, _iban, opening, income, expense, moved, closing in rows:
+        assert D(opening) + D(income) - D(expense) + D(moved) == D(closing), name
+    assert rows[0][5] == "70.00" and rows[1][5] == "-70.00"
+    assert rows[0][6] == "97.65" and rows[1][6] == "680.00"

@@ -7,6 +7,7 @@ from datetime import date
 
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.advices import steps
 from huurdersgroep_app.core.services.meetings import agenda
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.meetings import minutes
@@ -48,24 +49,24 @@ def build_advice_group(db) -> AdviceSample:
         heating = a.create_advice(s, a.AdviceInput(title="New central heating in Rabot", topic="maintenance",
                                                    scope="one_complex", complex_ids=[rabot],
                                                    requested_on=date(2026, 3, 2)))
-        a.save_draft(s, heating.id, "An early draft that was replaced.", on=date(2026, 3, 5))
-        a.save_draft(s, heating.id, BODY, on=date(2026, 3, 9))
-        a.approve(s, heating.id, date(2026, 3, 20), "Board meeting of 20 March")
-        a.mark_sent(s, heating.id, date(2026, 3, 23))
-        a.record_reply(s, heating.id, "partly", date(2026, 4, 2), reasons="The budget allows one complex a year",
+        steps.save_draft(s, heating.id, "An early draft that was replaced.", on=date(2026, 3, 5))
+        steps.save_draft(s, heating.id, BODY, on=date(2026, 3, 9))
+        steps.approve(s, heating.id, date(2026, 3, 20), "Board meeting of 20 March")
+        steps.mark_sent(s, heating.id, date(2026, 3, 23))
+        steps.record_reply(s, heating.id, "partly", date(2026, 4, 2), reasons="The budget allows one complex a year",
                        planning="Rabot in 2027")
         sample.advice_ids["heating"] = heating.id
         cleaning = a.create_advice(s, a.AdviceInput(title="Cleaning of the stairwells", topic="service_costs",
                                                     requested_on=date(2026, 4, 6)))
-        a.save_draft(s, cleaning.id, "We agree with a cleaning company.", on=date(2026, 4, 10))
-        a.approve(s, cleaning.id, date(2026, 4, 15))
-        a.mark_sent(s, cleaning.id, date(2026, 4, 16))  # the reply is due 30 April and never came
+        steps.save_draft(s, cleaning.id, "We agree with a cleaning company.", on=date(2026, 4, 10))
+        steps.approve(s, cleaning.id, date(2026, 4, 15))
+        steps.mark_sent(s, cleaning.id, date(2026, 4, 16))  # the reply is due 30 April and never came
         sample.advice_ids["cleaning"] = cleaning.id
         old = a.create_advice(s, a.AdviceInput(title="Rent calculation of last year", topic="rent",
                                                requested_on=date(2025, 3, 3)))
-        a.save_draft(s, old.id, "Text", on=date(2025, 3, 10))
-        a.approve(s, old.id, date(2025, 3, 20))
-        a.mark_sent(s, old.id, date(2025, 3, 21))
+        steps.save_draft(s, old.id, "Text", on=date(2025, 3, 10))
+        steps.approve(s, old.id, date(2025, 3, 20))
+        steps.mark_sent(s, old.id, date(2025, 3, 21))
         sample.advice_ids["old"] = old.id
         rules = a.create_advice(s, a.AdviceInput(title="New house rules", topic="house_rules",
                                                  requested_on=date(2026, 5, 4)))

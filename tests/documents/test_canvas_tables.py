@@ -9,8 +9,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from huurdersgroep_app.core.documents.base import FONT, FONT_BOLD, DocumentInfo, Letterhead, register_fonts
 from huurdersgroep_app.core.documents.tables import (
-    ELLIPSIS, Column, PageFlow, Row, TableStyle, column_widths, fit_text, write_document,
+    ELLIPSIS, Column, PageFlow, Row, fit_text, write_document,
 )
+from huurdersgroep_app.core.documents.table_layout import fit_widths, wrap_text
 from huurdersgroep_app.core.errors import DomainError
 
 INFO = DocumentInfo(Letterhead("Huurdersgroep Çelikpark", ("Dorpsstraat 1", "9000 Gent")), "Test list")
@@ -32,16 +33,36 @@ def test_fit_text_keeps_short_text_and_cuts_long_text_with_an_ellipsis():
     assert fit_text(long, FONT, 9, 2) == ""
 
 
-def test_column_widths_follow_shares_and_make_room_for_headers():
-    widths = column_widths([Column("A", 2), Column("B", 1), Column("C", 1)], 400)
-    assert widths == pytest.approx([200, 100, 100])
-    columns = [Column("Name", 10), Column("End of term (planned)", 0.5)]
-    widths = column_widths(columns, 400)
+def _widths(header, rows, shares, total, whole=()):
+    return fit_widths(header, rows, shares, total, font=FONT, header_font=FONT_BOLD, size=9, padding=3,
+                      whole=whole)
+
+
+def test_column_widths_follow_shares_and_make_room_for_the_widest_word():
+    widths, size = _widths(["A", "B", "C"], [["x", "y", "z"]], [2, 1, 1], 400)
+    assert widths == pytest.approx([200, 100, 100]) and size == 9
+    # A narrow column holding a long word (a date, an amount) takes what it needs from the others.
+    rows = [["Jan", "€\u00a09.999.999,99"]]
+    widths, _size = _widths(["Name", "Amount"], rows, [10, 0.5], 400)
     assert sum(widths) == pytest.approx(400)
-    assert widths[1] >= stringWidth(columns[1].title, FONT_BOLD, TableStyle().font_size) + 2 * TableStyle().padding
-    # A sample widens a column like a header does.
-    widths = column_widths([Column("No.", 0.1, sample="10000"), Column("Name", 10)], 400)
-    assert widths[0] >= stringWidth("10000", FONT_BOLD, TableStyle().font_size)
+    assert widths[1] >= stringWidth("€\u00a09.999.999,99", FONT, 9) + 6
+    # A 'whole' column is as wide as its widest value, spaces and all.
+    widths, _size = _widths(["Name", "When"], [["Jan", "30 maart 2026 om 19.30 uur"]], [10, 0.5], 400,
+                            whole=[False, True])
+    assert widths[1] >= stringWidth("30 maart 2026 om 19.30 uur", FONT, 9) + 6
+
+
+def test_values_that_cannot_all_fit_shrink_the_font_instead_of_being_cut():
+    rows = [["€\u00a09.999.999,99"] * 6]
+    widths, size = _widths(["A"] * 6, rows, [1] * 6, 360)
+    assert size < 9
+    assert all(w >= stringWidth(rows[0][0], FONT, size) + 6 for w in widths)
+
+
+def test_wrap_text_breaks_at_spaces_and_keeps_no_break_spaces():
+    lines = wrap_text("Bestuursvergadering van de huurdersgroep Rabot", FONT, 9, 110)
+    assert len(lines) > 1 and " ".join(lines) == "Bestuursvergadering van de huurdersgroep Rabot"
+    assert wrap_text("€\u00a01.525,13", FONT, 9, 1000) == ["€\u00a01.525,13"]
 
 
 def draw_long_table(flow: PageFlow) -> None:

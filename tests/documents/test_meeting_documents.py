@@ -107,7 +107,7 @@ def test_minutes_hold_attendance_quorum_notes_decisions_action_points_and_signat
     assert "Postponed items" in text and "Fietsenstalling" in text
     assert "Approved at the meeting of February 11, 2025 (decision 2025-02)." in text
     signatures = squash(pdf_pages(out)[-1])
-    assert "ChairSecretaryAnnaPeetersChrisClaes" in signatures
+    assert "ChairMinute-takerAnnaPeetersChrisClaes" in signatures
 
 
 def test_the_next_minutes_review_the_open_action_points(db, record, tmp_path, pdf_pages):

@@ -8,7 +8,8 @@ from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.ui.members.model import (STATUS_ALL, STATUS_BOARD, STATUS_FORMER, MemberFilterProxy,
                                                MemberTableModel)
-from huurdersgroep_app.ui.board.page import history_columns, read_board
+from huurdersgroep_app.core.services.members.views import read_board
+from huurdersgroep_app.ui.board.page import history_columns
 from huurdersgroep_app.ui.overview.page import complex_columns
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel
 

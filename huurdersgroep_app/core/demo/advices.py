@@ -17,6 +17,7 @@ from huurdersgroep_app.core.demo.advices_signals import populate_signals
 from huurdersgroep_app.core.services import contacts as c
 from huurdersgroep_app.core.services.advices import actions as advice_actions
 from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.advices import steps
 from huurdersgroep_app.core.services.signals import register as signal_register
 
 ORDER = 30
@@ -98,20 +99,20 @@ def _dossiers(session: Session, today: date, complex_ids: list[int], names: dict
     # 1. Rent calculation: asked, followed, closed.
     rent = a.create_advice(session, a.AdviceInput(
         title="Nieuwe berekening van de huurprijs", topic="rent", requested_on=ago(300)))
-    a.save_draft(session, rent.id, _body(
+    steps.save_draft(session, rent.id, _body(
         "U vroeg ons advies over de nieuwe berekening van de huurprijs die vanaf volgend jaar geldt.",
         "De huurdersgroep vraagt om elke huurder een persoonlijke brief te sturen met de oude en de nieuwe "
         "huurprijs, de berekening in begrijpelijke taal en een telefoonnummer voor vragen."), on=ago(290))
-    a.save_draft(session, rent.id, _body(
+    steps.save_draft(session, rent.id, _body(
         "U vroeg ons advies over de nieuwe berekening van de huurprijs die vanaf volgend jaar geldt.",
         "De huurdersgroep vraagt om elke huurder een persoonlijke brief te sturen met de oude en de nieuwe "
         "huurprijs, de berekening in begrijpelijke taal en een telefoonnummer voor vragen.",
         "Daarnaast vragen wij een zitdag in elke wijk, zodat huurders zonder computer hun berekening kunnen "
         "laten nalezen."), note="na bestuursvergadering", on=ago(283))
-    a.approve(session, rent.id, ago(280), "Bestuursvergadering, besluit 3")
-    a.mark_sent(session, rent.id, ago(278), people["Desmet"].id)
-    a.record_reply(session, rent.id, "followed", ago(266), planning="Brieven in november, zitdagen in december.")
-    a.close_advice(session, rent.id, ago(200))
+    steps.approve(session, rent.id, ago(280), "Bestuursvergadering, besluit 3")
+    steps.mark_sent(session, rent.id, ago(278), people["Desmet"].id)
+    steps.record_reply(session, rent.id, "followed", ago(266), planning="Brieven in november, zitdagen in december.")
+    steps.close_advice(session, rent.id, ago(200))
     made["rent"] = rent
     # 2. Cleaning of common areas: asked, not followed, with action points.
     several = complex_ids[:2] if len(complex_ids) >= 2 else complex_ids
@@ -119,15 +120,15 @@ def _dossiers(session: Session, today: date, complex_ids: list[int], names: dict
         title="Schoonmaak gemeenschappelijke delen via servicekosten", topic="service_costs",
         scope="several" if len(several) > 1 else "whole_stock", complex_ids=several if len(several) > 1 else [],
         requested_on=ago(160)))
-    a.save_draft(session, cleaning.id, _body(
+    steps.save_draft(session, cleaning.id, _body(
         "De huurdersgroep is het eens met een vaste schoonmaakfirma voor de traphallen.",
         "Wij adviseren wel om de kosten per blok te verdelen volgens de werkelijke prestaties en om elk jaar een "
         "overzicht van de gepresteerde uren te bezorgen."), on=ago(140))
-    a.record_consultation(session, cleaning.id, "Bewonersavond in het buurtlokaal: 31 aanwezigen, 26 voor het "
+    steps.record_consultation(session, cleaning.id, "Bewonersavond in het buurtlokaal: 31 aanwezigen, 26 voor het "
                                                 "advies, 5 onthoudingen.", on=ago(130))
-    a.approve(session, cleaning.id, ago(125), "Bestuursvergadering, besluit 2")
-    a.mark_sent(session, cleaning.id, ago(123))
-    a.record_reply(session, cleaning.id, "not_followed", ago(110),
+    steps.approve(session, cleaning.id, ago(125), "Bestuursvergadering, besluit 2")
+    steps.mark_sent(session, cleaning.id, ago(123))
+    steps.record_reply(session, cleaning.id, "not_followed", ago(110),
                    reasons="Een verdeling per blok vraagt te veel administratie; de kosten worden per complex "
                            "verdeeld.", planning="Evaluatie na het eerste jaar.")
     advice_actions.add_action(session, cleaning.id, "Uren van de schoonmaakfirma opvragen bij de afrekening",
@@ -140,22 +141,22 @@ def _dossiers(session: Session, today: date, complex_ids: list[int], names: dict
     lifts = a.create_advice(session, a.AdviceInput(
         title=f"Vervanging van de liften in {names[complex_ids[0]]}", topic="maintenance", scope="one_complex",
         complex_ids=complex_ids[:1], requested_on=ago(75)))
-    a.save_draft(session, lifts.id, _body(
+    steps.save_draft(session, lifts.id, _body(
         "De huurdersgroep steunt de vervanging van beide liften.",
         "Tijdens de werken moet één lift altijd werken. Voor bewoners die slecht te been zijn vragen wij "
         "hulp bij boodschappen zolang er maar één lift is."), on=ago(50))
-    a.approve(session, lifts.id, ago(35), "Bestuursvergadering, besluit 1")
-    a.mark_sent(session, lifts.id, ago(30))
+    steps.approve(session, lifts.id, ago(35), "Bestuursvergadering, besluit 1")
+    steps.mark_sent(session, lifts.id, ago(30))
     made["lifts"] = lifts
     # 4. Renovation and moving out: asked, members being consulted.
     target = complex_ids[2] if len(complex_ids) > 2 else complex_ids[0]
     renovation = a.create_advice(session, a.AdviceInput(
         title=f"Renovatie en tijdelijke verhuis {names[target]}", topic="renovation", scope="one_complex",
         complex_ids=[target], requested_on=ago(25)))
-    a.save_draft(session, renovation.id, _body(
+    steps.save_draft(session, renovation.id, _body(
         "De huurdersgroep vraagt een vaste verhuisvergoeding en een wisselwoning in dezelfde wijk.",
         "Wij vragen ook een aanspreekpunt op de werf voor de hele duur van de werken."), on=ago(15))
-    a.record_consultation(session, renovation.id, "Enquête aan de deur bij 64 gezinnen; resultaten worden "
+    steps.record_consultation(session, renovation.id, "Enquête aan de deur bij 64 gezinnen; resultaten worden "
                                                   "verwerkt.", on=ago(8))
     made["renovation"] = renovation
     # 5. Damp and mould: own initiative, started from twelve signals.
@@ -164,7 +165,7 @@ def _dossiers(session: Session, today: date, complex_ids: list[int], names: dict
         title=f"Vocht en schimmel in {names[damp_complex]}", kind="own_initiative", topic="maintenance",
         scope="one_complex", complex_ids=[damp_complex], requested_on=ago(20),
         notes="Gestart na twaalf meldingen van vocht en schimmel."))
-    a.save_draft(session, damp.id, _body(
+    steps.save_draft(session, damp.id, _body(
         "Sinds vorige winter kreeg de huurdersgroep twaalf meldingen van vocht en schimmel.",
         "Wij adviseren een onderzoek van de ventilatie in alle appartementen en een vaste termijn van "
         "vier weken voor herstellingen."), on=ago(6))
@@ -174,6 +175,6 @@ def _dossiers(session: Session, today: date, complex_ids: list[int], names: dict
         title="Aanpassing huisreglement: fietsen en scooters in gemeenschappelijke ruimtes", topic="house_rules",
         requested_on=ago(34), information_complete=False,
         information_note="Het plan van de nieuwe fietsenberging ontbreekt nog."))
-    a.add_note(session, rules.id, "Plan van de fietsenberging opgevraagd bij de woonmaatschappij.", on=ago(30))
+    steps.add_note(session, rules.id, "Plan van de fietsenberging opgevraagd bij de woonmaatschappij.", on=ago(30))
     made["rules"] = rules
     return made

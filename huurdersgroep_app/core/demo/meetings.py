@@ -24,7 +24,7 @@ from huurdersgroep_app.core.demo.foundation_board import annual_meeting_day
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.meetings import action_points as ap
 from huurdersgroep_app.core.services.meetings import agenda
-from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import attendance, roles
 from huurdersgroep_app.core.services.meetings import elections
 from huurdersgroep_app.core.services.meetings import invitations
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
@@ -113,8 +113,17 @@ def _attend(session: Session, demo: DemoContext, meeting, day: date) -> list[int
     rng = demo.rng
     board_ids = sorted(attendance.board_member_ids(session, day))
     present = [m for m in board_ids if rng.random() < 0.85] or board_ids[:1]
+    for mid in present:
+        attendance.set_attendance(session, meeting.id, mid, "present")
+    # An excused chair or secretary is replaced by a board member who came, as groups do.
+    if present:
+        chair = meeting.chair_id if meeting.chair_id in present else present[0]
+        minute_taker = meeting.minute_taker_id if meeting.minute_taker_id in present else next(
+            (m for m in present if m != chair), chair)
+        roles.set_meeting_roles(session, meeting.id, chair, minute_taker)
     for mid in board_ids:
-        attendance.set_attendance(session, meeting.id, mid, "present" if mid in present else "excused")
+        if mid not in present:
+            attendance.set_attendance(session, meeting.id, mid, "excused")
     if meeting.type in ("annual", "open_tenants"):
         others = sorted(attendance.active_member_ids(session, day) - set(board_ids))
         share = rng.uniform(0.12, 0.2) if meeting.type == "annual" else rng.uniform(0.08, 0.14)

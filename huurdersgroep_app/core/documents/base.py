@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reportlab import rl_config
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape as _landscape
@@ -23,10 +25,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as _canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from huurdersgroep_app import paths
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _, format_date, get_language
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -42,6 +45,11 @@ _fonts_registered = False
 
 
 def register_fonts() -> None:
+    """Register the shipped DejaVu fonts and make them reportlab's defaults.
+
+    Print shops flag a PDF that names a font it does not embed, even one that draws nothing: a
+    canvas starts in ``rl_config.canvas_basefontname`` and a chart's labels in the graphics
+    ``STATE_DEFAULTS`` (both Helvetica), so both are pointed at DejaVu before anything is drawn."""
     global _fonts_registered
     if _fonts_registered:
         return
@@ -49,12 +57,23 @@ def register_fonts() -> None:
                        (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(paths.FONTS_DIR / file)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+    rl_config.canvas_basefontname = FONT
+    STATE_DEFAULTS["fontName"] = FONT
+    # Defaults read when reportlab was imported: a table's plain-text cells, a paragraph's bullet.
+    CellStyle.fontname = FONT
+    ParagraphStyle.defaults["fontName"] = FONT
+    ParagraphStyle.defaults["bulletFontName"] = FONT
     _fonts_registered = True
+
+
+def pdf_language(lang: str | None = None) -> str:
+    """The document's language for the PDF catalog (/Lang, BCP 47): 'nl_BE' → 'nl-BE'."""
+    return (lang or get_language() or "en").replace("_", "-")
 
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, bulletFontName=FONT)
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
@@ -101,8 +120,12 @@ class DocumentCanvas(_canvas.Canvas):
 
     def __init__(self, *args, info: DocumentInfo, **kwargs):
         register_fonts()
-        # Start every page in DejaVu, so the PDF never refers to a non-embedded Helvetica.
-        kwargs.setdefault("initialFontName", FONT)
+        # Start every page in DejaVu, so the PDF never refers to a non-embedded Helvetica (Platypus
+        # passes initialFontName=None, which would mean Helvetica).
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = FONT
+        # Screen readers and spell checkers read the document in its own language, not in English.
+        kwargs["lang"] = pdf_language()
         super().__init__(*args, **kwargs)
         self._info = info
         self._pages: list[dict] = []

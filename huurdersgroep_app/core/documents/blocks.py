@@ -12,11 +12,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, PageBreak as _PageBreak, Paragraph,
-                                Spacer as _Spacer, Table as _Table, TableStyle)
+from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak as _PageBreak,
+                                Paragraph, Spacer as _Spacer, Table as _Table, TableStyle)
 
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
                                                    check_target, content_box, page_size, styles)
+from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
+
+# Room a heading wants under it on its page: itself and a few lines (or a table's header and first
+# rows), so a heading never stands alone at the foot of a page.
+KEEP_WITH_HEADING = 28 * mm
 
 
 @dataclass(frozen=True)
@@ -56,10 +61,11 @@ class Fields:
 class Table:
     header: list[str]
     rows: list[list[str]]
-    widths: list[float]  # fractions of the text width
+    widths: list[float]  # shares of the text width; a column still gets at least its widest word
     wrap: bool = True  # False: plain cells, much faster for very long lists
     row_height_mm: float | None = None  # room to sign
     font_size: float = 9
+    whole: tuple[int, ...] = ()  # columns whose values (of several words) stay on one line
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ def _pdf_flowables(blocks: list, width: float) -> list:
         if isinstance(block, Title):
             out.append(Paragraph(_text(block.text), st["title"]))
         elif isinstance(block, Heading):
+            out.append(CondPageBreak(KEEP_WITH_HEADING))
             out.append(Paragraph(_text(block.text), st["h2" if block.level <= 2 else "h3"]))
         elif isinstance(block, Para):
             style = st["para" if block.style == "body" else block.style]
@@ -125,7 +132,7 @@ def _pdf_flowables(blocks: list, width: float) -> list:
         elif isinstance(block, Fields):
             data = [[Paragraph(f"<b>{_text(k)}</b>", st["body"]), Paragraph(_text(v), st["body"])]
                     for k, v in block.rows]
-            table = _Table(data, colWidths=[width * 0.25, width * 0.75], hAlign="LEFT")
+            table = _Table(data, colWidths=_field_widths(block, width), hAlign="LEFT")
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
             out.append(table)
@@ -144,7 +151,21 @@ def _pdf_flowables(blocks: list, width: float) -> list:
     return out
 
 
+def _field_widths(block: Fields, width: float) -> list[float]:
+    """The label column as wide as its longest label (so it never runs under the value), at most 45 %;
+    at least a quarter, so a letter's field lists line up."""
+    pad = 6  # the table's right padding of the label cell, plus a little air
+    label = max((text_width(k, FONT_BOLD, 10) for k, _v in block.rows), default=0) + pad
+    label = min(max(label, width * 0.25), width * 0.45)
+    return [label, width - label]
+
+
 def _pdf_table(block: Table, width: float, st) -> _Table:
+    shares = list(block.widths)
+    widths, size = fit_widths(block.header, block.rows, shares, width, font=FONT, header_font=FONT_BOLD,
+                              size=block.font_size, padding=3,
+                              whole=[i in block.whole for i in range(len(shares))])
+    block = Table(block.header, block.rows, block.widths, block.wrap, block.row_height_mm, size, block.whole)
     cell = st["cell"].clone("tcell", fontSize=block.font_size, leading=block.font_size * 1.25)
     head = st["cell_bold"].clone("thead", fontSize=block.font_size, leading=block.font_size * 1.25)
     if block.wrap:
@@ -155,8 +176,7 @@ def _pdf_table(block: Table, width: float, st) -> _Table:
     heights = None
     if block.row_height_mm:
         heights = [None] + [block.row_height_mm * mm] * len(block.rows)
-    table = _Table(data, colWidths=[width * w for w in block.widths], repeatRows=1, rowHeights=heights,
-                   hAlign="LEFT")
+    table = _Table(data, colWidths=widths, repeatRows=1, rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("FONTNAME", (0, 1), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), block.font_size),

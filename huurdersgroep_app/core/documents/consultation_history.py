@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, build_pdf, styles
-from huurdersgroep_app.core.documents.report_parts import check_period, escape, grid_style
+from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, build_pdf, content_box, page_size, styles
+from huurdersgroep_app.core.documents.report_parts import check_period, escape, fitted_table, heading
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.labels import kind_label, outcome_label, status_label, topic_label
 from huurdersgroep_app.core.services.advices.consultation import ConsultationHistory, consultation_history
@@ -65,7 +65,7 @@ def _meetings_section(history: ConsultationHistory, st) -> list:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    items = [Paragraph(escape(_("Consultation meetings")), st["h2"])]
+    items = [*heading(_("Consultation meetings"), st["h2"])]
     if not history.meetings:
         return items + [Paragraph(escape(_("No consultation meetings were recorded in this period.")), st["body"])]
     for meeting in history.meetings:
@@ -86,22 +86,21 @@ def _meetings_section(history: ConsultationHistory, st) -> list:
 
 def _given_section(history: ConsultationHistory, st, today: date) -> list:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    items: list = [Paragraph(escape(_("Advices given")), st["h2"])]
+    items: list = [*heading(_("Advices given"), st["h2"])]
     if not history.given:
         return items + [Paragraph(escape(_("No advice was sent in this period.")), st["body"])]
     header = [_("Reference"), _("Subject"), _("Sent"), _("Reply due"), _("Reply"), _("Outcome")]
-    rows = [[Paragraph(escape(x), st["cell_bold"]) for x in header]]
+    rows = []
     for a in history.given:
         reply = format_date(a.replied_on, "short") if a.replied_on else (
             _("overdue") if a.reply_overdue(today) else _("awaited"))
-        rows.append([Paragraph(escape(x), st["cell"]) for x in (
-            a.reference, f"{a.title} ({topic_label(a.topic).lower()}, {kind_label(a.kind).lower()})",
-            format_date(a.sent_on, "short"), format_date(a.reply_due, "short"), reply, outcome_label(a.outcome))])
-    table = Table(rows, colWidths=[24 * mm, 64 * mm, 20 * mm, 20 * mm, 20 * mm, 26 * mm], repeatRows=1)
-    table.setStyle(grid_style())
-    items += [table, Paragraph(escape(_("What became of them")), st["h3"])]
+        rows.append([a.reference, f"{a.title} ({topic_label(a.topic).lower()}, {kind_label(a.kind).lower()})",
+                     format_date(a.sent_on, "short"), format_date(a.reply_due, "short"), reply,
+                     outcome_label(a.outcome)])
+    table = fitted_table(header, rows, [24, 64, 20, 20, 20, 26], content_box(page_size())[2], st)
+    items += [table, *heading(_("What became of them"), st["h3"])]
     for a in history.given:
         block = [Paragraph(f"<b>{escape(a.reference)}</b> · {escape(a.title)}: "
                            f"{escape(outcome_label(a.outcome) or _('no reply yet'))}", st["body"])]
@@ -118,7 +117,7 @@ def _not_given_section(history: ConsultationHistory, st) -> list:
 
     if not history.not_given:
         return []
-    items = [Paragraph(escape(_("Requests the group has not (yet) answered")), st["h2"])]
+    items = [*heading(_("Requests the group has not (yet) answered"), st["h2"])]
     for a in history.not_given:
         note = status_label(a.status)
         if a.silence == deadlines.SILENCE_FAVOURABLE:

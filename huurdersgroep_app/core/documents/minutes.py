@@ -90,6 +90,14 @@ def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
     return out
 
 
+def signing_names(record: MeetingRecord) -> tuple[str, str]:
+    """The chair and minute-taker who sign; never someone recorded as excused or absent (a file from before
+    the roles were checked may hold one: the line stays empty for the one who really did it)."""
+    away = {r.member_id for r in record.attendance if not r.is_guest and r.status in ("excused", "absent")}
+    return (record.chair_name if record.chair_id not in away else "",
+            record.minute_taker_name if record.minute_taker_id not in away else "")
+
+
 def minutes_blocks(session: Session, meeting_id: int) -> list:
     record = load_meeting(session, meeting_id)
     approval = approval_of(session, meeting_id)
@@ -105,7 +113,8 @@ def minutes_blocks(session: Session, meeting_id: int) -> list:
         details.append((_("Time"), record.time_text))
     if record.place:
         details.append((_("Place"), record.place))
-    details += [(_("Chair"), record.chair_name or "—"), (_("Minutes"), record.minute_taker_name or "—")]
+    chair, minute_taker = signing_names(record)
+    details += [(_("Chair"), chair or "—"), (_("Minute-taker"), minute_taker or "—")]
     out: list = [b.Title(_("Minutes")), b.Heading(record.heading), b.Para(state, "muted"), b.Fields(details),
                  b.Spacer(2)] + attendance_blocks(record)
     for item in record.agenda:
@@ -124,7 +133,7 @@ def minutes_blocks(session: Session, meeting_id: int) -> list:
     out.append(b.Para(ngettext("{n} decision", "{n} decisions", len(record.decisions)).format(
         n=len(record.decisions)) + " · " + ngettext("{n} action point", "{n} action points", len(
             record.action_points)).format(n=len(record.action_points)), "muted"))
-    out.append(b.Signatures([(_("Chair"), record.chair_name), (_("Secretary"), record.minute_taker_name)]))
+    out.append(b.Signatures([(_("Chair"), chair), (_("Minute-taker"), minute_taker)]))
     return out
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
 from huurdersgroep_app.core.documents.base import FONT, FONT_BOLD, RULE
+from huurdersgroep_app.core.documents.table_layout import fit_widths
 from huurdersgroep_app.core.documents.tables import HEADER_FILL
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.i18n import _
@@ -26,6 +28,30 @@ def grid_style(numeric_from: int | None = None, total_row: bool = False) -> Tabl
     if total_row:
         commands += [("FONT", (0, -1), (-1, -1), FONT_BOLD, 9), ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]
     return TableStyle(commands)
+
+
+def heading(text: str, style) -> list:
+    """A heading that never stands alone at the foot of a page: a new page first unless it and a few
+    lines under it fit."""
+    return [CondPageBreak(28 * mm), Paragraph(escape(text), style)]
+
+
+def fitted_table(header: list[str], rows: list[list[str]], shares: list[float], width: float, st, *,
+                 total_row: bool = False) -> Table:
+    """A grid table of Paragraph cells whose widths come from their values: a date, amount or reference
+    is never cut or broken (``table_layout``), text wraps at spaces."""
+    widths, size = fit_widths(header, rows, shares, width, font=FONT, header_font=FONT_BOLD,
+                              size=st["cell"].fontSize, padding=3,
+                              bold_rows=[False] * (len(rows) - 1) + [total_row], bold_font=FONT_BOLD)
+    cell = st["cell"].clone("fitted_cell", fontSize=size, leading=size * 1.22)
+    bold = st["cell_bold"].clone("fitted_bold", fontSize=size, leading=size * 1.22)
+    data = [[Paragraph(escape(h), bold) for h in header]]
+    for n, row in enumerate(rows):
+        style = bold if total_row and n == len(rows) - 1 else cell
+        data.append([Paragraph(escape(str(value)), style) for value in row])
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_style(total_row=total_row))
+    return table
 
 
 def check_period(date_from: date | None, date_to: date | None) -> None:

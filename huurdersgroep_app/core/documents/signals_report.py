@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES
 from huurdersgroep_app.core.documents.base import (FONT_BOLD, DocumentInfo, Letterhead, build_pdf, content_box,
                                                   page_size, styles)
-from huurdersgroep_app.core.documents.report_parts import check_period, escape, grid_style
+from huurdersgroep_app.core.documents.report_parts import check_period, escape, fitted_table, grid_style
 from huurdersgroep_app.core.services.advices.labels import category_label, signal_scope_label, signal_status_label
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.signals.register import shareable_signals
@@ -67,7 +67,8 @@ def write_signals_report(session: Session, target: Path, date_from: date, date_t
         return build_pdf(target, info, story, landscape=True)
     story.append(Paragraph(escape(summary_line(items)), st["body"]))
     width = content_box(page_size(landscape=True))[2]
-    story += [Paragraph(escape(_("By complex and category")), heading), _count_table(items, st, width)]
+    story += [CondPageBreak(35 * mm), Paragraph(escape(_("By complex and category")), heading),
+              _count_table(items, st, width)]
     by_complex: dict[str, list] = defaultdict(list)
     for s in items:
         by_complex[s.complex.name if s.complex else ""].append(s)
@@ -127,16 +128,7 @@ def _count_table(items, st, width: float):
 
 
 def _detail_table(rows, st, width: float):
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table
-
-    data = [[Paragraph(escape(x), st["cell_bold"]) for x in (_("Date"), _("Category"), _("Street"), _("Kind"),
-                                                            _("Status"), _("Problem"))]]
-    for s in rows:
-        data.append([Paragraph(escape(x), st["cell"]) for x in (
-            format_date(s.reported_on, "short"), category_label(s.category), s.street, signal_scope_label(s.scope),
-            signal_status_label(s.status), anonymised_description(s))])
-    widths = [20 * mm, 34 * mm, 45 * mm, 24 * mm, 24 * mm]
-    table = Table(data, colWidths=widths + [width - sum(widths)], repeatRows=1)
-    table.setStyle(grid_style())
-    return table
+    header = [_("Date"), _("Category"), _("Street"), _("Kind"), _("Status"), _("Problem")]
+    data = [[format_date(s.reported_on, "short"), category_label(s.category), s.street, signal_scope_label(s.scope),
+             signal_status_label(s.status), anonymised_description(s)] for s in rows]
+    return fitted_table(header, data, [20, 34, 45, 24, 24, 110], width, st)

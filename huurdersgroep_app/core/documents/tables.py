@@ -2,8 +2,10 @@
 
 Platypus lays out a Table cell by cell and is 5–15× slower than drawing the same rows directly
 (DESIGN §7: ≈0.7 s against ≈4–9.6 s for 10,000 members), so documents that list many people
-use this module instead. It draws single-line rows only: text longer than its column is cut
-and ends in '…'. For prose, letters and short tables, use ``base.build_pdf`` (Platypus).
+use this module instead. Cells wrap at word boundaries onto more lines; amounts, dates and
+references are never cut or broken: each column is at least as wide as its widest word, a right-aligned
+(or ``whole``) column as wide as its widest value (``table_layout.fit_widths``).
+For prose, letters and short tables, use ``base.build_pdf`` (Platypus).
 
 Usage::
 
@@ -27,13 +29,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from reportlab.lib import colors
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from huurdersgroep_app.core.documents.base import (
-    ACCENT, FONT, FONT_BOLD, MUTED, RULE, DocumentCanvas, DocumentInfo, check_target, content_box,
+    ACCENT, FONT, FONT_BOLD, MUTED, DocumentCanvas, DocumentInfo, check_target, content_box,
     page_size, register_fonts,
 )
+from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width, wrap_text
 from huurdersgroep_app.i18n import _
 
 ELLIPSIS = "…"
@@ -50,6 +52,11 @@ class Column:
     width: float = 1.0  # a share: widths (2, 1, 1) give the first column half the table
     align: str = "left"  # "left", "right" or "center"
     sample: str = ""  # the widest text that must show in full (e.g. '10000'); widens it like its header
+    whole: bool | None = None  # keep each value on one line; None: yes for right/center aligned columns
+
+    @property
+    def keeps_whole(self) -> bool:
+        return self.whole if self.whole is not None else self.align != "left"
 
 
 @dataclass(frozen=True)
@@ -95,37 +102,6 @@ def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
     return cut, stringWidth(cut, font, size)
 
 
-def column_widths(columns: Sequence[Column], total: float, style: TableStyle = TableStyle()) -> list[float]:
-    """Widths in points from the columns' shares, widened so every header (and sample) shows in full.
-
-    Translations make headers longer ('End of term' → 'Einde van het mandaat'), so a narrow column
-    takes what its header needs from the columns that have room to spare, as long as there is room.
-    """
-    shares = [max(col.width, 0.0) for col in columns]
-    scale = total / (sum(shares) or 1)
-    widths = [share * scale for share in shares]
-    size = style.font_size
-    needs = [max(stringWidth(col.title, FONT_BOLD, size), stringWidth(col.sample, FONT_BOLD, size))
-             + 2 * style.padding + 1 for col in columns]
-    if sum(needs) > total:
-        return widths  # headers cannot all fit: keep the shares, headers end in '…'
-    for _round in range(len(columns)):
-        short = [i for i, width in enumerate(widths) if width < needs[i] - 0.01]
-        if not short:
-            break
-        missing = sum(needs[i] - widths[i] for i in short)
-        spare = {i: widths[i] - needs[i] for i in range(len(columns)) if i not in short and widths[i] > needs[i]}
-        room = sum(spare.values())
-        if room <= 0:
-            break
-        taken = min(missing, room)
-        for i in short:
-            widths[i] += (needs[i] - widths[i]) * taken / missing
-        for i, extra in spare.items():
-            widths[i] -= extra * taken / room
-    return widths
-
-
 def _cell_text(value) -> str:
     if value is None:
         return ""
@@ -166,37 +142,47 @@ class PageFlow:
     # ----- text
     def title(self, text: str, subtitle: str = "") -> None:
         c = self.canvas
-        self.ensure(40)
+        lines = wrap_text(text, FONT_BOLD, 16, self.width)
+        self.ensure(20 * len(lines) + 20)
         c.setFillColor(ACCENT)
         c.setFont(FONT_BOLD, 16)
-        c.drawString(self.x, self.y - 16, fit_text(text, FONT_BOLD, 16, self.width))
-        self.y -= 22
+        for line in lines:
+            c.drawString(self.x, self.y - 16, line)
+            self.y -= 20
+        self.y -= 2
         if subtitle:
             c.setFillColor(MUTED)
             c.setFont(FONT, 10)
-            c.drawString(self.x, self.y - 10, fit_text(subtitle, FONT, 10, self.width))
-            self.y -= 16
+            for line in wrap_text(subtitle, FONT, 10, self.width):
+                c.drawString(self.x, self.y - 10, line)
+                self.y -= 13
+            self.y -= 3
         c.setFillColor(colors.black)
         self.y -= 6
 
     def heading(self, text: str, keep_with_next: float = 60) -> None:
         """A section title; moves to a new page when it would stand alone at the foot."""
-        self.ensure(18 + keep_with_next)
+        self.ensure(self._heading_height(text) + keep_with_next)
         self._heading(text)
+
+    def _heading_height(self, text: str) -> float:
+        return 15 * len(wrap_text(text, FONT_BOLD, 12, self.width)) + 3
 
     def _heading(self, text: str) -> None:
         c = self.canvas
         c.setFillColor(colors.black)
         c.setFont(FONT_BOLD, 12)
-        c.drawString(self.x, self.y - 12, fit_text(text, FONT_BOLD, 12, self.width))
-        self.y -= 18
+        for line in wrap_text(text, FONT_BOLD, 12, self.width):
+            c.drawString(self.x, self.y - 12, line)
+            self.y -= 15
+        self.y -= 3
 
     def paragraph(self, text: str, *, size: float = 9.5, bold: bool = False, color=None) -> None:
         """Wrapped text over the full width, breaking pages between lines."""
         font = FONT_BOLD if bold else FONT
         leading = size * 1.35
         c = self.canvas
-        for line in simpleSplit(text, font, size, self.width):
+        for line in wrap_text(text, font, size, self.width):
             self.ensure(leading)
             c.setFont(font, size)
             c.setFillColor(color or colors.black)
@@ -208,56 +194,105 @@ class PageFlow:
     # ----- tables
     def table(self, columns: Sequence[Column], rows: Iterable, *, title: str = "", empty_text: str = "",
               style: TableStyle = TableStyle()) -> int:
-        """Draw ``rows`` (sequences of cells, or ``Row``) under a header; returns the rows drawn."""
-        table = _TableDrawer(self, columns, style)
-        keep = min(style.keep_rows, max(len(rows), 1)) if hasattr(rows, "__len__") else style.keep_rows
-        self.ensure(style.row_height * (1 + keep) + (18 if title else 0))
+        """Draw ``rows`` (sequences of cells, or ``Row``) under a header; returns the rows drawn.
+
+        The rows are measured before anything is drawn (the widths come from the widest values), so an
+        iterator is read into a list first."""
+        rows = list(rows)
+        table = _TableDrawer(self, columns, style, rows)
+        keep = min(style.keep_rows, max(len(rows), 1))
+        first = sum(table.row_height(row) for row in rows[:keep]) or table.style.row_height
+        self.ensure(table.header_height + first + (self._heading_height(title) if title else 0))
         if title:
             self._heading(title)
         table.header()
         count = 0
         for index, row in enumerate(rows):
-            if style.row_height > self.room():
+            height = table.row_height(row)
+            if height > self.room() and self.y < self.top:
                 self.new_page()
                 if title:
                     self._heading(_("{title} (continued)").format(title=title))
                 table.header()
-            table.row(row, index)
+            table.row(row, index, height)
             count += 1
         if not count and empty_text:
-            table.row(Row([empty_text]), 1, span=True)
-        self.space(style.row_height * 0.6)
+            table.row(Row([empty_text]), 1, table.style.row_height, span=True)
+        self.space(table.style.row_height * 0.6)
         return count
 
 
-class _TableDrawer:
-    """Column geometry and the drawing of one table's header and rows."""
+def _cells_of(row) -> tuple[Sequence, bool]:
+    return (row.cells, row.bold) if isinstance(row, Row) else (row, False)
 
-    def __init__(self, flow: PageFlow, columns: Sequence[Column], style: TableStyle):
-        self.flow, self.columns, self.style = flow, list(columns), style
-        self.widths = column_widths(self.columns, flow.width, style)
+
+class _TableDrawer:
+    """Column geometry (from the widest values) and the drawing of one table's header and rows."""
+
+    def __init__(self, flow: PageFlow, columns: Sequence[Column], style: TableStyle, rows: list):
+        self.flow, self.columns = flow, list(columns)
+        texts, bold = [], []
+        for row in rows:
+            cells, is_bold = _cells_of(row)
+            texts.append([_cell_text(v) for v in cells])
+            bold.append(is_bold)
+        header = [col.title for col in self.columns]
+        samples = [[col.sample for col in self.columns]]
+        widths, size = fit_widths(header, samples + texts, [col.width for col in self.columns], flow.width,
+                                  font=FONT, header_font=FONT_BOLD, size=style.font_size, padding=style.padding,
+                                  whole=[col.keeps_whole for col in self.columns], bold_rows=[True] + bold,
+                                  bold_font=FONT_BOLD)
+        if size != style.font_size:  # a smaller font to keep every value whole: rows shrink with it
+            ratio = size / style.font_size
+            style = TableStyle(font_size=size, row_height=style.row_height * ratio, padding=style.padding,
+                               keep_rows=style.keep_rows)
+        self.style = style
+        self.widths = widths
         self.lefts = []
         x = flow.x
         for width in self.widths:
             self.lefts.append(x)
             x += width
-        # Text sits on a baseline that centres DejaVu's cap height in the row.
+        # Text sits on a baseline that centres DejaVu's cap height in a one-line row; further lines
+        # follow at ``leading``.
         self.baseline = (style.row_height - style.font_size * 0.72) / 2
+        self.leading = style.font_size * 1.22
+        self._header_lines = self._lines(header, FONT_BOLD)
+        self.header_height = self._height(self._header_lines)
+
+    def _lines(self, cells: Sequence, font: str) -> list[list[str]]:
+        size, pad = self.style.font_size, self.style.padding
+        return [wrap_text(_cell_text(value), font, size, width - 2 * pad) if value not in (None, "") else []
+                for value, width in zip(cells, self.widths, strict=False)]
+
+    def _height(self, lines: list[list[str]]) -> float:
+        most = max((len(cell) for cell in lines), default=1)
+        return self.style.row_height + self.leading * max(most - 1, 0)
+
+    def row_height(self, row) -> float:
+        cells, bold = _cells_of(row)
+        size, pad = self.style.font_size, self.style.padding
+        font = FONT_BOLD if bold else FONT
+        # The common case, one line per cell, without wrapping anything.
+        if all(text_width(_cell_text(v), font, size) <= w - 2 * pad
+               for v, w in zip(cells, self.widths, strict=False)):
+            return self.style.row_height
+        return self._height(self._lines(cells, font))
 
     def header(self) -> None:
-        flow, style, c = self.flow, self.style, self.flow.canvas
-        bottom = flow.y - style.row_height
+        flow, c = self.flow, self.flow.canvas
+        bottom = flow.y - self.header_height
         c.setFillColor(HEADER_FILL)
-        c.rect(flow.x, bottom, flow.width, style.row_height, stroke=0, fill=1)
+        c.rect(flow.x, bottom, flow.width, self.header_height, stroke=0, fill=1)
         c.setStrokeColor(ACCENT)
         c.setLineWidth(0.8)
         c.line(flow.x, bottom, flow.x + flow.width, bottom)
-        self._texts([col.title for col in self.columns], bottom, FONT_BOLD)
+        self._texts(self._header_lines, flow.y, FONT_BOLD)
         flow.y = bottom
 
-    def row(self, row, index: int, span: bool = False) -> None:
+    def row(self, row, index: int, height: float, span: bool = False) -> None:
         flow, style, c = self.flow, self.style, self.flow.canvas
-        bottom = flow.y - style.row_height
+        bottom = flow.y - height
         if isinstance(row, Row):
             cells, bold, fill, rule = row.cells, row.bold, row.fill, row.rule_above
         else:
@@ -265,7 +300,7 @@ class _TableDrawer:
         fill = fill or (STRIPE_FILL if index % 2 else None)
         if fill is not None:
             c.setFillColor(fill)
-            c.rect(flow.x, bottom, flow.width, style.row_height, stroke=0, fill=1)
+            c.rect(flow.x, bottom, flow.width, height, stroke=0, fill=1)
         if rule:
             c.setStrokeColor(MUTED)
             c.setLineWidth(0.6)
@@ -276,27 +311,29 @@ class _TableDrawer:
             c.drawString(flow.x + style.padding, bottom + self.baseline,
                          fit_text(_cell_text(cells[0]), FONT, style.font_size, flow.width - 2 * style.padding))
         else:
-            self._texts(cells, bottom, FONT_BOLD if bold else FONT)
+            font = FONT_BOLD if bold else FONT
+            self._texts(self._lines(cells, font), flow.y, font)
         flow.y = bottom
 
-    def _texts(self, cells: Sequence, bottom: float, font: str) -> None:
+    def _texts(self, lines: list[list[str]], top: float, font: str) -> None:
         # One text object per row: far cheaper than a drawString (and its text object) per cell.
         style, c = self.style, self.flow.canvas
         size, pad = style.font_size, style.padding
         text = c.beginText()
         text.setFont(font, size)
         text.setFillColor(colors.black)
-        y = bottom + self.baseline
-        for value, col, left, width in zip(cells, self.columns, self.lefts, self.widths):
-            value, used = _fit(_cell_text(value), font, size, width - 2 * pad)
-            if not value:
-                continue
-            if col.align == "left":
-                x = left + pad
-            else:
-                x = left + width - pad - used if col.align == "right" else left + (width - used) / 2
-            text.setTextOrigin(x, y)
-            text.textOut(value)
+        first = top - style.row_height + self.baseline
+        for cell, col, left, width in zip(lines, self.columns, self.lefts, self.widths, strict=False):
+            for n, line in enumerate(cell):
+                if not line:
+                    continue
+                used = text_width(line, font, size)
+                if col.align == "left":
+                    x = left + pad
+                else:
+                    x = left + width - pad - used if col.align == "right" else left + (width - used) / 2
+                text.setTextOrigin(x, first - n * self.leading)
+                text.textOut(line)
         c.drawText(text)
 
 

@@ -273,3 +273,56 @@ def contact_label(contact: Contact | None) -> str:
         return ""
     detail = ", ".join(x for x in (department_label(contact.department), contact.partner.name) if x)
     return f"{contact.full_name} ({detail})" if detail else contact.full_name
+
+
+# -- the register as the window shows it: plain rows that hold no database objects ---------------
+@dataclass(frozen=True)
+class PartnerRow:
+    id: int
+    name: str
+    kind: str
+    city: str
+    people: int   # in their role today
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    partner_id: int
+    first_name: str
+    last_name: str
+    department: str
+    role: str
+    phone: str
+    email: str
+    start_on: date | None
+    end_on: date | None
+    current: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class Register:
+    partners: list[PartnerRow]
+    people: list[ContactRow]       # everyone, past ones included; the page filters
+    addressee_id: int | None       # who receives advice letters today
+    addressee_label: str
+    addressee_chosen: bool         # chosen by the group (else picked by the rule)
+
+
+def read_register(session, today: date | None = None) -> Register:
+    today = today or date.today()
+    people = [ContactRow(c.id, c.partner_id, c.first_name, c.last_name, c.department, c.role, c.phone, c.email,
+                         c.start_on, c.end_on, is_current(c, today))
+              for c in list_contacts(session, include_past=True)]
+    current = {}
+    for person in people:
+        current[person.partner_id] = current.get(person.partner_id, 0) + person.current
+    partners = [PartnerRow(p.id, p.name, p.kind, p.city, current.get(p.id, 0)) for p in list_partners(session)]
+    addressee = choose_addressee(session, today)
+    chosen = get_setting(session, ADDRESSEE_SETTING)
+    return Register(partners, people, addressee.id if addressee else None, contact_label(addressee),
+                    bool(addressee and chosen == addressee.id))

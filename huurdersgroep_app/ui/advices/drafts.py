@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.advices.record import AdviceRecord, VersionRow
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
@@ -127,7 +128,7 @@ class DraftsPanel(QWidget):
     def save(self) -> bool:
         self.error.setVisible(False)
         try:
-            version = self.ctx.call(advices.save_draft, self.advice_id, self.editor.toPlainText(), self.note.text())
+            version = self.ctx.call(advice_steps.save_draft, self.advice_id, self.editor.toPlainText(), self.note.text())
         except DomainError as exc:  # an empty or unchanged text, or an advice already sent
             self.error.setText(exc.message)
             self.error.setVisible(True)

@@ -1,7 +1,7 @@
 """The steps of an advice dossier, one small dialog per service call: consult the members, approve,
 send, record the reply, close or withdraw, go back to drafting; and the deadlines and notes.
 
-``step_dialog`` gives the dialog for a next status from ``advices.allowed_next``; the service still
+``step_dialog`` gives the dialog for a next status from ``advice_steps.allowed_next``; the service still
 decides, so a step it refuses shows its message and changes nothing.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from huurdersgroep_app.core.services.advices.labels import REPLY_OUTCOMES
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.advices.labels import outcome_label
 from huurdersgroep_app.core.services.advices.record import AdviceRecord
@@ -41,7 +42,7 @@ class ConsultationDialog(FormDialog):
 
     def save(self) -> bool:
         dates = self.read_dates({"consultation_on": (self.on, "")})
-        return dates is not None and self.submit(advices.record_consultation, self.advice_id,
+        return dates is not None and self.submit(advice_steps.record_consultation, self.advice_id,
                                                  self.summary.toPlainText(), dates["consultation_on"])
 
 
@@ -67,9 +68,9 @@ class ApproveDialog(FormDialog):
 
     def save(self) -> bool:
         if self.decision.currentData() is not None:
-            return self.submit(advices.approve, self.advice_id, decision_id=self.decision.currentData())
+            return self.submit(advice_steps.approve, self.advice_id, decision_id=self.decision.currentData())
         dates = self.read_dates({"approved_on": (self.on, _("Fill in the date of the approval."))})
-        return dates is not None and self.submit(advices.approve, self.advice_id, dates["approved_on"],
+        return dates is not None and self.submit(advice_steps.approve, self.advice_id, dates["approved_on"],
                                                  self.reference.text())
 
 
@@ -86,7 +87,7 @@ class SendDialog(FormDialog):
 
     def save(self) -> bool:
         dates = self.read_dates({"sent_on": (self.on, _("Fill in the date the advice was sent."))})
-        return dates is not None and self.submit(advices.mark_sent, self.advice_id, dates["sent_on"],
+        return dates is not None and self.submit(advice_steps.mark_sent, self.advice_id, dates["sent_on"],
                                                  self.addressee.currentData())
 
 
@@ -109,7 +110,7 @@ class ReplyDialog(FormDialog):
 
     def save(self) -> bool:
         dates = self.read_dates({"replied_on": (self.on, _("Fill in the date of the reply."))})
-        return dates is not None and self.submit(advices.record_reply, self.advice_id, self.outcome.currentData(),
+        return dates is not None and self.submit(advice_steps.record_reply, self.advice_id, self.outcome.currentData(),
                                                  dates["replied_on"], self.reasons.toPlainText(),
                                                  self.planning.toPlainText())
 
@@ -137,7 +138,7 @@ class StatusNoteDialog(FormDialog):
 
     def save(self) -> bool:
         dates = self.read_dates({"on": (self.on, _("Fill in the date."))})
-        return dates is not None and self.submit(advices.change_status, self.advice_id, self.to_status,
+        return dates is not None and self.submit(advice_steps.change_status, self.advice_id, self.to_status,
                                                  dates["on"], self.note.text())
 
 
@@ -176,7 +177,7 @@ class NoteDialog(FormDialog):
 
     def save(self) -> bool:
         dates = self.read_dates({"on": (self.on, _("Fill in the date."))})
-        return dates is not None and self.submit(advices.add_note, self.advice_id, self.text.text(), dates["on"])
+        return dates is not None and self.submit(advice_steps.add_note, self.advice_id, self.text.text(), dates["on"])
 
 
 def step_dialog(ctx: AppContext, record: AdviceRecord, to_status: str, parent=None) -> FormDialog:

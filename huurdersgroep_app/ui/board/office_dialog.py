@@ -6,7 +6,6 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import members
@@ -90,13 +89,5 @@ class EndOfficeDialog(QDialog):
         except validation.FieldError as exc:
             self.form.show_problems({"ended_on": str(exc)})
             return False
-        try:
-            self.ctx.call(board.end_office, self.office_id, ended_on)
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.accept()
-        return True
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            board.end_office, self.office_id, ended_on)).ok

@@ -2,7 +2,6 @@
 (rooster van aftreden) for the next annual meeting. The board list PDF is made here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, Q
 
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members.views import read_board
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -17,29 +17,8 @@ from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableMod
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 
-@dataclass(frozen=True)
-class OfficeRow:
-    id: int
-    role: str
-    member_name: str
-    start_on: date
-    planned_end_on: date | None
-    ended_on: date | None = None
-    due: bool = False
-
-
 def _role_order(row) -> int:
     return OFFICE_ROLES.index(row.role) if row.role in OFFICE_ROLES else 99
-
-
-def read_board(session):
-    current = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on)
-               for o in board.current_offices(session)]
-    history = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on, o.ended_on)
-               for o in board.office_history(session)]
-    meeting, rota = board.retirement_rota(session)
-    rota_rows = [OfficeRow(e.office_id, e.role, e.member_name, e.start_on, e.planned_end_on, due=e.due) for e in rota]
-    return current, history, meeting, rota_rows
 
 
 def _date_column(title: str, attr: str) -> Column:

@@ -2,67 +2,13 @@
 period each held the role (people who left stay, greyed, as history)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 
 from huurdersgroep_app.core.services.contacts import PARTNER_KINDS
 from huurdersgroep_app.core.services import contacts
-from huurdersgroep_app.core.services.organisation import get_setting
+from huurdersgroep_app.core.services.contacts import ContactRow
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import Column
-
-
-@dataclass(frozen=True)
-class PartnerRow:
-    id: int
-    name: str
-    kind: str
-    city: str
-    people: int   # in their role today
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    partner_id: int
-    first_name: str
-    last_name: str
-    department: str
-    role: str
-    phone: str
-    email: str
-    start_on: date | None
-    end_on: date | None
-    current: bool
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-
-@dataclass(frozen=True)
-class Register:
-    partners: list[PartnerRow]
-    people: list[ContactRow]       # everyone, past ones included; the page filters
-    addressee_id: int | None       # who receives advice letters today
-    addressee_label: str
-    addressee_chosen: bool         # chosen by the group (else picked by the rule)
-
-
-def read_register(session, today: date | None = None) -> Register:
-    today = today or date.today()
-    people = [ContactRow(c.id, c.partner_id, c.first_name, c.last_name, c.department, c.role, c.phone, c.email,
-                         c.start_on, c.end_on, contacts.is_current(c, today))
-              for c in contacts.list_contacts(session, include_past=True)]
-    current = {}
-    for person in people:
-        current[person.partner_id] = current.get(person.partner_id, 0) + person.current
-    partners = [PartnerRow(p.id, p.name, p.kind, p.city, current.get(p.id, 0)) for p in contacts.list_partners(session)]
-    addressee = contacts.choose_addressee(session, today)
-    chosen = get_setting(session, contacts.ADDRESSEE_SETTING)
-    return Register(partners, people, addressee.id if addressee else None, contacts.contact_label(addressee),
-                    bool(addressee and chosen == addressee.id))
 
 
 def partner_columns() -> list[Column]:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHeaderView, QHBoxLayout, Q
 
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.i18n import _
-from huurdersgroep_app.ui.contacts.model import (Register, contact_columns, contact_search_text, partner_columns,
-                                                read_register)
+from huurdersgroep_app.core.services.contacts import Register, read_register
+from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, size_columns, table_view

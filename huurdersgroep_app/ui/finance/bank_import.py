@@ -14,6 +14,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance.bank_files import (CsvMapping, CsvSample, detect_format, detect_profile,
                                                               guess_mapping, parse_bank_file, read_text, sample_csv)
 from huurdersgroep_app.core.services.finance import accounts, bank_import, csv_mappings
+from huurdersgroep_app.core.services.finance.book_import import book_import
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
 from huurdersgroep_app.core.services import validation
@@ -210,15 +211,18 @@ class PreviewPage(QWizardPage):
                            if new else _("Close"))
 
     def validatePage(self) -> bool:  # noqa: N802
-        if not self.wiz.preview.new_lines:
-            self.wiz.booked = 0
-            return self.wiz.remember_csv_mapping()
-        with busy():
-            result = self.wiz.ctx.run(bank_import.book_preview, self.wiz.preview, parent=self)
-        if not result:
-            return False
-        self.wiz.booked = result.value
-        return self.wiz.remember_csv_mapping()
+        """'Book': one use case in one transaction, as a task; the wizard closes when it is done."""
+        wiz = self.wiz
+        if wiz.booked is not None:
+            return True
+        key = wiz.csv_sample.key if wiz.csv_sample is not None and wiz.csv_mapping is not None else None
+        wiz.ctx.call_task(book_import, wiz.preview, csv_key=key, csv_mapping=wiz.csv_mapping, parent=self,
+                          label=_("Booking the lines…"), success=self._booked)
+        return False
+
+    def _booked(self, count: int) -> None:
+        self.wiz.booked = count
+        self.wiz.accept()  # validates this page again, which now lets the wizard finish
 
 
 class BankImportWizard(QWizard):
@@ -246,14 +250,6 @@ class BankImportWizard(QWizard):
         self.setPage(PREVIEW_PAGE, self.preview_page)
         self.finished.connect(self._report)
         fit_to_screen(self, 64, 38)
-
-    def remember_csv_mapping(self) -> bool:
-        """After booking (not before: a mapping is kept only once the user saw its preview and
-        accepted it), so next month's file of this bank skips the mapping step."""
-        if self.csv_sample is None or self.csv_mapping is None:
-            return True
-        self.ctx.run(csv_mappings.remember_mapping, self.csv_sample.key, self.csv_mapping, parent=self)
-        return True  # the lines are booked either way; a failure to remember was shown
 
     def _report(self, result: int) -> None:
         if result and self.booked:

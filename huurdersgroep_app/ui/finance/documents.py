@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.documents import Writer, preview, save_as, write_document
+from huurdersgroep_app.ui.tasks import Task
 
 
 def budget_writer(year: int) -> Writer:
@@ -70,7 +71,7 @@ def document_button(ctx: AppContext, text: str, writer: Callable[[], Writer], na
     return button
 
 
-def save_ledger(ctx: AppContext, year: int, parent: QWidget, target: Path | None = None) -> Path | None:
+def save_ledger(ctx: AppContext, year: int, parent: QWidget, target: Path | None = None) -> Task | None:
     """The ledger of ``year`` as an Excel file, opened afterwards in the spreadsheet program."""
     if target is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -82,8 +83,9 @@ def save_ledger(ctx: AppContext, year: int, parent: QWidget, target: Path | None
         target = Path(chosen)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(target.suffix + ".xlsx")
-    if not write_document(ctx, ledger_writer(year), target, parent):
-        return None
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-        ctx.show_info(_("The ledger was saved as {path}.").format(path=target), parent)
-    return target
+
+    def show(path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            ctx.show_info(_("The ledger was saved as {path}.").format(path=path), parent)
+
+    return write_document(ctx, ledger_writer(year), target, parent, done=show)

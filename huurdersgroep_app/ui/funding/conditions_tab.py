@@ -58,13 +58,14 @@ class ConditionsTab(QWidget):
         self.defaults_button.clicked.connect(self.add_defaults)
         self._selection_changed()
 
-    def show_detail(self, detail: FunderDetail | None) -> None:
-        chosen = self.selected()
+    def show_detail(self, detail: FunderDetail | None, keep: bool = True) -> None:
+        """Show the funder's conditions; ``keep`` keeps the selected one, else (or when it is gone)
+        the first condition that needs doing is chosen."""
+        chosen = self.selected() if keep else None
         self.detail = detail
         self.model.set_rows(detail.conditions if detail else [])
         wanted = chosen.id if chosen else None
         if not self.select(wanted) and detail and detail.conditions:
-            # First what needs doing: the first condition that is not met.
             first = next((c for c in detail.conditions if c.result and c.result.status != MET), None)
             self.select(first.id if first else detail.conditions[0].id)
         self._selection_changed()

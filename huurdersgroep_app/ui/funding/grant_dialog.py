@@ -65,7 +65,7 @@ class GrantDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked)
             self.categories.addItem(item)
-        self.categories.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.categories.setMinimumHeight(self.fontMetrics().height() * 6)
         self.categories.setToolTip(_("Tick nothing when any expense counts."))
         self.conditions = self.add("conditions", _("Conditions in the decision"), text_box(2))
         self.conditions.setPlainText(current.conditions if current else "")

@@ -46,6 +46,8 @@ class GrantsTab(QWidget):
         chosen = self.selected()
         self.detail = detail
         self.model.set_rows(detail.grants if detail else [])
+        if self.model.rows:  # a handful of rows: measuring them is cheap and no column is cut off
+            self.table.resizeColumnsToContents()
         self.empty.setVisible(detail is not None and not detail.grants)
         of_year = next((g.id for g in self.model.rows if detail and g.year == detail.year), None)
         wanted = chosen.id if chosen else of_year

@@ -159,6 +159,7 @@ class Page(QWidget):
             self.year.setCurrentIndex(self.year.findData(year))
             self.year.blockSignals(False)
         self.refresh(funder_id)
+        self.compliance.show_detail(self.detail, keep=False)  # what needs doing for this funder and year
         self.show_tab("compliance")
 
     def show_tab(self, name: str) -> QWidget:

@@ -1,23 +1,24 @@
 """Preview / Save as… buttons for one document, and saving a Word file.
 
-The PDF part is ``dialogs.documents`` (preview in the system viewer, save where the user chooses);
+The PDF part is ``kit.documents`` (preview in the system viewer, save where the user chooses; both
+return the task that writes the document, or None when nothing is written);
 Word files are only saved, since the point of a DOCX is to touch it up in a word processor.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.tasks import Task
 
 # () → a writer (session, target) → pages, or None when the page's fields are not right (it said why).
 WriterFactory = Callable[[], Callable | None]
 
 
-def save_docx_as(ctx: AppContext, writer: Callable, name: str, parent: QWidget | None = None) -> Path | None:
+def save_docx_as(ctx: AppContext, writer: Callable, name: str, parent: QWidget | None = None) -> Task | None:
     from huurdersgroep_app.ui.kit.documents import save_as
 
     return save_as(ctx, writer, name, parent, ".docx", _("Word files (*.docx)"))
@@ -44,18 +45,18 @@ class DocumentButtons(QWidget):
             row.addWidget(self.word_button)
             self.word_button.clicked.connect(self.save_docx)
 
-    def preview(self) -> Path | None:
+    def preview(self) -> Task | None:
         from huurdersgroep_app.ui.kit.documents import preview
 
         writer = self.pdf()
         return preview(self.ctx, writer, self.name(), self.window()) if writer else None
 
-    def save_pdf(self) -> Path | None:
+    def save_pdf(self) -> Task | None:
         from huurdersgroep_app.ui.kit.documents import save_as
 
         writer = self.pdf()
         return save_as(self.ctx, writer, self.name(), self.window()) if writer else None
 
-    def save_docx(self) -> Path | None:
+    def save_docx(self) -> Task | None:
         writer = self.docx() if self.docx else None
         return save_docx_as(self.ctx, writer, self.name(), self.window()) if writer else None

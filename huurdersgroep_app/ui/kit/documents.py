@@ -1,10 +1,15 @@
 """Documents from the GUI: preview in the system's PDF viewer, or save where the user chooses.
 
 The writers live in core.documents (shared with ``huurdersgroep report``); they are imported only
-when a document is asked for, so reportlab never slows down the start.
+when a document is asked for, so reportlab never slows down the start. A document is made as a task
+(ui/tasks.py) on a worker with a session of its own, in the group's language (only there: the
+window keeps its own), into a hidden file beside the target that replaces it only when whole, so
+Cancel, a full disk or an error never leave half a document or destroy the file it would replace.
 """
 from __future__ import annotations
 
+import inspect
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -19,33 +24,60 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.widgets import busy, heading, hint
+from huurdersgroep_app.ui.kit.widgets import heading, hint
+from huurdersgroep_app.ui.tasks import Task, run_task
 
-# A writer takes (session, target_path) and returns the number of pages.
+# A writer takes (session, target_path) and returns the number of pages. One that can report how
+# far it is and stop half-way also takes ``progress`` and ``cancel`` keywords (core/progress.py).
 Writer = Callable[..., int]
 
 
-def write_document(ctx: AppContext, writer: Writer, target: Path, parent: QWidget | None = None) -> bool:
-    """Write one document in the group's own language; problems are shown, never raised."""
-
-    def produce(session):
-        with i18n.language(organisation.get_organisation(session).language):
-            return writer(session, target)
-
+def _reports_progress(writer: Writer) -> bool:
     try:
-        with busy():
-            ctx.read(produce)
-    except DomainError as exc:
-        ctx.show_error(exc.message, parent)
+        parameters = inspect.signature(writer).parameters
+    except (TypeError, ValueError):
         return False
-    except OSError as exc:
-        ctx.show_error(_("The file could not be written: {problem}").format(problem=exc.strerror or exc), parent)
-        return False
-    return True
+    return "progress" in parameters and "cancel" in parameters
 
 
-def preview(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Path | None:
-    """Write to a temporary file and open it in the system's PDF viewer."""
+def _part_of(target: Path) -> Path:
+    # Same folder (so the final rename is atomic), same suffix (writers may look at it), hidden.
+    return target.with_name(f".{target.stem}.part{target.suffix}")
+
+
+def write_document(ctx: AppContext, writer: Writer, target: Path, parent: QWidget | None = None,
+                   done: Callable[[Path], object] | None = None, label: str = "") -> Task:
+    """Write one document in the group's own language, off the window's thread; ``done(target)``
+    runs on the window's thread when it is written. Problems are shown, never raised."""
+    target = Path(target)
+    db = ctx.db
+
+    def work(progress, cancel) -> Path:
+        part = _part_of(target)
+        extra = {"progress": progress, "cancel": cancel} if _reports_progress(writer) else {}
+        try:
+            with db.reading() as session, i18n.language(organisation.get_organisation(session).language):
+                writer(session, part, **extra)
+            cancel.check()
+            os.replace(part, target)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return target
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            ctx.show_error(exc.message, parent)
+        else:
+            ctx.show_error(_("The file could not be written: {problem}").format(
+                problem=getattr(exc, "strerror", None) or exc), parent)
+
+    return run_task(parent, work, success=done, failure=failed, cancellable=True,
+                    label=label or _("Making the document…"))
+
+
+def preview(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Task:
+    """Write to a temporary file and open it in the system's PDF viewer (the task's result: the path)."""
     folder = paths.cache_dir() / "previews"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.pdf"):  # earlier previews; a viewer may still hold one open
@@ -54,12 +86,13 @@ def preview(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None =
         except OSError:
             pass
     target = folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-    if not write_document(ctx, writer, target, parent):
-        return None
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-        ctx.show_info(_("No program to show PDF files was found. The document is here: {path}").format(
-            path=target), parent)
-    return target
+
+    def show(path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            ctx.show_info(_("No program to show PDF files was found. The document is here: {path}").format(
+                path=path), parent)
+
+    return write_document(ctx, writer, target, parent, done=show)
 
 
 def documents_folder() -> Path:
@@ -77,14 +110,17 @@ def ask_target(parent: QWidget | None, name: str, suffix: str, file_filter: str)
 
 
 def save_as(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None, suffix: str = ".pdf",
-            file_filter: str = "", saved: str = "") -> Path | None:
+            file_filter: str = "", saved: str = "") -> Task | None:
     """Write where the user chooses (a PDF unless ``suffix`` says otherwise) and say where, in
-    ``saved`` ('… {path} …') or plainly."""
+    ``saved`` ('… {path} …') or plainly. None when the user chose no file."""
     target = ask_target(parent, name, suffix, file_filter or _("PDF files (*.pdf)"))
-    if target is not None and write_document(ctx, writer, target, parent):
-        ctx.show_info((saved or _("The document was saved as {path}.")).format(path=target), parent)
-        return target
-    return None
+    if target is None:
+        return None
+
+    def tell(path: Path) -> None:
+        ctx.show_info((saved or _("The document was saved as {path}.")).format(path=path), parent)
+
+    return write_document(ctx, writer, target, parent, done=tell)
 
 
 def preview_save_buttons(dialog: QDialog, preview_text: str, save_text: str) -> QDialogButtonBox:
@@ -103,10 +139,10 @@ def preview_save_buttons(dialog: QDialog, preview_text: str, save_text: str) -> 
 
 
 def member_list_writer(privacy: str) -> Writer:
-    def write(session, target):
+    def write(session, target, progress=None, cancel=None):
         from huurdersgroep_app.core.documents.member_list import write_member_list
 
-        return write_member_list(session, target, privacy=privacy)
+        return write_member_list(session, target, privacy=privacy, progress=progress, cancel=cancel)
 
     return write
 
@@ -155,8 +191,8 @@ class MemberListDialog(QDialog):
     def _name(self) -> str:
         return _("member-list")
 
-    def preview(self) -> Path | None:
+    def preview(self) -> Task:
         return preview(self.ctx, member_list_writer(self.privacy()), self._name(), self)
 
-    def save(self) -> Path | None:
+    def save(self) -> Task | None:
         return save_as(self.ctx, member_list_writer(self.privacy()), self._name(), self)

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext, Result
 from huurdersgroep_app.ui.kit.widgets import FieldErrors
 
@@ -24,11 +25,13 @@ def dialog_buttons(dialog: QDialog, ok: QDialogButtonBox.StandardButton = QDialo
 
 
 def attempt(ctx: AppContext, parent: QWidget, errors: FieldErrors | None, work: Callable[[], Any],
-            message: QLabel | None = None) -> Result:
+            message: QLabel | None = None, summary: bool = False) -> Result:
     """Run ``work`` (which makes the one ``ctx.call`` and may refuse with a ValidationError of its own).
 
     Problems go under their fields in ``errors`` (all of them count as 'other' without ``errors``);
-    the other problems go to the ``message`` line, or a message box without one."""
+    the other problems go to the ``message`` line, or a message box without one. With ``summary``
+    (a long form whose marked fields may be scrolled out of view) the message line also says that
+    fields are marked whenever one is."""
     if errors is not None:
         errors.clear()
     if message is not None:
@@ -37,8 +40,11 @@ def attempt(ctx: AppContext, parent: QWidget, errors: FieldErrors | None, work: 
         return Result(True, work())
     except ValidationError as exc:
         rest = errors.show(exc.problems) if errors is not None else dict(exc.problems)
-        if rest:
-            text = "\n".join(rest.values())
+        lines = list(rest.values())
+        if summary and message is not None and len(rest) < len(exc.problems):
+            lines.insert(0, _("Some fields need attention; they are marked in red."))
+        if lines:
+            text = "\n".join(lines)
             if message is not None:
                 message.setText(text)
                 message.setVisible(True)

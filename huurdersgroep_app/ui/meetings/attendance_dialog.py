@@ -1,10 +1,11 @@
-"""Small attendance forms: who holds a member's proxy, and a guest with their organisation."""
+"""Small attendance forms: who holds a member's proxy, a guest with their organisation, and who chaired and
+took the minutes."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout
 
 from huurdersgroep_app.core.services import contacts
-from huurdersgroep_app.core.services.meetings import attendance
+from huurdersgroep_app.core.services.meetings import attendance, roles
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
@@ -70,3 +71,30 @@ class GuestDialog(QDialog):
         return save_and_close(self, self.form.errors, lambda: self.ctx.call(
             attendance.add_guest, self.meeting_id, self.name.text(), self.organisation.text(),
             self.contact.currentData())).ok
+
+
+class RolesDialog(QDialog):
+    """Who chaired and who took the minutes: only those marked present are offered."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, chair_id: int | None, minute_taker_id: int | None,
+                 present: list[tuple[int, str]], parent=None):
+        super().__init__(parent)
+        self.ctx, self.meeting_id = ctx, meeting_id
+        self.setWindowTitle(_("Chair and minute-taker"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(_("Who chaired this meeting and who took the minutes? Only those marked present can; "
+                                "when the chair was excused, another member chairs.")))
+        self.form = Form()
+        self.chair = self.form.add("chair_id", _("Chair"), member_combo(present, _("Nobody chosen")))
+        self.minute_taker = self.form.add("minute_taker_id", _("Minute-taker"),
+                                          member_combo(present, _("Nobody chosen")))
+        for box, value in ((self.chair, chair_id), (self.minute_taker, minute_taker_id)):
+            if value is not None and box.findData(value) >= 0:
+                box.setCurrentIndex(box.findData(value))
+        layout.addLayout(self.form)
+        layout.addWidget(dialog_buttons(self))
+        fit_to_screen(self, 32, 10)
+
+    def save(self) -> bool:
+        return save_and_close(self, self.form.errors, lambda: self.ctx.call(
+            roles.set_meeting_roles, self.meeting_id, combo_value(self.chair), combo_value(self.minute_taker))).ok

@@ -75,10 +75,12 @@ class AttendanceTab(MeetingTab):
         self.proxy_button = QPushButton(_("Proxy…"))
         self.guest_button = QPushButton(_("Add a guest…"))
         self.remove_guest_button = QPushButton(_("Remove the guest…"))
+        self.roles_button = QPushButton(_("Chair and minute-taker…"))
+        self.roles_button.setToolTip(_("Who chaired and who took the minutes, from those present."))
         self.sheet_button = docs.document_button(ctx, _("Sign-in sheet"), lambda fmt: docs.sign_in_sheet_writer(
             self.meeting_id), lambda: _("sign-in-sheet"), self)
         side = button_column(*self.mark_buttons.values(), None, self.proxy_button, self.guest_button,
-                             self.remove_guest_button, None, self.sheet_button)
+                             self.remove_guest_button, None, self.roles_button, None, self.sheet_button)
         side.insertWidget(0, hint(_("Mark the selected people as:")))
         row.addLayout(side)
         layout.addLayout(row, 1)
@@ -100,6 +102,7 @@ class AttendanceTab(MeetingTab):
         self.proxy_button.clicked.connect(self.give_proxy)
         self.guest_button.clicked.connect(self.add_guest)
         self.remove_guest_button.clicked.connect(self.remove_guest)
+        self.roles_button.clicked.connect(self.choose_roles)
 
     # -- showing -----------------------------------------------------------------------------------------
     def fill(self, record: MeetingRecord) -> None:
@@ -120,6 +123,7 @@ class AttendanceTab(MeetingTab):
         self.proxy_button.setToolTip(_("For a member who is excused or absent: who votes for them."))
         self.guest_button.setEnabled(self.editable)
         self.remove_guest_button.setEnabled(self.editable and len(rows) == 1 and rows[0].is_guest)
+        self.roles_button.setEnabled(self.editable)
 
     def select_member(self, member_id: int) -> bool:
         for number in range(self.proxy.rowCount()):
@@ -159,11 +163,24 @@ class AttendanceTab(MeetingTab):
             return
         from huurdersgroep_app.ui.meetings.attendance_dialog import ProxyDialog
 
-        present = [(r.member_id, r.name) for r in self.record.attendance if not r.is_guest and r.status == "present"]
+        present = self.present_members()
         if not present:
             self.ctx.show_info(_("Mark who is present first; a proxy goes to a member who is present."), self)
             return
         ProxyDialog(self.ctx, self.meeting_id, rows[0], present, parent=self).exec()
+
+    def present_members(self) -> list[tuple[int, str]]:
+        return [(r.member_id, r.name) for r in self.record.attendance if not r.is_guest and r.status == "present"]
+
+    def choose_roles(self) -> None:
+        from huurdersgroep_app.ui.meetings.attendance_dialog import RolesDialog
+
+        present = self.present_members()
+        if not present:
+            self.ctx.show_info(_("Mark who is present first; the chair and the minute-taker are among them."), self)
+            return
+        RolesDialog(self.ctx, self.meeting_id, self.record.chair_id, self.record.minute_taker_id, present,
+                    parent=self).exec()
 
     def add_guest(self) -> None:
         from huurdersgroep_app.ui.meetings.attendance_dialog import GuestDialog

@@ -21,6 +21,7 @@ from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import documents
 from huurdersgroep_app.ui.kit.widgets import Form, heading, hint
+from huurdersgroep_app.ui.tasks import Task
 
 Writer = Callable[..., int | None]
 
@@ -83,7 +84,7 @@ def action_points_writer(year: int | None) -> Writer:
 
 
 # -- saving ----------------------------------------------------------------------------------------------
-def save_docx(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Path | None:
+def save_docx(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Task | None:
     return documents.save_as(ctx, writer, name, parent, ".docx", _("Word documents (*.docx)"),
                              _("The document was saved as {path}. Open it in Word or LibreOffice to change it."))
 
@@ -194,8 +195,8 @@ class RegisterDialog(QDialog):
             return _("decisions-{year}").format(year=self.year.value())
         return _("open-action-points")
 
-    def preview(self) -> Path | None:
+    def preview(self) -> Task:
         return documents.preview(self.ctx, self.writer(), self.name(), self)
 
-    def save(self) -> Path | None:
+    def save(self) -> Task | None:
         return documents.save_as(self.ctx, self.writer(), self.name(), self)

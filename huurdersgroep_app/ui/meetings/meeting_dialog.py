@@ -14,6 +14,7 @@ from huurdersgroep_app.core.services.meetings.lifecycle import AUDIENCES, MEETIN
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.meetings import roles
 from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -36,6 +37,9 @@ def read_choices(session, meeting_id: int | None) -> MeetingChoices:
     m = meetings.get_meeting(session, meeting_id) if meeting_id is not None else None
     # a former member stays chair or minute-taker of an old meeting
     people = members.member_choices(session, keep=(m.chair_id, m.minute_taker_id) if m else ())
+    present = roles.role_candidates(session, m.id) if m else None
+    if present is not None:  # attendance is taken: the chair and minute-taker are among those present
+        people = [p for p in people if p[0] in present]
     known = [(c.id, contacts.contact_label(c)) for c in contacts.list_contacts(session)]
     current = None
     if m is not None:

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDialog, QDialo
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.members.members import CONTACT_WAYS
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.members.members import DuplicateMemberError, MemberInput
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.members.model import contact_way_label
 from huurdersgroep_app.ui.kit.widgets import DateField, FieldErrors, Form, error_label, fit_to_screen, hint, room_for_columns
 
@@ -168,32 +168,24 @@ class MemberDialog(QDialog):
 
     def save(self) -> bool:
         data = self.member_input()
-        self.errors.clear()
-        self.general_error.setVisible(False)
-        allow_duplicate = False
-        while True:
+
+        def store(allow_duplicate: bool):
+            if self.member_id is None:
+                return self.ctx.call(members.add_member, data, allow_duplicate=allow_duplicate)
+            return self.ctx.call(members.update_member, self.member_id, data, allow_duplicate=allow_duplicate)
+
+        def store_or_ask():
             try:
-                if self.member_id is None:
-                    member = self.ctx.call(members.add_member, data, allow_duplicate=allow_duplicate)
-                else:
-                    member = self.ctx.call(members.update_member, self.member_id, data,
-                                           allow_duplicate=allow_duplicate)
-            except ValidationError as exc:
-                rest = self.errors.show(exc.problems)
-                # Some marked fields may be scrolled out of view: say so beside the Save button.
-                summary = [_("Some fields need attention; they are marked in red.")] if len(rest) < len(exc.problems) \
-                    else []
-                self.general_error.setText("\n".join(summary + list(rest.values())))
-                self.general_error.setVisible(True)
-                return False
+                return store(False)
             except DuplicateMemberError as exc:
-                if allow_duplicate or not self.ctx.ask(exc.message, self, _("Already registered?")):
-                    return False
-                allow_duplicate = True
-                continue
-            except DomainError as exc:
-                self.ctx.show_error(exc.message, self)
-                return False
-            self.saved_id = member.id
-            self.accept()
-            return True
+                if not self.ctx.ask(exc.message, self, _("Already registered?")):
+                    return None  # the user keeps the form open to look again
+                return store(True)
+
+        # Some marked fields may be scrolled out of view: the summary says so beside the Save button.
+        result = attempt(self.ctx, self, self.errors, store_or_ask, self.general_error, summary=True)
+        if not result or result.value is None:
+            return False
+        self.saved_id = result.value.id
+        self.accept()
+        return True

@@ -7,7 +7,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
+
+from huurdersgroep_app.core.documents.catalogue import get_kind
 
 from huurdersgroep_app.core.services.funding.deadlines import FundingDeadline
 from huurdersgroep_app.core.services.funding.views import FunderDeadlines, funder_deadlines
@@ -68,6 +70,12 @@ class FundingDeadlinesPanel(QGroupBox):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.text.linkActivated.connect(self.open_link)
         layout.addWidget(self.text)
+        # One click from the Overview to the dossier the next accountability asks for.
+        self.dossier_button = QPushButton()
+        self.dossier_button.clicked.connect(self.make_dossier)
+        layout.addWidget(self.dossier_button)
+        self.dossier_for: FundingDeadline | None = None
+        self.task = None
         ctx.data_changed.connect(self._changed)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -81,6 +89,22 @@ class FundingDeadlinesPanel(QGroupBox):
     def refresh(self) -> None:
         self.data = self.ctx.read(funder_deadlines)
         self.text.setText(deadlines_html(self.data))
+        self.dossier_for = self.data.accountability
+        self.dossier_button.setVisible(self.dossier_for is not None)
+        if self.dossier_for is not None:
+            self.dossier_button.setText(_("Make the funding dossier for {funder}, {year}").format(
+                funder=self.dossier_for.funder, year=self.dossier_for.year))
+
+    def make_dossier(self):
+        """Made in the background into the group's folder and opened, as on the Documents page."""
+        from huurdersgroep_app.ui.documents import making
+
+        if self.dossier_for is None:
+            return None
+        target = self.dossier_for
+        order = making.Order(get_kind("funding-dossier"), target.year, target.funder_id, target.funder)
+        self.task = making.make_in_folder(self.ctx, order, self)
+        return self.task
 
     def open_link(self, link: str) -> None:
         """'funder:ID:YEAR': the funder on the Funding page, at that year."""

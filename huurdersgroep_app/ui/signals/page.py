@@ -7,9 +7,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLay
                                QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.advices.labels import SIGNAL_CATEGORIES, SIGNAL_STATUSES
-from huurdersgroep_app.core.services.members import complexes
-from huurdersgroep_app.core.services.signals import register as signal_register
 from huurdersgroep_app.core.services.signals import signals
+from huurdersgroep_app.core.services.signals.views import read_register
 from huurdersgroep_app.core.services.advices.labels import category_label, signal_status_label
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
@@ -19,11 +18,6 @@ from huurdersgroep_app.ui.signals.reports_bar import ReportsBar
 from huurdersgroep_app.ui.signals.model import NO_COMPLEX, SignalFilters, SignalTableModel, signal_search_text
 from huurdersgroep_app.ui.kit.table_model import size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, DateField, heading
-
-
-def read_register(session):
-    return (signal_register.signal_rows(session), [(c.id, c.name) for c in complexes.list_complexes(session)],
-            signals.unanswered_days(session))
 
 
 class Page(QWidget):

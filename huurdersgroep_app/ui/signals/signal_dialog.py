@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, Q
                                QWidget)
 
 from huurdersgroep_app.core.services.advices.labels import REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES
-from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.signals import signals
@@ -18,6 +17,7 @@ from huurdersgroep_app.core.services.advices.labels import category_label, repor
 from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.kit.form_dialog import text_box
 from huurdersgroep_app.ui.signals.followup import FollowUpBox
 from huurdersgroep_app.ui.kit.widgets import (ERROR_COLOUR, DateField, FieldErrors, Form, error_label, fit_to_screen,
@@ -183,23 +183,13 @@ class SignalDialog(QDialog):
             notes=self.notes.toPlainText())
 
     def save(self) -> bool:
-        self.errors.clear()
-        self.general_error.setVisible(False)
-        try:
+        def store():
             if self.signal_id is None:
-                signal = self.ctx.call(signals.add_signal, self.signal_input())
-            else:
-                signal = self.ctx.call(signals.update_signal, self.signal_id, self.signal_input())
-        except ValidationError as exc:
-            rest = self.errors.show(exc.problems)
-            summary = [_("Some fields need attention; they are marked in red.")] if len(rest) < len(exc.problems) \
-                else []
-            self.general_error.setText("\n".join(summary + list(rest.values())))
-            self.general_error.setVisible(True)
-            return False
-        except DomainError as exc:
-            self.ctx.show_error(exc.message, self)
-            return False
-        self.saved_id = signal.id
-        self.accept()
-        return True
+                return self.ctx.call(signals.add_signal, self.signal_input())
+            return self.ctx.call(signals.update_signal, self.signal_id, self.signal_input())
+
+        result = attempt(self.ctx, self, self.errors, store, self.general_error, summary=True)
+        if result:
+            self.saved_id = result.value.id
+            self.accept()
+        return result.ok

@@ -9,6 +9,7 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import actions as advice_actions
 from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.advices import steps
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.advices import deadlines
@@ -78,9 +79,9 @@ def test_brussels_silence_rule_on_a_dossier(brussels_db):
         assert deadlines.silence_outcome(advice, date(2026, 3, 17)) == deadlines.SILENCE_FAVOURABLE
         a.set_group_deadline(s, advice.id, date(2026, 3, 31), "agreed with the landlord")
         assert deadlines.silence_outcome(advice, date(2026, 3, 17)) == deadlines.SILENCE_PENDING
-        a.save_draft(s, advice.id, "We agree.", on=date(2026, 3, 20))
-        a.approve(s, advice.id, date(2026, 3, 25))
-        a.mark_sent(s, advice.id, date(2026, 3, 26))
+        steps.save_draft(s, advice.id, "We agree.", on=date(2026, 3, 20))
+        steps.approve(s, advice.id, date(2026, 3, 25))
+        steps.mark_sent(s, advice.id, date(2026, 3, 26))
         assert deadlines.silence_outcome(advice, date(2026, 5, 1)) == deadlines.SILENCE_GIVEN
 
 
@@ -105,27 +106,27 @@ def test_full_path_and_versions_kept(db):
         boss = contacts.add_contact(s, contacts.ContactInput(partner_id=landlord.id, last_name="Peeters",
                                                              department="management"))
         advice = _asked(s)
-        v1 = a.save_draft(s, advice.id, "First text.", note="chair's draft", on=date(2026, 3, 5))
-        v2 = a.save_draft(s, advice.id, "Second text.", on=date(2026, 3, 9))
+        v1 = steps.save_draft(s, advice.id, "First text.", note="chair's draft", on=date(2026, 3, 5))
+        v2 = steps.save_draft(s, advice.id, "Second text.", on=date(2026, 3, 9))
         assert advice.status == "drafting"
-        a.record_consultation(s, advice.id, "Tenants' meeting, 23 present, agreed.", on=date(2026, 3, 16))
+        steps.record_consultation(s, advice.id, "Tenants' meeting, 23 present, agreed.", on=date(2026, 3, 16))
         assert advice.status == "consulting"
-        a.approve(s, advice.id, date(2026, 3, 20), "Board meeting of 20 March, decision 4")
-        a.mark_sent(s, advice.id, date(2026, 3, 21))  # a Saturday
+        steps.approve(s, advice.id, date(2026, 3, 20), "Board meeting of 20 March, decision 4")
+        steps.mark_sent(s, advice.id, date(2026, 3, 21))  # a Saturday
         assert (advice.addressee.id, advice.reply_due) == (boss.id, date(2026, 4, 6))
-        a.record_reply(s, advice.id, "partly", date(2026, 4, 2), reasons="Budget", planning="Phase 1 in 2027")
-        a.close_advice(s, advice.id, date(2026, 4, 10))
+        steps.record_reply(s, advice.id, "partly", date(2026, 4, 2), reasons="Budget", planning="Phase 1 in 2027")
+        steps.close_advice(s, advice.id, date(2026, 4, 10))
     with db.reading() as s:
         advice = a.get_advice(s, advice.id)
         assert [(v.number, v.body, v.saved_on) for v in advice.versions] == [
             (1, "First text.", date(2026, 3, 5)), (2, "Second text.", date(2026, 3, 9))]
         assert advice.versions[0].note == "chair's draft" and advice.latest_version.id == v2.id != v1.id
         assert (advice.status, advice.reply_outcome, advice.reply_planning) == ("closed", "partly", "Phase 1 in 2027")
-        texts = [e.text for e in a.timeline(advice)]
+        texts = [e.text for e in steps.timeline(advice)]
         assert texts[0] == "Dossier opened"
         assert "Draft 1 saved" in texts and "Draft 2 saved" in texts
         assert "Status: Sent → Reply received" in texts and texts[-1] == "Status: Reply received → Closed"
-        reply = [e for e in a.timeline(advice) if e.text == "Landlord's reply received"]
+        reply = [e for e in steps.timeline(advice) if e.text == "Landlord's reply received"]
         assert reply[0].detail == "Partly followed"
 
 
@@ -133,20 +134,20 @@ def test_invalid_steps_are_refused_with_the_possible_ones(db):
     with db.transaction() as s:
         advice_id = _asked(s).id
     with pytest.raises(DomainError) as exc, db.transaction() as s:
-        a.mark_sent(s, advice_id, date(2026, 3, 10))
+        steps.mark_sent(s, advice_id, date(2026, 3, 10))
     assert str(exc.value) == ("A dossier that is 'Requested' cannot become 'Sent'. Possible next steps: "
                               "Drafting, Consulting members, Withdrawn.")
     with pytest.raises(DomainError, match="Save a draft"), db.transaction() as s:
-        a.change_status(s, advice_id, "drafting")
-        a.approve(s, advice_id, date(2026, 3, 10))
+        steps.change_status(s, advice_id, "drafting")
+        steps.approve(s, advice_id, date(2026, 3, 10))
     with pytest.raises(DomainError, match="cannot become 'Reply received'"), db.transaction() as s:
-        a.record_reply(s, advice_id, "followed", date(2026, 3, 10))
+        steps.record_reply(s, advice_id, "followed", date(2026, 3, 10))
     with db.transaction() as s:
-        a.withdraw(s, advice_id, date(2026, 3, 12), "Landlord dropped the plan")
+        steps.withdraw(s, advice_id, date(2026, 3, 12), "Landlord dropped the plan")
     with pytest.raises(DomainError, match="cannot change any more"), db.transaction() as s:
-        a.change_status(s, advice_id, "drafting")
+        steps.change_status(s, advice_id, "drafting")
     with pytest.raises(DomainError, match="no longer change"), db.transaction() as s:
-        a.save_draft(s, advice_id, "Too late")
+        steps.save_draft(s, advice_id, "Too late")
     with db.reading() as s:
         advice = a.get_advice(s, advice_id)
         assert advice.status == "withdrawn" and advice.versions == []
@@ -157,13 +158,13 @@ def test_invalid_steps_are_refused_with_the_possible_ones(db):
 def test_drafts_after_approval_reopen_and_identical_draft_is_refused(db):
     with db.transaction() as s:
         advice = _asked(s)
-        a.save_draft(s, advice.id, "Text")
+        steps.save_draft(s, advice.id, "Text")
         with pytest.raises(DomainError, match="Nothing changed"):
-            a.save_draft(s, advice.id, " Text ")
+            steps.save_draft(s, advice.id, " Text ")
         with pytest.raises(ValidationError):
-            a.save_draft(s, advice.id, "   ")
-        a.approve(s, advice.id, date(2026, 3, 10))
-        a.save_draft(s, advice.id, "Text, corrected")
+            steps.save_draft(s, advice.id, "   ")
+        steps.approve(s, advice.id, date(2026, 3, 10))
+        steps.save_draft(s, advice.id, "Text, corrected")
         assert advice.status == "drafting" and len(advice.versions) == 2
         assert advice.approved_on == date(2026, 3, 10)
 
@@ -171,17 +172,17 @@ def test_drafts_after_approval_reopen_and_identical_draft_is_refused(db):
 def test_reply_before_sending_date_refused_and_outcome_checked(db):
     with db.transaction() as s:
         advice = _asked(s)
-        a.save_draft(s, advice.id, "Text")
-        a.approve(s, advice.id, date(2026, 3, 10))
-        a.mark_sent(s, advice.id, date(2026, 3, 11))
+        steps.save_draft(s, advice.id, "Text")
+        steps.approve(s, advice.id, date(2026, 3, 10))
+        steps.mark_sent(s, advice.id, date(2026, 3, 11))
         assert advice.addressee is None  # no landlord contact registered yet
         with pytest.raises(ValidationError) as exc:
-            a.record_reply(s, advice.id, "maybe", date(2026, 3, 12))
+            steps.record_reply(s, advice.id, "maybe", date(2026, 3, 12))
         assert "reply_outcome" in exc.value.problems
         with pytest.raises(ValidationError):
-            a.record_reply(s, advice.id, "followed", date(2026, 3, 1))
+            steps.record_reply(s, advice.id, "followed", date(2026, 3, 1))
         with pytest.raises(DomainError, match="Record the landlord's reply"):
-            a.change_status(s, advice.id, "replied")
+            steps.change_status(s, advice.id, "replied")
 
 
 def test_action_points(db):
@@ -203,11 +204,11 @@ def test_rows_and_overview(db):
         due_soon = _asked(s, date(2026, 3, 2), title="Due soon")          # deadline 13 April
         _asked(s, date(2026, 4, 1), title="Far away")                      # deadline 13 May
         late = _asked(s, date(2026, 1, 5), title="Late reply")
-        a.save_draft(s, late.id, "x", on=date(2026, 1, 10))
-        a.approve(s, late.id, date(2026, 1, 20))
-        a.mark_sent(s, late.id, date(2026, 1, 21))                          # reply due 4 February
+        steps.save_draft(s, late.id, "x", on=date(2026, 1, 10))
+        steps.approve(s, late.id, date(2026, 1, 20))
+        steps.mark_sent(s, late.id, date(2026, 1, 21))                          # reply due 4 February
         done = _asked(s, date(2026, 2, 2), title="Withdrawn")
-        a.withdraw(s, done.id, date(2026, 2, 3))
+        steps.withdraw(s, done.id, date(2026, 2, 3))
         overview = deadline_overview(s, today)
         assert [(i.title, i.days_left) for i in overview.advice_due] == [("Due soon", 7)]
         assert [(i.reference, i.days_left) for i in overview.replies_overdue] == [(late.reference, -61)]
@@ -226,8 +227,8 @@ def test_advice_record_for_the_dossier_page(db):
         cid = complexes.add_complex(s, "De Linde", 80).id
         advice = _asked(s, scope="one_complex", complex_ids=[cid])
         a.set_group_deadline(s, advice.id, date(2026, 4, 30), on=date(2026, 3, 3))
-        a.save_draft(s, advice.id, "One", note="first", on=date(2026, 3, 4))
-        a.save_draft(s, advice.id, "Two", on=date(2026, 3, 5))
+        steps.save_draft(s, advice.id, "One", note="first", on=date(2026, 3, 4))
+        steps.save_draft(s, advice.id, "Two", on=date(2026, 3, 5))
         advice_actions.add_action(s, advice.id, "Ask the planning", "Chair", date(2026, 4, 1))
         signal = sig.add_signal(s, sig.SignalInput(reported_on=date(2026, 2, 1), category="heating",
                                                    description="Cold", complex_id=cid))
@@ -248,9 +249,9 @@ def test_delete_only_before_sending(db):
     with db.transaction() as s:
         mistake = _asked(s)
         sent = _asked(s)
-        a.save_draft(s, sent.id, "x")
-        a.approve(s, sent.id, date(2026, 3, 10))
-        a.mark_sent(s, sent.id, date(2026, 3, 11))
+        steps.save_draft(s, sent.id, "x")
+        steps.approve(s, sent.id, date(2026, 3, 10))
+        steps.mark_sent(s, sent.id, date(2026, 3, 11))
         a.delete_advice(s, mistake.id)
         with pytest.raises(DomainError, match="cannot be deleted"):
             a.delete_advice(s, sent.id)

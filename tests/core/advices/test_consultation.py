@@ -7,6 +7,7 @@ from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.documents.consultation_history import write_consultation_history
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.advices import dossiers as a
+from huurdersgroep_app.core.services.advices import steps
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.consultation import consultation_history
 
@@ -22,10 +23,10 @@ def test_brussels_request_without_advice_counts_as_favourable(tmp_path):
             a.create_advice(s, a.AdviceInput(title="New lifts", topic="maintenance",
                                                        requested_on=date(2026, 3, 20)))
             answered = a.create_advice(s, a.AdviceInput(title="Rent", topic="rent", requested_on=date(2026, 3, 2)))
-            a.save_draft(s, answered.id, "Text", on=date(2026, 3, 5))
-            a.approve(s, answered.id, date(2026, 3, 9))
-            a.mark_sent(s, answered.id, date(2026, 3, 10))
-            a.record_reply(s, answered.id, "followed", date(2026, 3, 30))  # due 24 March: late
+            steps.save_draft(s, answered.id, "Text", on=date(2026, 3, 5))
+            steps.approve(s, answered.id, date(2026, 3, 9))
+            steps.mark_sent(s, answered.id, date(2026, 3, 10))
+            steps.record_reply(s, answered.id, "followed", date(2026, 3, 30))  # due 24 March: late
         with db.reading() as s:
             history = consultation_history(s, date(2026, 1, 1), date(2026, 12, 31), today=date(2026, 3, 25))
             assert {x.title: x.silence for x in history.not_given} == {

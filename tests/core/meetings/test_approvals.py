@@ -6,6 +6,7 @@ import pytest
 
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.meetings import minutes
@@ -49,9 +50,9 @@ def test_advice_approved_by_a_board_decision(db):
     with db.transaction() as s:
         _, decision = make_meetings(s)
         advice = advices.create_advice(s, advices.AdviceInput(title="Heating", requested_on=date(2026, 3, 1)))
-        advices.change_status(s, advice.id, "drafting", date(2026, 3, 2))
-        advices.save_draft(s, advice.id, "We advise to replace the boilers.", on=date(2026, 3, 5))
-        advices.approve(s, advice.id, decision_id=decision.id)
+        advice_steps.change_status(s, advice.id, "drafting", date(2026, 3, 2))
+        advice_steps.save_draft(s, advice.id, "We advise to replace the boilers.", on=date(2026, 3, 5))
+        advice_steps.approve(s, advice.id, decision_id=decision.id)
     with db.reading() as s:
         stored = advices.get_advice(s, advice.id)
         assert stored.status == "approved"

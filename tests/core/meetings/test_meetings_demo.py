@@ -113,3 +113,29 @@ def test_the_demo_meetings_are_the_same_for_the_same_seed(tmp_path, demo_db):
         assert summary(again) == summary(demo_db[0])
     finally:
         again.close()
+
+
+def test_no_demo_minutes_are_chaired_taken_or_signed_by_someone_who_was_not_there(demo_db):
+    db, _demo = demo_db
+    from huurdersgroep_app.core.documents.minutes import signing_names
+
+    wrong, replaced = [], 0
+    with db.reading() as s:
+        for meeting in s.scalars(select(Meeting).where(Meeting.status.in_(("held", "minutes_drafted",
+                                                                            "minutes_approved")))):
+            record = load_meeting(s, meeting.id)
+            status = {r.member_id: r.status for r in record.attendance if not r.is_guest}
+            for role, member_id in (("chair", record.chair_id), ("minutes", record.minute_taker_id)):
+                if member_id is not None and status.get(member_id) != "present":
+                    wrong.append((record.heading, role, status.get(member_id)))
+            assert all(signing_names(record))
+            offices = {o.role: o.member_id for o in board_offices(s, record.scheduled_on)}
+            replaced += record.chair_id != offices.get("chair") or record.minute_taker_id != offices.get("secretary")
+    assert wrong == []
+    assert replaced > 0  # the demo shows replacement chairs and minute-takers, as happens
+
+
+def board_offices(session, on):
+    from huurdersgroep_app.core.services.members.board import current_offices
+
+    return current_offices(session, on)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from huurdersgroep_app.core.services import contacts, organisation
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.signals import register as signal_register
 from huurdersgroep_app.core.services.signals import signals
@@ -15,7 +16,8 @@ from huurdersgroep_app.core.services.advices.record import advice_record
 from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
 from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.ui.advices.model import AdviceTableModel, advice_search_text, advice_test, days_text
-from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns, read_register
+from huurdersgroep_app.core.services.contacts import read_register
+from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns
 from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.advices.drafts import version_columns
 from huurdersgroep_app.ui.advices.followup import timeline_columns
@@ -32,9 +34,9 @@ def _dossiers(ctx):
     for n, title in enumerate(("Heating", "Lifts", "Rent")):
         made.append(ctx.call(advices.create_advice, AdviceInput(title=title,
                                                                 requested_on=TODAY - timedelta(days=n * 30))))
-    ctx.call(advices.save_draft, made[1].id, "Text")
-    ctx.call(advices.approve, made[1].id, TODAY - timedelta(days=20))
-    ctx.call(advices.mark_sent, made[1].id, TODAY - timedelta(days=19))
+    ctx.call(advice_steps.save_draft, made[1].id, "Text")
+    ctx.call(advice_steps.approve, made[1].id, TODAY - timedelta(days=20))
+    ctx.call(advice_steps.mark_sent, made[1].id, TODAY - timedelta(days=19))
     return made
 
 

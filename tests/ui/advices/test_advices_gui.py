@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from huurdersgroep_app.core.services import contacts, organisation
 from huurdersgroep_app.core.services.advices import dossiers as advices
+from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.record import advice_record
 from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
@@ -212,7 +213,7 @@ def test_follow_up_action_points(ctx, qtbot, driver):
         ("Check the promised planning", "Secretary", date(2026, 6, 30), date.today())
 
 
-def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tmp_path):
+def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tmp_path, wait_tasks):
     dossier = _open_dossier(ctx, qtbot)
     assert not dossier.letter.isEnabled()  # no text yet
     dossier.drafts.editor.setPlainText("The group supports the new lifts.\n\nOne lift must work at all times.")
@@ -220,7 +221,9 @@ def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tm
     assert dossier.letter.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    target = dossier.letter.preview()
+    task = dossier.letter.preview()
+    wait_tasks()
+    target = task.result
     assert opened[0].toLocalFile() == str(target)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     reference = dossier.record.reference
@@ -228,7 +231,9 @@ def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tm
         assert expected in text
     chosen = tmp_path / "letter"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), "")))
-    saved = dossier.letter.save_docx()
+    task = dossier.letter.save_docx()
+    wait_tasks()
+    saved = task.result
     assert saved == tmp_path / "letter.docx"
     words = "\n".join(p.text for p in docx.Document(saved).paragraphs)
     assert "The group supports the new lifts." in words and reference in words
@@ -236,7 +241,7 @@ def test_the_advice_letter_as_pdf_and_word(ctx, qtbot, landlord, monkeypatch, tm
 
 def test_page_filters_by_status_year_and_search(ctx, qtbot):
     old = ctx.call(advices.create_advice, AdviceInput(title="Rent 2024", topic="rent", requested_on=date(2024, 2, 1)))
-    ctx.call(advices.withdraw, old.id, date(2024, 3, 1))
+    ctx.call(advice_steps.withdraw, old.id, date(2024, 3, 1))
     ctx.call(advices.create_advice, AdviceInput(title="Heating Rabot", topic="maintenance",
                                                 requested_on=date(2026, 1, 10)))
     page = Page(ctx)
@@ -294,8 +299,8 @@ def test_approval_by_a_meeting_decision_fills_date_and_reference(ctx, qtbot, dri
         decision = minutes.add_decision(s, board.id, minutes.DecisionInput(text="The advice on the lifts is approved."))
     dossier = _open_dossier(ctx, qtbot, requested_on=requested)
     advice_id = dossier.advice_id
-    ctx.call(advices.change_status, advice_id, "drafting", date.today())
-    ctx.call(advices.save_draft, advice_id, "We agree.", on=date.today())
+    ctx.call(advice_steps.change_status, advice_id, "drafting", date.today())
+    ctx.call(advice_steps.save_draft, advice_id, "We agree.", on=date.today())
     dossier.reload()
 
     def choose(d: ApproveDialog) -> None:

@@ -15,6 +15,7 @@ from huurdersgroep_app.core.services.finance import accounts, categories, closin
 from huurdersgroep_app.core.services.finance.csv_mappings import recall_mapping
 from huurdersgroep_app.core.services.finance.entries import EntryInput
 from huurdersgroep_app.core.services.finance.search import EntryFilter, search_entries
+from huurdersgroep_app.ui import tasks
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.entry_dialog import EntryDialog
 from huurdersgroep_app.ui.finance.bank_import import BankImportWizard
@@ -200,6 +201,7 @@ def test_bank_import_books_the_lines_once(books, qtbot, tmp_path):
     assert model.index(1, CATEGORY).data() == "Meeting rooms"
     assert not wizard.preview_page.problems.isVisibleTo(wizard.preview_page)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert wizard.booked == 3
     rows = _entries(books.db)
     assert sorted(r.amount for r in rows) == [Decimal("-45.00"), Decimal("-2.50"), Decimal("5.00")]
@@ -215,6 +217,7 @@ def test_bank_import_books_the_lines_once(books, qtbot, tmp_path):
     assert model.index(0, CATEGORY).data() == "Already booked"
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed out
     again.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert again.booked == 0 and len(_entries(books.db)) == 3
 
 
@@ -226,6 +229,7 @@ def test_an_unticked_line_is_left_out_and_a_mismatch_is_shown(books, qtbot, tmp_
     assert model.setData(model.index(2, BOOK), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert wizard.button(QWizard.WizardButton.FinishButton).text() == "Book 2 lines"
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert sorted(r.amount for r in _entries(books.db)) == [Decimal("-45.00"), Decimal("5.00")]
 
 
@@ -390,6 +394,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
         (Decimal("-2.35"), "Bank")]
     assert wizard.preview_page.model.index(1, 4).data() == "-€1,045.00"
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert wizard.booked == 3
     assert sorted(r.amount for r in _entries(books.db)) == [Decimal("-1045.00"), Decimal("-2.35"), Decimal("12.50")]
 
@@ -402,6 +407,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
         Decimal("12.50"), Decimal("-1045.00"), Decimal("-2.35")]
     assert [line.transaction.booking_date for line in again.preview.lines][0] == date(OPEN, 5, 2)
     again.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert again.booked == 3 and len(_entries(books.db)) == 6
 
 

@@ -89,7 +89,7 @@ def test_total_row_adds_every_column(money):
     assert total.income == sum(r.income for r in rows) and total.expense == sum(r.expense for r in rows)
 
 
-def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbot, monkeypatch):
+def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbot, monkeypatch, wait_tasks):
     page, tab = _page(money, qtbot, "budget")
     assert "No lines yet" in tab.status.text()
     calculator = DwellingDialog(money, YEAR)
@@ -130,7 +130,9 @@ def test_budget_from_the_calculator_approved_and_against_the_actuals(money, qtbo
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    target = preview(money, tab._bva_writer(), "bva", tab)
+    task = preview(money, tab._bva_writer(), "bva", tab)
+    wait_tasks()
+    target = task.result
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     # Documents come in the group's own language (this group is Flemish).
     with i18n.language("nl_BE"):

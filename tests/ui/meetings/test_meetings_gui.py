@@ -19,6 +19,7 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 from huurdersgroep_app.core.services.meetings import minutes
 from huurdersgroep_app.core.services.meetings.record import load_meeting
+from huurdersgroep_app.ui import tasks
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.meetings.action_point_dialog import ActionPointDialog
 from huurdersgroep_app.ui.meetings.agenda_item_dialog import AgendaItemDialog
@@ -101,6 +102,7 @@ def _menu_action(button, starts_with: str):
 
 
 def _pdf_text(path) -> str:
+    assert tasks.wait_all(60000)  # documents are written by a task (ui/tasks.py)
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
@@ -275,6 +277,8 @@ def test_calendar_file_and_invitation_letters(db, people, window, qtbot, monkeyp
     _save_to(monkeypatch, docx)
     _menu_action(tab.letters_button, "Save for Word").trigger()
     import docx as python_docx
+
+    assert tasks.wait_all(60000)
 
     assert "Anna Peeters" in "\n".join(p.text for p in python_docx.Document(docx).paragraphs) + "\n".join(
         c.text for t in python_docx.Document(docx).tables for r in t.rows for c in r.cells)
@@ -609,3 +613,38 @@ def test_changing_a_meeting_keeps_a_former_member_as_chair(db, people, window, q
     assert (record.place, record.chair_id, record.time_text) == ("Ontmoetingscentrum Sint-Jan", people["anna"],
                                                                  "19:30 – 22:00")
     assert "Ontmoetingscentrum Sint-Jan" in view.details.text()
+
+
+def test_an_excused_chair_is_replaced_by_someone_present_before_being_marked(db, people, window, qtbot,
+                                                                             monkeypatch, message_boxes):
+    from huurdersgroep_app.ui.meetings.attendance_dialog import RolesDialog
+
+    meeting_id = _plan(window, qtbot, monkeypatch)
+    view = window.page("meetings").view
+    view.tabs.setCurrentWidget(view.attendance)
+    tab = view.attendance
+    _select_members(tab, {people["chris"], people["dirk"], people["els"]})
+    tab.mark("present")
+    _select_members(tab, {people["anna"]})
+    assert tab.mark("excused") is False  # Anna chairs: refused, with the reason
+    assert "Anna Peeters is the chair of this meeting" in message_boxes[-1][1]
+    assert _record(db, meeting_id).chair_id == people["anna"]
+    offered = []
+
+    def choose(dialog: RolesDialog):
+        offered.extend(dialog.chair.itemText(i) for i in range(1, dialog.chair.count()))
+        dialog.chair.setCurrentIndex(dialog.chair.findData(people["dirk"]))
+        return dialog.save()
+
+    monkeypatch.setattr(RolesDialog, "exec", choose)
+    qtbot.mouseClick(tab.roles_button, Qt.MouseButton.LeftButton)
+    assert sorted(offered) == ["Chris Claes", "Dirk Janssens", "Els Maes"]  # only those present
+    _select_members(tab, {people["anna"]})
+    assert tab.mark("excused")
+    record = _record(db, meeting_id)
+    assert (record.chair_name, record.minute_taker_name) == ("Dirk Janssens", "Chris Claes")
+    seen = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda d: seen.extend(
+        d.chair.itemText(i) for i in range(1, d.chair.count())) or d.reject())
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    assert sorted(seen) == ["Claes, Chris", "Janssens, Dirk", "Maes, Els"]  # the meeting form too

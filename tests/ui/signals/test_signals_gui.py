@@ -60,7 +60,8 @@ def _select(page, ids) -> None:
                              QItemSelectionModel.SelectionFlag.Rows)
 
 
-def test_a_confidential_signal_is_marked_in_the_form_and_the_register(ctx, qtbot, page, driver, monkeypatch):
+def test_a_confidential_signal_is_marked_in_the_form_and_the_register(ctx, qtbot, page, driver, monkeypatch,
+                                                                      wait_tasks):
     def fill(d: SignalDialog) -> None:
         assert d.banner.isHidden()
         d.reported_on.setText(TODAY.strftime("%d/%m/%Y"))
@@ -88,7 +89,9 @@ def test_a_confidential_signal_is_marked_in_the_form_and_the_register(ctx, qtbot
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
     report = signals_report_dialog(ctx)
     qtbot.addWidget(report)
-    target = report.documents.preview()
+    task = report.documents.preview()
+    wait_tasks()
+    target = task.result
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     assert "Lift broken" in text
     assert "Threatened" not in text and "Çelik" not in text
@@ -102,6 +105,7 @@ def test_the_signal_form_shows_problems_under_the_fields(ctx, qtbot):
     assert dialog.save() is False
     assert "31/02/2026" in dialog.errors.problem("reported_on")
     assert dialog.errors.problem("reporter_name") and dialog.errors.problem("description")
+    assert dialog.general_error.text() == "Some fields need attention; they are marked in red."
     assert _rows(ctx) == {}
 
 
@@ -204,16 +208,17 @@ def test_unanswered_days_setting_on_the_page(ctx, page):
     assert ctx.read(signals.unanswered_days) == 30
 
 
-def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch):
+def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, qtbot, monkeypatch, wait_tasks):
     from huurdersgroep_app.core.services.advices import dossiers as advices
+    from huurdersgroep_app.core.services.advices import steps as advice_steps
     from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
     from huurdersgroep_app.ui.signals.grouping import consultation_history_dialog
 
     advice = ctx.call(advices.create_advice, AdviceInput(title="Cleaning of the stairwells",
                                                          requested_on=TODAY - timedelta(days=40)))
-    ctx.call(advices.save_draft, advice.id, "We agree.")
-    ctx.call(advices.approve, advice.id, TODAY - timedelta(days=30))
-    ctx.call(advices.mark_sent, advice.id, TODAY - timedelta(days=29))
+    ctx.call(advice_steps.save_draft, advice.id, "We agree.")
+    ctx.call(advice_steps.approve, advice.id, TODAY - timedelta(days=30))
+    ctx.call(advice_steps.mark_sent, advice.id, TODAY - timedelta(days=29))
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     dialog = consultation_history_dialog(ctx)
@@ -224,7 +229,9 @@ def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, q
     assert dialog.form.problem("date_to") == "The period ends before it starts."
     dialog.start.setText((TODAY - timedelta(days=365)).strftime("%d/%m/%Y"))
     dialog.end.setText(TODAY.strftime("%d/%m/%Y"))
-    target = dialog.documents.preview()
+    task = dialog.documents.preview()
+    wait_tasks()
+    target = task.result
     assert dialog.form.problem("date_to") == ""
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     assert "Cleaning of the stairwells" in text and advice.reference in text

@@ -15,12 +15,21 @@ from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow,
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.closing import closing_checks
 from huurdersgroep_app.core.services.finance.common import year_bounds
+from huurdersgroep_app.core.services.finance.dues import format_structured_reference
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 from huurdersgroep_app.core.services.finance.ledger import entry_numbers, ledger_lines
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.i18n import _, format_date
 
 SMALL = TableStyle(font_size=7.5, row_height=11.5, padding=2)
+
+
+def _ledger_text(line) -> str:
+    """Counterparty, description and the structured reference (the committee checks dues by it)."""
+    reference = line.structured_reference
+    if reference and reference.isdigit() and len(reference) == 12:
+        reference = format_structured_reference(reference)
+    return " · ".join(x for x in (line.counterparty, line.description, reference) if x)
 
 
 def write_audit_pack(session: Session, target, year: int, today: date | None = None) -> int:
@@ -61,7 +70,7 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
                    Column(_("Account"), 0.9), Column(_("Counterparty / description"), 3.0),
                    Column(_("Category"), 1.8), money_column(_("Amount"), 1.1), Column(_("Receipt"), 0.8)]
         rows = [[line.number, format_date(line.booked_on, "short"), line.account,
-                 " · ".join(x for x in (line.counterparty, line.description) if x), line.category, money(line.amount),
+                 _ledger_text(line), line.category, money(line.amount),
                  line.receipt_number or (str(line.receipts) if line.receipts else "")] for line in ledger]
         flow.table(columns, rows, empty_text=_("No entries in {year}.").format(year=year), style=SMALL)
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models.advices import Advice, AdviceAction
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.advices.dossiers import get_advice
 from huurdersgroep_app.core.services.lookup import get_or_raise

@@ -12,7 +12,8 @@ from huurdersgroep_app.core.db.models.signals import Signal
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.labels import (kind_label, outcome_label, scope_label, status_label,
                                                            topic_label)
-from huurdersgroep_app.core.services.advices.dossiers import TimelineEntry, allowed_next, get_advice, timeline
+from huurdersgroep_app.core.services.advices.dossiers import get_advice
+from huurdersgroep_app.core.services.advices.steps import TimelineEntry, allowed_next, timeline
 from huurdersgroep_app.core.services.contacts import contact_label
 
 

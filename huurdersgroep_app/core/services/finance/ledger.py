@@ -32,6 +32,7 @@ class LedgerLine:
     grant: str
     receipt_number: str
     receipts: int
+    structured_reference: str = ""  # as the bank gave it; the audit committee checks it against the dues
 
 
 def entry_numbers(session: Session, year: int) -> dict[int, int]:
@@ -50,17 +51,17 @@ def ledger_lines(session: Session, year: int) -> list[LedgerLine]:
     rows = session.execute(
         select(Entry.id, Entry.booked_on, Account.name, Entry.counterparty, Entry.description, EntryLine.category_id,
                EntryLine.amount, Entry.amount, Member.first_name, Member.last_name, Entry.grant_id,
-               Entry.receipt_number)
+               Entry.receipt_number, Entry.structured_reference)
         .join(Account, Account.id == Entry.account_id).join(EntryLine, EntryLine.entry_id == Entry.id)
         .outerjoin(Member, Member.id == Entry.member_id)
         .where(Entry.booked_on.between(start, end)).order_by(Entry.booked_on, Entry.id, EntryLine.id))
     result, numbers = [], {}
     for (entry_id, booked_on, account, counterparty, description, category_id, amount, entry_amount, first, last,
-         grant_id, receipt_number) in rows:
+         grant_id, receipt_number, reference) in rows:
         number = numbers.setdefault(entry_id, len(numbers) + 1)
         category = categories.get(category_id)
         result.append(LedgerLine(number, entry_id, booked_on, account, counterparty, description, label(category),
                                  category.kind if category else "", amount, entry_amount,
                                  f"{first or ''} {last or ''}".strip(), grants.get(grant_id, ""), receipt_number,
-                                 receipts.get(entry_id, 0)))
+                                 receipts.get(entry_id, 0), reference or ""))
     return result

@@ -25,6 +25,7 @@ class FunderDeadlines:
     within_days: int
     due: list[deadlines.FundingDeadline]  # overdue, or due within ``within_days``
     next: deadlines.FundingDeadline | None  # the first one further ahead, so the box is never blank
+    accountability: deadlines.FundingDeadline | None = None  # the first accountability due: its dossier
 
     @property
     def overdue(self) -> list[deadlines.FundingDeadline]:
@@ -41,7 +42,8 @@ def funder_deadlines(session: Session, today: date | None = None,
     ahead = deadlines.funding_deadlines(session, today, within_days=3660)
     due = [d for d in ahead if d.days_left <= within_days]
     later = [d for d in ahead if d.days_left > within_days]
-    return FunderDeadlines(today, within_days, due, later[0] if later else None)
+    first_accountability = next((d for d in ahead if d.kind == "accountability"), None)
+    return FunderDeadlines(today, within_days, due, later[0] if later else None, first_accountability)
 
 
 # -- the Funding page --------------------------------------------------------------------------------

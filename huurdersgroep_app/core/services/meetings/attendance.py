@@ -18,6 +18,7 @@ from huurdersgroep_app.core.db.models.meetings import ATTENDANCE_STATUSES, Atten
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services.meetings.lifecycle import QuorumRule, editable_meeting, get_meeting
+from huurdersgroep_app.core.services.meetings.roles import check_not_holding_a_role
 from huurdersgroep_app.core.services.members.members import surname_sort_mode
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.i18n import N_, _, ngettext
@@ -118,6 +119,7 @@ def set_attendance(session: Session, meeting_id: int, member_id: int, status: st
     member = session.get(Member, member_id)
     if member is None:
         raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+    check_not_holding_a_role(session, meeting, member_id, status)
     record = _record(session, meeting.id, member_id)
     if status is None:
         if record is not None:

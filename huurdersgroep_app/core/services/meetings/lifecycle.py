@@ -18,6 +18,7 @@ from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.members.board import NEXT_ANNUAL_MEETING_SETTING, current_offices
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.core.services.meetings.agenda import apply_standard_agenda
+from huurdersgroep_app.core.services.meetings.roles import role_problems
 from huurdersgroep_app.core.services.meetings.state import (  # noqa: F401 - re-exported for callers
     HELD_STATUSES, editable_meeting, get_meeting)
 from huurdersgroep_app.i18n import N_, _, format_date
@@ -228,6 +229,9 @@ def update_meeting(session: Session, meeting_id: int, data: MeetingInput) -> Mee
     values = _clean(session, data)
     if meeting.status in HELD_STATUSES and values["scheduled_on"] > date.today():
         raise ValidationError({"scheduled_on": _("This meeting was held; its date cannot lie in the future.")})
+    problems = role_problems(session, meeting.id, values["chair_id"], values["minute_taker_id"])
+    if problems:
+        raise ValidationError(problems)
     for key, value in values.items():
         setattr(meeting, key, value)
     if data.quorum is not None:

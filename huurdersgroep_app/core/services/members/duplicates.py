@@ -4,13 +4,42 @@ Built as an index so an import of thousands of rows checks each row against a sm
 (same postcode or complex, and same first letter of the surname) instead of against every member.
 A Belgian postcode covers thousands of addresses, so the letter matters: without it a
 10,000-row import spent most of its time walking buckets.
+
+One form's save does not need the index of the whole register: ``near`` is the SQL condition that
+keeps only the members the index could match (the same postcode or the same complex), so a save
+reads a few hundred rows instead of every member.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from sqlalchemy import func, or_
+
 from huurdersgroep_app.core.services import names
+
+
+def _postcode_key(postcode: str) -> str:
+    return (postcode or "").replace(" ", "").upper()
+
+
+def near(postcode_column, complex_column, values: dict):
+    """The SQL condition for the members a probe with ``values`` can be a duplicate of, or None
+    when there is no narrowing that is sure to keep every match.
+
+    ``find`` matches a member only at the same address (which includes the postcode) or in the same
+    bucket (same postcode, or same complex). Postcodes are compared as the index does, without
+    spaces and in capitals; SQLite's upper() knows ASCII only, so a member whose postcode has other
+    characters is always kept (the index folds those in Python) and a probe with such a postcode is
+    not narrowed at all."""
+    postcode = _postcode_key(values.get("postcode") or "")
+    if not postcode.isascii():
+        return None
+    stored = func.replace(func.upper(func.coalesce(postcode_column, "")), " ", "")
+    conditions = [stored == postcode, postcode_column.op("GLOB")("*[^ -~]*")]
+    if values.get("complex_id"):
+        conditions.append(complex_column == values["complex_id"])
+    return or_(*conditions)
 
 
 @dataclass(frozen=True)
@@ -37,7 +66,7 @@ class DuplicateIndex:
             if street else None
         return _Entry(key, names.normalise_surname(values.get("last_name") or ""),
                       names.fold(values.get("first_name") or ""), address,
-                      (values.get("postcode") or "").replace(" ", "").upper(), values.get("complex_id"))
+                      _postcode_key(values.get("postcode") or ""), values.get("complex_id"))
 
     def add(self, key, values: dict) -> None:
         entry = self._entry(key, values)

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import names
-from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
+from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex, near
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.organisation import get_setting
@@ -107,10 +107,15 @@ def clean_member(data: MemberInput, country: str, today: date | None = None) -> 
     return values
 
 
-def duplicate_index(session: Session) -> DuplicateIndex:
+def duplicate_index(session: Session, near_values: dict | None = None) -> DuplicateIndex:
+    """The index of the register; with ``near_values``, only of the members those values can be
+    a duplicate of (one form's save), else of all (an import checks every row against it)."""
     index = DuplicateIndex()
     stmt = select(Member.id, Member.first_name, Member.last_name, Member.street, Member.house_number,
                   Member.postcode, Member.complex_id).where(Member.anonymised.is_(False))
+    narrowing = near(Member.postcode, Member.complex_id, near_values) if near_values is not None else None
+    if narrowing is not None:
+        stmt = stmt.where(narrowing)
     for mid, first, last, street, number, postcode, cid in session.execute(stmt):
         index.add(mid, {"first_name": first, "last_name": last, "street": street, "house_number": number,
                         "postcode": postcode, "complex_id": cid})
@@ -119,7 +124,7 @@ def duplicate_index(session: Session) -> DuplicateIndex:
 
 def find_likely_duplicates(session: Session, values: dict, exclude_id: int | None = None) -> list[Member]:
     """Members who are probably the same person (see core.services.duplicates)."""
-    ids = duplicate_index(session).find(values, exclude=exclude_id)
+    ids = duplicate_index(session, near_values=values).find(values, exclude=exclude_id)
     return [session.get(Member, i) for i in ids]
 
 

@@ -1,0 +1,177 @@
+"""The funding dossier: one PDF per funder and year, bound from the documents the app already
+makes — each written by its own writer, so every figure is the one the finance and meeting
+documents show — in this order: cover letter, contents, compliance checklist, activity report,
+financial report, budget vs actual, next year's budget and year plan, accountability per grant,
+kascommissie report, minutes of the annual meeting, board list, members per complex.
+
+Sections can be left out; a section whose data is missing is named on the checklist, never
+dropped in silence. The contents page gives each section's page in the dossier, the PDF has a
+bookmark per section, and every page carries the dossier's own page number under the footer of
+the document it belongs to. The file is written only at the end: a cancelled or failed run
+leaves no half dossier behind.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as _canvas
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.documents import blocks as b
+from huurdersgroep_app.core.documents.base import FONT, MUTED, check_target, register_fonts
+from huurdersgroep_app.core.documents.funding import sections as s
+from huurdersgroep_app.core.documents.funding.checklist import SectionState, checklist_blocks
+from huurdersgroep_app.core.documents.funding.common import document_info
+from huurdersgroep_app.core.documents.funding.cover_letter import cover_letter_blocks
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.progress import CancelToken, Steps
+from huurdersgroep_app.core.services.funding.compliance import check_funder
+from huurdersgroep_app.core.services.funding.funders import get_funder
+from huurdersgroep_app.i18n import _
+
+SECTIONS = s.SECTIONS  # (key, label) in dossier order; re-exported for the GUI's check boxes
+SECTION_KEYS = tuple(key for key, _label in SECTIONS)
+
+
+@dataclass(frozen=True)
+class DossierPart:
+    key: str
+    title: str
+    first_page: int  # 1-based page of the dossier
+    pages: int
+
+
+@dataclass
+class DossierResult:
+    pages: int
+    parts: list[DossierPart] = field(default_factory=list)
+    missing: list[SectionState] = field(default_factory=list)  # named on the checklist
+
+    def part(self, key: str) -> DossierPart | None:
+        return next((p for p in self.parts if p.key == key), None)
+
+
+def _pdf(write: Callable[[io.BytesIO], object]) -> bytes:
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()
+
+
+def _page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def _contents(session: Session, year: int, funder: str, entries: list[tuple[str, int]], today: date | None) -> bytes:
+    blocks = [b.Title(_("Contents")), b.Para(_("Funding dossier {year} for {funder}").format(year=year, funder=funder),
+                                            "muted"),
+              b.Table([_("Document"), _("Page")], [[title, str(page)] for title, page in entries], [0.85, 0.15])]
+    info = document_info(session, _("Funding dossier {year}").format(year=year), today)
+    return _pdf(lambda buffer: b.write_pdf(buffer, info, blocks))
+
+
+def _stamp(total: int, label: str) -> PdfReader:
+    """One page per dossier page with only '<label> · page N of T', to lay under the footer."""
+    register_fonts()
+    buffer = io.BytesIO()
+    c = _canvas.Canvas(buffer, initialFontName=FONT)
+    for number in range(1, total + 1):
+        c.setFont(FONT, 7.5)
+        c.setFillColor(MUTED)
+        c.drawCentredString(105 * mm, 6 * mm, _("{label} · page {page} of {total}").format(
+            label=label, page=number, total=total))
+        c.showPage()
+    c.save()
+    return PdfReader(io.BytesIO(buffer.getvalue()))
+
+
+def write_funding_dossier(session: Session, year: int, funder_id: int, target, *, sections=None,
+                          today: date | None = None, progress=None, cancel: CancelToken | None = None
+                          ) -> DossierResult:
+    """Bind the dossier of ``funder_id`` for ``year`` into ``target`` (a path or a binary file).
+
+    ``sections``: the keys of ``SECTIONS`` to put in (default: all); the cover letter, the contents
+    and the checklist are always there. ``progress(done, total)`` is called after each part;
+    ``cancel`` (core.progress.CancelToken) stops between parts, writing nothing."""
+    check_target(target)
+    funder = get_funder(session, funder_id).name
+    wanted = set(SECTION_KEYS if sections is None else sections)
+    unknown = wanted - set(SECTION_KEYS)
+    if unknown:
+        raise DomainError(_("Unknown part of the dossier: {names}. Choose from: {choices}.").format(
+            names=", ".join(sorted(unknown)), choices=", ".join(SECTION_KEYS)))
+    today = today or date.today()
+    context = s.SectionContext(session, year, funder_id, today)
+    optional = [spec for spec in s.SECTION_SPECS if spec.key not in s.ALWAYS]
+    steps = Steps(progress, cancel, total=len(optional) + 4)
+    states: list[SectionState] = []
+    made: list[tuple[str, str, bytes]] = []  # key, title, pdf
+    for spec in optional:
+        title = spec.title(context)
+        if spec.key not in wanted:
+            states.append(SectionState(title, "left_out"))
+        else:
+            problem = spec.problem(context)
+            if problem:
+                states.append(SectionState(title, "missing", problem))
+            else:
+                made.append((spec.key, title, _pdf(lambda buffer, spec=spec: spec.write(context, buffer))))
+                states.append(SectionState(title, "included"))
+        steps.advance()
+    report = check_funder(session, funder_id, year, today)
+    checklist = _pdf(lambda buffer: b.write_pdf(buffer, document_info(
+        session, _("Compliance checklist {year}").format(year=year), today), checklist_blocks(report, states)))
+    steps.advance()
+    contents_titles = [_("Compliance checklist")] + [title for _key, title, _data in made]
+    cover = _pdf(lambda buffer: b.write_pdf(buffer, document_info(
+        session, _("Cover letter: funding dossier {year}").format(year=year), today),
+        cover_letter_blocks(session, year, funder_id, contents_titles, today)))
+    steps.advance()
+    body = [("checklist", _("Compliance checklist"), checklist)] + made
+    counts = [_page_count(data) for _key, _title, data in body]
+    cover_pages, contents_pages = _page_count(cover), 1
+    for _attempt in range(3):  # the contents page(s) shift what follows; settle their own length
+        first = cover_pages + contents_pages + 1
+        starts = [first + sum(counts[:i]) for i in range(len(body))]
+        entries = [(title, page) for (_k, title, _d), page in zip(body, starts, strict=True)]
+        contents = _contents(session, year, funder, entries, today)
+        if _page_count(contents) == contents_pages:
+            break
+        contents_pages = _page_count(contents)
+    steps.advance()
+    result = _bind([("cover_letter", _("Cover letter"), cover), ("contents", _("Contents"), contents)] + body,
+                   _("Funding dossier {year}").format(year=year) + f" · {funder}", target, steps)
+    result.missing = [st for st in states if st.state == "missing"]
+    steps.advance()
+    return result
+
+
+def _bind(parts: list[tuple[str, str, bytes]], label: str, target, steps: Steps) -> DossierResult:
+    writer = PdfWriter()
+    result = DossierResult(0)
+    page = 0
+    for key, title, data in parts:
+        reader = PdfReader(io.BytesIO(data))
+        writer.append(reader, import_outline=False)
+        writer.add_outline_item(title=title, page_number=page)
+        result.parts.append(DossierPart(key, title, page + 1, len(reader.pages)))
+        page += len(reader.pages)
+    steps.check()
+    stamp = _stamp(page, label)
+    for number, dossier_page in enumerate(writer.pages):
+        dossier_page.merge_page(stamp.pages[number])
+    writer.add_metadata({"/Title": label})
+    writer.page_mode = "/UseOutlines"
+    result.pages = page
+    steps.check()
+    if isinstance(target, (str, Path)):
+        with open(target, "wb") as out:
+            writer.write(out)
+    else:
+        writer.write(target)
+    return result

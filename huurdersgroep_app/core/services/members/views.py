@@ -1,0 +1,39 @@
+"""Plain views of the board for the window and the command line: the offices held today, their
+history and the retirement rota, as rows that hold no database objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy.orm import Session
+
+from huurdersgroep_app.core.services.members import board
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    id: int
+    role: str
+    member_name: str
+    start_on: date
+    planned_end_on: date | None
+    ended_on: date | None = None
+    due: bool = False
+
+
+class BoardView(NamedTuple):
+    current: list[OfficeRow]
+    history: list[OfficeRow]
+    meeting: date  # the day of the next annual meeting, when the rota says who steps down
+    rota: list[OfficeRow]
+
+
+def read_board(session: Session) -> BoardView:
+    current = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on)
+               for o in board.current_offices(session)]
+    history = [OfficeRow(o.id, o.role, o.member.full_name, o.start_on, o.planned_end_on, o.ended_on)
+               for o in board.office_history(session)]
+    meeting, rota = board.retirement_rota(session)
+    rota_rows = [OfficeRow(e.office_id, e.role, e.member_name, e.start_on, e.planned_end_on, due=e.due) for e in rota]
+    return BoardView(current, history, meeting, rota_rows)

@@ -1,0 +1,103 @@
+"""Issue 10's GUI flow, through the real main window (pytest-qt, offscreen): from the demo, open the
+Documents page, make the funding dossier in one click, read its compliance checklist, and follow
+the condition it names as not met to the page where it is put right. And the same dossier one
+click from the Overview, for the next accountability due."""
+from __future__ import annotations
+
+from datetime import date
+
+import pypdf
+import pytest
+
+from demo_files import demo_copy
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.documents.made import last_made, made_key
+from huurdersgroep_app.core.services.funding import views
+from huurdersgroep_app.core.services.funding.catalogue import NOT_MET
+from huurdersgroep_app.core.services.funding.compliance import check_funder
+from huurdersgroep_app.i18n import language
+from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.documents import making
+from huurdersgroep_app.ui.funding.models import FIX_PLACES
+from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
+from huurdersgroep_app.ui.shell.main_window import MainWindow
+
+LAST_YEAR = date.today().year - 1
+
+
+@pytest.fixture
+def demo(tmp_path):
+    database = Database(demo_copy(tmp_path / "demo.sqlite"), backup_on_close=False)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def opened(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(making, "open_file", lambda path: seen.append(path) or True)
+    monkeypatch.setattr(making, "documents_folder", lambda: tmp_path / "Documents")
+    return seen
+
+
+def _window(db, qtbot, page: str) -> MainWindow:
+    win = MainWindow(AppContext(db), initial_page=page)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _text(path) -> str:
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(path).pages).replace("\n", " ")
+
+
+def test_the_dossier_from_the_documents_page_and_its_gap_to_where_it_is_fixed(demo, qtbot, opened, wait_tasks):
+    window = _window(demo, qtbot, "documents")
+    page = window.page("documents")
+    page.year.setCurrentIndex(page.year.findData(LAST_YEAR))
+    funder_id, funder = page.funder.currentData(), page.funder.currentText()
+    assert funder_id is not None and page.dossier_button.isEnabled()
+    page.dossier_button.click()  # one click
+    wait_tasks()
+    (path,) = opened
+    assert path.name == f"Funding dossier {LAST_YEAR} – {funder}.pdf"
+    text = _text(path)
+    with demo.reading() as s:
+        lang = organisation.get_organisation(s).language
+        made = last_made(s)
+    with language(lang), demo.reading() as s:
+        report = check_funder(s, funder_id, LAST_YEAR)
+    gaps = [r for r in report.results if r.status == NOT_MET]
+    assert gaps, "the demo has a condition that is not met"
+    for gap in gaps:  # the checklist in the dossier names it, with what to do
+        assert " ".join(gap.label.split())[:40] in text
+    assert made_key("funding-dossier", LAST_YEAR, funder_id) in made
+    assert page.item_for("funding-dossier").text(2) != "never"
+
+    # The gap, on the Funding page, leads to the page where it is fixed.
+    window.show_page("funding").show_funder(funder_id, LAST_YEAR)
+    tab = window.page("funding").compliance
+    line = tab.selected()
+    assert line.result.status == NOT_MET and line.id in {g.condition_id for g in gaps}
+    name, wanted_tab, _text_ = FIX_PLACES[line.result.fix]
+    tab.fix_button.click()
+    assert window.current_page_name() == name
+    if wanted_tab is not None:
+        assert window.page(name).current_tab_name() == wanted_tab
+
+
+def test_the_dossier_is_one_click_from_the_overview(demo, qtbot, opened, wait_tasks):
+    window = _window(demo, qtbot, "overview")
+    panel = window.page("overview").findChild(FundingDeadlinesPanel)
+    with demo.reading() as s:
+        due = views.funder_deadlines(s).accountability
+    assert due is not None and panel.dossier_button.isVisible()
+    assert due.funder in panel.dossier_button.text() and str(due.year) in panel.dossier_button.text()
+    panel.dossier_button.click()
+    wait_tasks()
+    (path,) = opened
+    assert path.name == f"Funding dossier {due.year} – {due.funder}.pdf"
+    assert due.funder in _text(path)
