@@ -48,7 +48,11 @@ def register(cli) -> None:
     add("balances", "balances per account: name, IBAN, opening, income, expense, transfers (net), closing",
         cmd_balances).add_argument("--year", type=year, required=True)
     add("checks", "the year-closing checks, without closing", cmd_checks).add_argument("year", type=int)
-    add("close-year", "check and close (lock) a year", cmd_close_year).add_argument("year", type=int)
+    close = add("close-year", "check and close (lock) a year", cmd_close_year)
+    close.add_argument("year", type=int)
+    close.add_argument("--confirm", action="store_true",
+                       help="confirm what the checks ask (missing statements, months without a bank line, an "
+                            "opening balance taken from a later statement)")
     add("accounts", "the group's accounts", cmd_accounts)
     account = add("add-account", "add a cash box or bank account", cmd_add_account)
     account.add_argument("--name", required=True)
@@ -246,6 +250,8 @@ def _print_checks(report) -> None:
         print(_("Problem: {text}").format(text=text), file=sys.stderr)
     for text in report.warnings:
         print(_("Warning: {text}").format(text=text), file=sys.stderr)
+    for text in report.confirmations:
+        print(_("To confirm: {text}").format(text=text), file=sys.stderr)
 
 
 def cmd_checks(args) -> int:
@@ -256,6 +262,9 @@ def cmd_checks(args) -> int:
     _print_checks(report)
     if report.already_closed:
         print(_("The year {year} is closed.").format(year=args.year))
+    elif report.can_close and report.confirmations:
+        print(_("The year {year} can be closed once you confirm what is listed (close-year {year} --confirm).")
+              .format(year=args.year))
     elif report.can_close:
         print(_("The year {year} can be closed.").format(year=args.year))
     else:
@@ -264,18 +273,26 @@ def cmd_checks(args) -> int:
 
 
 def cmd_close_year(args) -> int:
-    from huurdersgroep_app.core.services.finance.closing import YearNotReadyError, close_year
+    from huurdersgroep_app.core.services.finance.closing import (ConfirmationNeededError, YearNotReadyError,
+                                                                 close_year)
 
     with Database(db_path(args), backup_on_close=False) as db:
         try:
             with db.transaction() as session:
-                report = close_year(session, args.year)
+                report = close_year(session, args.year, confirmed=args.confirm)
+        except ConfirmationNeededError as exc:
+            for text in exc.problems:
+                print(_("To confirm: {text}").format(text=text), file=sys.stderr)
+            raise DomainError(_("The year {year} was not closed. Check what is listed; if it is right, run "
+                                "close-year {year} --confirm.").format(year=args.year)) from None
         except YearNotReadyError as exc:
             for text in exc.problems:
                 print(_("Problem: {text}").format(text=text), file=sys.stderr)
             raise DomainError(_("The year {year} was not closed.").format(year=args.year)) from None
     for text in report.warnings:
         print(_("Warning: {text}").format(text=text), file=sys.stderr)
+    for text in report.confirmations:
+        print(_("Confirmed: {text}").format(text=text), file=sys.stderr)
     print(_("The year {year} is closed; its books are locked.").format(year=args.year))
     return 0
 

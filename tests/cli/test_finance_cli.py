@@ -95,7 +95,13 @@ def test_years_balances_and_close_year(group_file, tmp_path, capsys):
         for entry in s.scalars(select(Entry).where(Entry.bank_fingerprint.is_not(None))):
             code = "bank_costs" if entry.amount < 0 else "municipal_subsidy"
             entries.set_category(s, entry.id, categories.category_by_code(s, code).id)
-    assert main(["finance", "close-year", "2024", "--db", str(group_file)]) == 0
+    assert main(["finance", "close-year", "2024", "--db", str(group_file)]) == 1
+    err = capsys.readouterr().err
+    assert "To confirm: 'Bank BE68 5390 0754 7034' has no bank line in 10 months of 2024" in err
+    assert "run close-year 2024 --confirm" in err
+    assert main(["finance", "years", "--db", str(group_file)]) == 0
+    assert capsys.readouterr().out == "2024\topen\n"
+    assert main(["finance", "close-year", "2024", "--confirm", "--db", str(group_file)]) == 0
     out = capsys.readouterr()
     assert "The year 2024 is closed" in out.out and "1 expense has no receipt" in out.err
     assert main(["finance", "years", "--db", str(group_file)]) == 0

@@ -134,18 +134,23 @@ class ClosingTab(QWidget):
         year = self.info.year
         if report.already_closed:
             self.verdict.setText(_("The year {year} is closed.").format(year=year))
+        elif report.can_close and report.confirmations:
+            self.verdict.setText(_("The year {year} can be closed once you confirm what is marked with ?.").format(
+                year=year))
         elif report.can_close:
             self.verdict.setText(_("The year {year} can be closed.").format(year=year))
         else:
             self.verdict.setText(_("The year {year} cannot be closed yet.").format(year=year))
         self.messages.clear()
-        for text, colour in [(t, ERROR_COLOUR) for t in report.problems] + [(t, None) for t in report.warnings]:
-            item = QListWidgetItem(("✗ " if colour else "! ") + text)
+        marked = ([("✗ ", t, ERROR_COLOUR) for t in report.problems] + [("? ", t, None) for t in report.confirmations]
+                  + [("! ", t, None) for t in report.warnings])
+        for mark, text, colour in marked:
+            item = QListWidgetItem(mark + text)
             item.setData(Qt.ItemDataRole.UserRole, details_tab(report, text))
             if colour:
                 item.setForeground(QBrush(QColor(colour)))
             self.messages.addItem(item)
-        if not report.problems and not report.warnings:
+        if not report.problems and not report.warnings and not report.confirmations:
             self.messages.addItem(_("No problems found."))
         missing = {row.id for row in report.missing_receipts}
         self.uncategorised_model.set_rows(report.uncategorised, missing)
@@ -189,13 +194,22 @@ class ClosingTab(QWidget):
 
     # -- closing -------------------------------------------------------------------------------------
     def close_the_year(self) -> None:
+        from huurdersgroep_app.ui.finance.closing_confirm import ConfirmClosingDialog
+
         year = self.info.year
-        question = _("After closing, nothing in {year} can be changed. Corrections go into {next}.\n\n"
-                     "Close the year {year} now?").format(year=year, next=year + 1)
-        if not self.ctx.ask(question, self, _("Close the year {year}").format(year=year)):
-            return
+        questions = self.report.confirmations if self.report is not None else []
+        if questions:  # each ticked in its own box, in place of the one question below
+            if not ConfirmClosingDialog(year, questions, self).exec():
+                return
+        else:
+            question = _("After closing, nothing in {year} can be changed. Corrections go into {next}.\n\n"
+                         "Close the year {year} now?").format(year=year, next=year + 1)
+            if not self.ctx.ask(question, self, _("Close the year {year}").format(year=year)):
+                return
         try:
-            report = self.ctx.call(close_year, year)
+            # Confirmed is what the user ticked; anything new since is refused by the service and shown.
+            report = self.ctx.call(close_year, year, confirmed=bool(questions) and
+                                   questions == self.ctx.read(closing_checks, year).confirmations)
         except YearNotReadyError as exc:
             self.ctx.show_error(exc.message, self)
             self.refresh()

@@ -15,6 +15,7 @@ from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.overview.cash_warning_panel import CashWarningPanel
 from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
@@ -117,6 +118,7 @@ class Page(QWidget):
         side.addWidget(rota_box)
         self.finance_panel = FinancePanel(ctx)
         side.addWidget(self.finance_panel)
+        side.addWidget(CashWarningPanel(ctx))
         side.addWidget(PrivacyPanel(ctx))
         side.addStretch(1)
         side_scroll = QScrollArea()

@@ -11,7 +11,8 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance import accounts, entries, receipts, years
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.bank_import import import_statements
-from huurdersgroep_app.core.services.finance.closing import YearNotReadyError, close_year, closing_checks
+from huurdersgroep_app.core.services.finance.closing import (ConfirmationNeededError, YearNotReadyError, close_year,
+                                                             closing_checks)
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, search_entries
 
 from finance_books import D, statement, tx
@@ -81,7 +82,10 @@ def test_closing_locks_the_year_and_carries_the_balances_forward(year_2024):
     _categorise_bank_lines(books)
     with books.db.transaction() as s:
         closing = {row.account_id: row.closing for row in account_balances(s, 2024)}
-        report = close_year(s, 2024, today=AFTER)
+        # The bank has lines in a few months only: asked, and closed once the user confirms it.
+        with pytest.raises(ConfirmationNeededError, match="no bank line in"):
+            close_year(s, 2024, today=AFTER)
+        report = close_year(s, 2024, today=AFTER, confirmed=True)
         assert report.can_close and report.warnings  # the missing receipt is listed, it does not block
     assert closing == {books.bank: D("590.00"), books.cash: D("12.00")}
     with books.db.reading() as s:

@@ -36,7 +36,7 @@ def closed(books, db_path):
         receipt = receipts.attach_receipt(s, entry, "ticket.pdf", b"%PDF-1.4 ticket").id
         transfer = transfers.add_transfer(s, date(2024, 6, 1), books.cash, books.bank, "20.00").id
     with books.db.transaction() as s:
-        closing.close_year(s, 2024, today=AFTER)
+        closing.close_year(s, 2024, today=AFTER, confirmed=True)
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM dues_payment").fetchone() == (1,)
     open_entry = books.entry(date(2025, 3, 1), "-3.00", "materials", account="cash", description="Lijm")
     ids = dict(entry=entry, dues_entry=dues_entry, receipt=receipt, transfer=transfer, open_entry=open_entry,
@@ -201,7 +201,8 @@ def test_what_the_closed_year_does_not_use_stays_editable(closed):
         budget.set_budget_line(s, 2025, ids["refreshments"], "80")
         new = accounts.add_account(s, "Spaarrekening", "bank", "BE71 0961 2345 6769").id
     with books.db.transaction() as s:
-        closing.close_year(s, 2025, today=date(2026, 1, 10))  # adds a zero 2025 opening for the new account
+        # adds a zero 2025 opening for the new account
+        closing.close_year(s, 2025, today=date(2026, 1, 10), confirmed=True)
     with books.db.reading() as s:
         assert accounts.stored_opening_balance(s, new, 2025) == 0
         assert seal.seal_problems(seal.for_session(s)) == []

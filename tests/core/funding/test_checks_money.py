@@ -37,7 +37,7 @@ def test_books_closed_and_cash_book(db):
         _book(s, date(2026, 2, 1), "50")
         open_books = run(s, "books_closed")
         kept = run(s, "cash_book")
-        closing.close_year(s, 2025, closed_on=date(2026, 1, 20), today=date(2026, 1, 20))
+        closing.close_year(s, 2025, closed_on=date(2026, 1, 20), today=date(2026, 1, 20), confirmed=True)
         closed = run(s, "books_closed")
     assert open_books.status == NOT_MET and "still open (1 entry)" in open_books.evidence
     assert kept.status == MET and "1 entry booked in 2026, the last on 1 Feb 2026" in kept.evidence

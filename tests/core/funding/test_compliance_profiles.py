@@ -39,7 +39,7 @@ def test_flemish_defaults_from_nothing_to_all_met(db):
         records.set_year_plan(s, 2027)
         records.add_plan_line(s, 2027, "Party")
         from huurdersgroep_app.core.services.finance import closing
-        closing.close_year(s, 2025, closed_on=date(2026, 1, 20), today=date(2026, 1, 20))
+        closing.close_year(s, 2025, closed_on=date(2026, 1, 20), today=date(2026, 1, 20), confirmed=True)
         _confirm_all(s, funder_id)
         report = check_funder(s, funder_id, 2026, TODAY)
     assert {r.check: r.status for r in report.results} == {k: MET for k in empty}

@@ -123,7 +123,12 @@ def test_a_new_group_books_its_first_year_and_closes_it(new_group, tmp_path, cap
     # The group speaks Flemish Dutch: the report does too. The budget and the booked lines meet in it.
     assert "Vergaderzalen € 300,00 € 250,00" in text and "Lidgeld € 0,00 € 5,00" in text
     assert "Totaal € 50,00 € 605,00 € 271,90 € 0,00 € 383,10" in text
+    # The statement has lines in four months only and starts on 15 January: asked, then confirmed.
     code, out, err = run(capsys, "finance", "close-year", str(YEAR), *db_args)
+    assert code == 1 and "has no bank line in 8 months of 2025: March, May," in err
+    assert "the balance on 1 January 2025, €0.00, was taken from the statement that starts on 15 Jan 2025" in err
+    assert run(capsys, "finance", "years", *db_args)[1].splitlines()[0] == f"{YEAR}\topen"
+    code, out, err = run(capsys, "finance", "close-year", str(YEAR), "--confirm", *db_args)
     assert code == 0, err
     assert run(capsys, "finance", "years", *db_args)[1].splitlines()[0] == f"{YEAR}\tclosed"
     code, out, _err = run(capsys, "finance", "balances", "--year", YEAR + 1, *db_args)

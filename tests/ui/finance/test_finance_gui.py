@@ -40,7 +40,7 @@ def books(ctx):
                for code in ("refreshments", "materials", "printing", "membership_dues", "meeting_rooms")}
         old = entries.add_entry(s, EntryInput(date(CLOSED, 5, 2), cash.id, "-12,40", ids["printing"],
                                               counterparty="Copyshop", description="Flyers"))
-        closing.close_year(s, CLOSED, today=date(CLOSED + 1, 2, 1))
+        closing.close_year(s, CLOSED, today=date(CLOSED + 1, 2, 1), confirmed=True)
     ctx.cash, ctx.bank, ctx.categories, ctx.old_entry = cash.id, bank.id, ids, old.id
     return ctx
 

@@ -25,7 +25,10 @@ from huurdersgroep_app.ui.members.import_wizard import ImportMembersWizard
 from huurdersgroep_app.ui.members.member_dialog import MemberDialog
 from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
+from huurdersgroep_app.ui.finance.closing_confirm import ConfirmClosingDialog
+
 from camt_files import Line, write_camt
+from dialog_driver import DialogDriver
 
 YEAR = 2025
 IBAN = "BE68539007547034"
@@ -132,7 +135,19 @@ def test_a_group_made_in_the_welcome_dialog_books_and_closes_its_first_year(new_
     page.refresh()
     page.set_year(YEAR)
     tab = page.show_tab("closing")
-    assert tab.verdict.text() == f"The year {YEAR} can be closed.", [
-        tab.messages.item(i).text() for i in range(tab.messages.count())]
+    assert tab.verdict.text() == f"The year {YEAR} can be closed once you confirm what is marked with ?."
+    asked = [tab.messages.item(i).text() for i in range(tab.messages.count())
+             if tab.messages.item(i).text().startswith("? ")]
+    assert len(asked) == 2 and "no bank line in 9 months" in asked[0] and "balance on 1 January" in asked[1]
+
+    def tick_all_but_one_then_all(dialog):
+        for box in dialog.boxes[:-1]:
+            box.setChecked(True)
+        assert not dialog.close_button.isEnabled()  # each one must be ticked
+        dialog.boxes[-1].setChecked(True)
+        dialog.close_button.click()
+
+    driver = DialogDriver(monkeypatch)
+    driver.expect(ConfirmClosingDialog, tick_all_but_one_then_all)
     tab.close_button.click()
-    assert ctx.read(years.is_closed, YEAR)
+    assert driver.all_used() and ctx.read(years.is_closed, YEAR)

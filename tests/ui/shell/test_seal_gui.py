@@ -24,7 +24,7 @@ def _closed_group(path: Path) -> Path:
             category = categories.category_by_code(s, "refreshments").id
             entries.add_entry(s, entries.EntryInput(date(2024, 5, 1), cash, "-12.50", category))
         with db.transaction() as s:
-            closing.close_year(s, 2024, today=date(2025, 2, 1))
+            closing.close_year(s, 2024, today=date(2025, 2, 1), confirmed=True)
     return path
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import insert, select
@@ -204,6 +204,10 @@ def import_statements(session: Session, account: Account, statements: list[BankS
             matcher.fill(line)
     _mark_booked_transfers(session, account, lines)
     preview = ImportPreview(account.id, account.name, statements, lines, mismatches, warnings, file_name=file_name)
+    # Said in the preview, before anything is booked: said only after booking, nobody saw it.
+    opening = _opening_from_statement(session, account, preview)
+    if opening is not None:
+        preview.warnings.append(_opening_warning(account, *opening))
     if not dry_run:
         book_preview(session, preview)
     return preview
@@ -224,22 +228,39 @@ def _mark_booked_transfers(session: Session, account: Account, lines: list[Previ
             line.duplicate = True
 
 
-def _set_opening_from_statement(session: Session, account: Account, preview: ImportPreview) -> None:
-    """A new account's books start from the bank's opening balance of its first statement."""
+def _opening_from_statement(session: Session, account: Account, preview: ImportPreview):
+    """(year, amount, first day) when a new account's books will start from the bank's opening
+    balance of its first statement; None when the account has books already."""
     if session.scalar(select(Entry.id).where(Entry.account_id == account.id).limit(1)) or \
             session.scalar(select(OpeningBalance.id).where(OpeningBalance.account_id == account.id).limit(1)):
-        return
+        return None
     dated = [s for s in preview.statements if s.opening_balance is not None and s.transactions]
     if not dated:
-        return
+        return None
     first = min(dated, key=lambda s: min(t.booking_date for t in s.transactions))
-    year = min(t.booking_date for t in first.transactions).year
+    first_day = min(t.booking_date for t in first.transactions)
+    year = first_day.year
     if years.is_closed(session, year) or years.is_closed(session, year - 1):
-        return
-    session.add(OpeningBalance(account_id=account.id, year=year, amount=first.opening_balance))
-    preview.warnings.append(_("The opening balance of '{name}' for {year} was set to {amount}, the opening "
-                              "balance of the first statement. Check it.").format(
-        name=account.name, year=year, amount=format_money(first.opening_balance)))
+        return None
+    return year, first.opening_balance, first.opening_date or first_day
+
+
+def _opening_warning(account: Account, year: int, amount, starts_on) -> str:
+    if starts_on > date(year, 1, 1):
+        return _("The first statement of '{name}' starts on {date}, not on 1 January: its opening balance, "
+                 "{amount}, becomes the balance on 1 January {year}. If money moved before {date}, set the opening "
+                 "balance by hand; the year closing will ask you to confirm it.").format(
+            name=account.name, date=format_date(starts_on), amount=format_money(amount), year=year)
+    return _("The opening balance of '{name}' for {year} is set to {amount}, the opening balance of the first "
+             "statement. Check it.").format(name=account.name, year=year, amount=format_money(amount))
+
+
+def _set_opening_from_statement(session: Session, account: Account, preview: ImportPreview) -> None:
+    """A new account's books start from the bank's opening balance of its first statement (the
+    preview has said so)."""
+    opening = _opening_from_statement(session, account, preview)
+    if opening is not None:
+        session.add(OpeningBalance(account_id=account.id, year=opening[0], amount=opening[1]))
 
 
 def book_preview(session: Session, preview: ImportPreview) -> int:

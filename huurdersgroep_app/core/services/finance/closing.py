@@ -3,7 +3,10 @@
 Problems block the closing: an earlier year still open, the year not ended yet, entries without
 a category, entries whose lines do not add up, a bank account whose balance in the books differs
 from the last imported statement of the year. Warnings do not block but are listed for the
-kascommissie: missing receipts, no statement imported, no budget, allowances above the cap.
+kascommissie: missing receipts, no statement imported, no budget, allowances above the cap, a cash
+box below zero. What the books cannot prove (statements missing from the series, months without a
+bank line, a 1 January balance taken from a later statement) is asked: the year closes only once the
+user confirms it (closing_gaps).
 Closing freezes the year's opening balances and writes the next year's (= this year's closing).
 """
 from __future__ import annotations
@@ -23,6 +26,7 @@ from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.allowances import allowance_rows
 from huurdersgroep_app.core.services.finance.balances import account_balances, balance_on
 from huurdersgroep_app.core.services.finance.budget import get_budget
+from huurdersgroep_app.core.services.finance.closing_gaps import negative_cash, to_confirm
 from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.receipts import missing_receipts
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, EntryRow, search_entries
@@ -35,6 +39,15 @@ class YearNotReadyError(DomainError):
     def __init__(self, year: int, problems: list[str]):
         self.problems = problems
         super().__init__(_("The year {year} cannot be closed yet:").format(year=year) + "\n" + "\n".join(problems))
+
+
+class ConfirmationNeededError(YearNotReadyError):
+    """Nothing blocks but what the user has to confirm (``problems``); close again with confirmed=True."""
+
+    def __init__(self, year: int, questions: list[str]):
+        DomainError.__init__(self, _("Before the year {year} is closed, confirm:").format(year=year) + "\n" +
+                             "\n".join(questions))
+        self.problems = questions
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class ClosingReport:
     uncategorised: list[EntryRow] = field(default_factory=list)
     missing_receipts: list[EntryRow] = field(default_factory=list)
     bank_checks: list[BankCheck] = field(default_factory=list)
+    confirmations: list[str] = field(default_factory=list)  # to be confirmed by the user before closing
     already_closed: bool = False  # the other checks still run, for the audit pack of a closed year
 
     @property
@@ -131,6 +145,8 @@ def closing_checks(session: Session, year: int, today: date | None = None) -> Cl
                 account=check.account_name, date=format_date(check.statement_date),
                 bank=format_money(check.statement_balance), books=format_money(check.books_balance),
                 difference=format_money(check.statement_balance - check.books_balance)))
+    report.confirmations = to_confirm(session, year)
+    report.warnings.extend(negative_cash(session, year))
     report.missing_receipts = missing_receipts(session, year)
     if report.missing_receipts:
         report.warnings.append(ngettext("{count} expense has no receipt attached.",
@@ -146,15 +162,18 @@ def closing_checks(session: Session, year: int, today: date | None = None) -> Cl
     return report
 
 
-def close_year(session: Session, year: int, closed_on: date | None = None, today: date | None = None
-               ) -> ClosingReport:
-    """Run the checks; refuse with YearNotReadyError, or lock the year. Returns the checks' report."""
+def close_year(session: Session, year: int, closed_on: date | None = None, today: date | None = None,
+               confirmed: bool = False) -> ClosingReport:
+    """Run the checks; refuse with YearNotReadyError (ConfirmationNeededError when only the user's
+    confirmation is missing), or lock the year. Returns the checks' report."""
     today = today or date.today()
     report = closing_checks(session, year, today)
     if report.already_closed:
         raise DomainError(_("The year {year} is already closed.").format(year=year))
     if report.problems:
         raise YearNotReadyError(year, report.problems)
+    if report.confirmations and not confirmed:
+        raise ConfirmationNeededError(year, report.confirmations)
     closing = {row.account_id: row for row in account_balances(session, year)}
     stored = {(ob.account_id, ob.year): ob for ob in session.scalars(
         select(OpeningBalance).where(OpeningBalance.year.in_((year, year + 1))))}

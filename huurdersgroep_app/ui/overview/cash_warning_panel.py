@@ -1,0 +1,37 @@
+"""A red box on the Overview when a cash box holds less than nothing today: that is never real
+cash but an income not booked or an expense on the wrong account, and it is best found while the
+treasurer still remembers. Hidden when all is well; it refreshes itself, so the page only places it."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout
+
+from huurdersgroep_app.core.services.finance.closing_gaps import negative_cash
+from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, hint
+
+
+def read_cash_warnings(session, today: date | None = None) -> list[str]:
+    today = today or date.today()
+    return negative_cash(session, today.year, end=today)
+
+
+class CashWarningPanel(QGroupBox):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(_("Cash box below zero"), parent)
+        self.ctx = ctx
+        self.setStyleSheet(f"QGroupBox {{ color: {ERROR_COLOUR}; font-weight: bold; }}")
+        layout = QVBoxLayout(self)
+        self.text = hint("")
+        self.text.setAccessibleName(_("Cash box below zero"))
+        layout.addWidget(self.text)
+        self.setVisible(False)
+        ctx.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        warnings = self.ctx.read(read_cash_warnings)
+        self.text.setText("\n".join(warnings))
+        self.setVisible(bool(warnings))
