@@ -20,6 +20,8 @@ def register(cli) -> None:
     new.add_argument("--name", required=True)
     new.add_argument("--region", required=True, choices=REGIONS)
     new.add_argument("--landlord", default="")
+    for option in ("street", "number", "box", "postcode", "city"):  # the landlord's postal address
+        new.add_argument(f"--landlord-{option}", default="")
     demo = cli.command("demo", "create the demo group", cmd_demo)
     demo.add_argument("--members", type=int, default=120)
     demo.add_argument("--seed", type=int, default=1)
@@ -41,7 +43,9 @@ def cmd_new(args) -> int:
     path = db_path(args)
     _refuse_existing(path)
     create_filled(path, lambda s: organisation.create_organisation(s, organisation.OrganisationInput(
-        name=args.name, region=args.region, landlord_name=args.landlord)), backup_on_close=False).close()
+        name=args.name, region=args.region, landlord_name=args.landlord, landlord_street=args.landlord_street,
+        landlord_house_number=args.landlord_number, landlord_box=args.landlord_box,
+        landlord_postcode=args.landlord_postcode, landlord_city=args.landlord_city)), backup_on_close=False).close()
     print(_("Created the group '{name}' in {path}.").format(name=args.name, path=path))
     return 0
 

@@ -45,3 +45,8 @@ class LockedYearError(DomainError):
 
 class ImportError_(DomainError):
     """A file could not be imported; nothing was written."""
+
+
+class ConfirmationNeeded(DomainError):
+    """The action is unusual but may be right (a discharge while the books are still open): the
+    message is the question to ask; the caller repeats the action with its confirmation flag."""

@@ -73,7 +73,7 @@ def record(db) -> Meetings:
         meetings.set_meeting_status(s, annual.id, "held")
         elections.record_votes(s, election.id, {ids["dirk"]: 5, ids["gert"]: 4, ids["hilde"]: 2}, ballots_cast=6)
         elections.apply_election(s, election.id)
-        minutes.record_discharge(s, annual.id, 2024, "vote", 5, 0, 1)
+        minutes.record_discharge(s, annual.id, 2024, "vote", 5, 0, 1, confirm_open_books=True)
     return Meetings(jan.id, feb.id, annual.id, ids)
 
 

@@ -172,7 +172,9 @@ def _annual_business(session: Session, demo: DemoContext, meeting, present: list
     rng, day = demo.rng, meeting.scheduled_on
     voters = len(present)
     big = voters >= 3  # a tiny demo group decides by consensus
-    minutes.record_discharge(session, meeting.id, day.year - 1, *(("vote", voters - 1, 0, 1) if big else ()))
+    # The finance part of the demo closes these years afterwards, so the open-books question is answered here.
+    minutes.record_discharge(session, meeting.id, day.year - 1, *(("vote", voters - 1, 0, 1) if big else ()),
+                             confirm_open_books=True, today=demo.today)
     _record_election_history(session, demo, meeting, present, items.get("elections"))
     budget_decision = minutes.add_decision(session, meeting.id, minutes.DecisionInput(
         f"De jaarvergadering keurt het jaarplan en de begroting {day.year} goed.",

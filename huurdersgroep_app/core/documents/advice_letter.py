@@ -20,7 +20,7 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.dossiers import get_advice
 from huurdersgroep_app.core.services.contacts import choose_addressee, department_label
-from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
+from huurdersgroep_app.core.services.organisation import get_organisation, landlord_address_lines, rule_profile
 from huurdersgroep_app.i18n import _, format_date, pgettext
 
 
@@ -58,7 +58,7 @@ def _addressee_lines(session: Session, advice, on: date) -> tuple[tuple[str, ...
     contact = advice.addressee or choose_addressee(session, on)
     if contact is None:
         name = get_organisation(session).landlord_name
-        return ((name,) if name else ()), addresses.salutation()
+        return ((name,) if name else ()) + landlord_address_lines(session), addresses.salutation()
     partner = contact.partner
     lines = [contact.full_name]
     function = ", ".join(x for x in (contact.role, department_label(contact.department)) if x)
@@ -67,7 +67,8 @@ def _addressee_lines(session: Session, advice, on: date) -> tuple[tuple[str, ...
     lines.append(partner.name)
     street = f"{partner.street} {partner.house_number}".strip()
     place = f"{partner.postcode} {partner.city}".strip()
-    lines += [x for x in (street, place) if x]
+    # a landlord's contact whose organisation has no address on file: the group's own note of it
+    lines += [x for x in (street, place) if x] or list(landlord_address_lines(session))
     return tuple(lines), addresses.salutation(contact.first_name, contact.last_name)
 
 

@@ -11,6 +11,7 @@ from huurdersgroep_app.core.db.models import Organisation, Setting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.rules import REGIONS, RuleProfile, load_profile
 from huurdersgroep_app.core.rules.profiles import REGION_LABELS  # noqa: F401 - re-exported for the forms
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.i18n import SUPPORTED_LANGUAGES, _
 
@@ -30,6 +31,18 @@ class OrganisationInput:
     phone: str = ""
     iban: str = ""
     registration_number: str = ""
+    # The landlord's postal address, so an advice letter without a named contact is still addressed.
+    landlord_street: str = ""
+    landlord_house_number: str = ""
+    landlord_box: str = ""
+    landlord_postcode: str = ""
+    landlord_city: str = ""
+
+
+# Kept as a setting (not columns of the group) so that adding it needed no change of the file's schema.
+LANDLORD_ADDRESS_SETTING = "landlord.address"
+LANDLORD_ADDRESS_FIELDS = ("landlord_street", "landlord_house_number", "landlord_box", "landlord_postcode",
+                           "landlord_city")
 
 
 def _validated(data: OrganisationInput) -> dict:
@@ -52,7 +65,8 @@ def _validated(data: OrganisationInput) -> dict:
             values[key] = check(values[key])
         except v.FieldError as exc:
             problems[key] = str(exc)
-    for key, check in (("phone", v.clean_phone), ("postcode", v.clean_postcode)):
+    for key, check in (("phone", v.clean_phone), ("postcode", v.clean_postcode),
+                       ("landlord_postcode", v.clean_postcode)):
         try:
             values[key] = check(values[key], country)
         except v.FieldError as exc:
@@ -66,9 +80,12 @@ def create_organisation(session: Session, data: OrganisationInput, logo: bytes |
                         logo_mime: str = "") -> Organisation:
     if session.scalar(select(Organisation.id)) is not None:
         raise DomainError(_("This file already holds a group. Create a new file for another group."))
-    org = Organisation(**_validated(data), logo=logo, logo_mime=logo_mime)
+    values = _validated(data)
+    landlord = {key: values.pop(key) for key in LANDLORD_ADDRESS_FIELDS}
+    org = Organisation(**values, logo=logo, logo_mime=logo_mime)
     session.add(org)
     session.flush()
+    _store_landlord_address(session, landlord)
     # A new group can book money from the first click: its categories exist in the same transaction.
     # (Imported here: reading the group's name must not load the finance models, see core.db.models.)
     from huurdersgroep_app.core.services.finance.categories import ensure_default_categories
@@ -90,9 +107,32 @@ def has_organisation(session: Session) -> bool:
 
 def update_organisation(session: Session, data: OrganisationInput) -> Organisation:
     org = get_organisation(session)
-    for key, value in _validated(data).items():
+    values = _validated(data)
+    _store_landlord_address(session, {key: values.pop(key) for key in LANDLORD_ADDRESS_FIELDS})
+    for key, value in values.items():
         setattr(org, key, value)
     return org
+
+
+def _store_landlord_address(session: Session, values: dict) -> None:
+    stored = {key.removeprefix("landlord_"): value for key, value in values.items() if value}
+    if stored or get_setting(session, LANDLORD_ADDRESS_SETTING) is not None:
+        set_setting(session, LANDLORD_ADDRESS_SETTING, stored)
+
+
+def landlord_address(session: Session) -> dict[str, str]:
+    """The landlord's address as the forms show it: {"landlord_street": …, …}, empty strings when unknown."""
+    stored = get_setting(session, LANDLORD_ADDRESS_SETTING) or {}
+    return {key: stored.get(key.removeprefix("landlord_"), "") for key in LANDLORD_ADDRESS_FIELDS}
+
+
+def landlord_address_lines(session: Session) -> tuple[str, ...]:
+    """The address lines under the landlord's name on a letter: street and number, postcode and city."""
+    a = landlord_address(session)
+    street = addresses.street_line(a["landlord_street"], a["landlord_house_number"], a["landlord_box"],
+                                   postcode=a["landlord_postcode"], default_country=country(session))
+    place = " ".join(x for x in (a["landlord_postcode"], a["landlord_city"]) if x)
+    return tuple(x for x in (street, place) if x)
 
 
 def set_logo(session: Session, logo: bytes | None, mime: str = "") -> None:

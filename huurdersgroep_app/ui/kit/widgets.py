@@ -134,6 +134,26 @@ class Form(QFormLayout):
         self.errors.labels[key] = message
         return widget
 
+    def add_line(self, label: str, parts: list[tuple[str, str, int]]) -> dict[str, QLineEdit]:
+        """Several short text fields on one row (an address: street, number, box); ``parts`` are
+        (key, name, stretch). Each keeps its own name for screen readers; they share one message line."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        edits = {}
+        for key, name, stretch in parts:
+            edit = QLineEdit()
+            edit.setPlaceholderText(name)
+            line.addWidget(edit, stretch)
+            edits[key] = edit
+        first_key = parts[0][0]
+        self.add(first_key, label, row)
+        for key, name, _stretch in parts:
+            edits[key].setAccessibleName(f"{label}: {name}")
+            self.errors.fields[key] = edits[key]
+            self.errors.labels[key] = self.errors.labels[first_key]
+        return edits
+
     def show_problems(self, problems: dict[str, str]) -> dict[str, str]:
         return self.errors.show(problems)
 
@@ -142,6 +162,16 @@ class Form(QFormLayout):
 
     def problem(self, key: str) -> str:
         return self.errors.problem(key)
+
+
+def landlord_address_rows(form: Form) -> dict[str, QLineEdit]:
+    """The landlord's postal address in two rows (street, number, box / postcode, city), keyed as
+    the group's service names them (landlord_street, …)."""
+    edits = form.add_line(_("Landlord's address"), [
+        ("landlord_street", _("Street"), 5), ("landlord_house_number", _("Number"), 1), ("landlord_box", _("Box"), 1)])
+    edits.update(form.add_line(_("Landlord's postcode and city"), [
+        ("landlord_postcode", _("Postcode"), 1), ("landlord_city", _("City"), 3)]))
+    return edits
 
 
 class DateField(QWidget):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from huurdersgroep_app.core.errors import ConfirmationNeeded, DomainError
 from huurdersgroep_app.core.services.meetings import minutes
 from huurdersgroep_app.core.services.meetings.minutes import DecisionInput
 from huurdersgroep_app.i18n import _
@@ -174,5 +175,10 @@ class DischargeDialog(_DecisionForm):
 
     def submit(self):
         kind, votes_for, against, abstain = self.vote.values()
-        return self.ctx.call(minutes.record_discharge, self.record.id, self.year.value(), kind, votes_for, against,
-                             abstain, self.text.text())
+        args = (self.record.id, self.year.value(), kind, votes_for, against, abstain, self.text.text())
+        try:
+            return self.ctx.call(minutes.record_discharge, *args)
+        except ConfirmationNeeded as question:  # the books are still open: the user decides
+            if not self.ctx.ask(question.message, self):
+                raise DomainError(_("The discharge was not recorded.")) from None
+            return self.ctx.call(minutes.record_discharge, *args, confirm_open_books=True)

@@ -21,14 +21,14 @@ SHOWN = 5  # upcoming meetings and overdue action points listed; the rest is cou
 
 @dataclass(frozen=True)
 class MeetingsSnapshot:
-    annual: meeting_overview.AnnualMeetingStatus
+    annual: meeting_overview.AnnualMeetingOutlook
     upcoming: list
     overdue: list
 
 
 def read_meetings_snapshot(session, today: date | None = None) -> MeetingsSnapshot:
     today = today or date.today()
-    return MeetingsSnapshot(meeting_overview.annual_meeting_status(session, today.year),
+    return MeetingsSnapshot(meeting_overview.annual_meeting_outlook(session, today),
                             meeting_overview.upcoming_meetings(session, today, limit=SHOWN),
                             meeting_overview.overdue(session, today))
 
@@ -78,7 +78,7 @@ class MeetingsPanel(QGroupBox):
 
     def fill(self) -> None:
         snap = self.ctx.read(read_meetings_snapshot)
-        set_signal(self.annual, snap.annual.ok, snap.annual.text)
+        set_signal(self.annual, snap.annual.signal, snap.annual.text)
         self.upcoming.setText(upcoming_text(snap.upcoming))
         self.overdue.setText(overdue_text(snap.overdue))
         self.filled = True

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
                                QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app import i18n, paths
-from huurdersgroep_app.core.services import backups
 from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS
 from huurdersgroep_app.core.services import names, organisation, validation
 from huurdersgroep_app.core.services.members import board
@@ -20,8 +19,9 @@ from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
-from huurdersgroep_app.ui.kit.widgets import DateField, FieldErrors, Form, error_label, heading, hint
-from huurdersgroep_app.ui.tasks import run_task
+from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, error_label, heading, hint,
+                                              landlord_address_rows)
+from huurdersgroep_app.ui.settings.backup_tab import BackupTab
 
 GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
                 "iban", "registration_number")
@@ -36,7 +36,7 @@ def group_field_labels() -> dict[str, str]:
 
 def read_settings(session) -> dict:
     org = organisation.get_organisation(session)
-    return {"org": org, "term_years": board.term_years(session),
+    return {"org": org, "landlord": organisation.landlord_address(session), "term_years": board.term_years(session),
             "surname_sort": members.surname_sort_mode(session),
             "next_meeting": organisation.get_setting(session, board.NEXT_ANNUAL_MEETING_SETTING)}
 
@@ -66,7 +66,8 @@ class Page(QWidget):
         self.tabs.addTab(_scrolled(self._group_tab()), _("The group"))
         self.tabs.addTab(_scrolled(self._habits_tab()), _("How the group works"))
         self.tabs.addTab(_scrolled(self._language_tab()), _("Language"))
-        self.tabs.addTab(_scrolled(self._backup_tab()), _("Backups"))
+        self.backups = BackupTab(ctx)
+        self.tabs.addTab(_scrolled(self.backups), _("Backups"))
 
     # -- the group ------------------------------------------------------------------------------------
     def _group_tab(self) -> QWidget:
@@ -88,6 +89,8 @@ class Page(QWidget):
         form.add("language", _("Language of the documents"), self.document_language)
         for key in GROUP_FIELDS[1:]:
             self.group_fields[key] = form.add(key, labels[key], QLineEdit())
+            if key == "landlord_name":
+                self.group_fields.update(landlord_address_rows(form))
         layout.addLayout(form)
         save = QPushButton(_("Save the group's details"))
         save.clicked.connect(self.save_group)
@@ -213,70 +216,19 @@ class Page(QWidget):
         paths.save_config(ui_language=lang)
         self.ctx.switch_language(lang)
 
-    # -- backups ----------------------------------------------------------------------------------------
-    def _backup_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        folder = backups.backup_dir(self.ctx.db.path)
-        layout.addWidget(hint(_("Every time you close the program a backup is made in {folder}. The last ten "
-                                "are kept.").format(folder=folder)))
-        layout.addWidget(hint(_("Make an extra backup on a USB stick or in a cloud folder now and then, so "
-                                "nothing is lost when this computer breaks down.")))
-        backup_now = QPushButton(_("Make a backup now…"))
-        backup_now.clicked.connect(self.backup_now)
-        restore = QPushButton(_("Restore from a backup…"))
-        restore.clicked.connect(self.restore)
-        row = QHBoxLayout()
-        row.addWidget(backup_now)
-        row.addWidget(restore)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return tab
-
-    def backup_now(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = f"{self.ctx.db.path.stem}-{_('backup')}-{date.today().isoformat()}.sqlite"
-        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the backup as"), str(Path(folder) / name),
-                                                      _("Backups (*.sqlite)"))
-        return self.write_backup(Path(chosen)) if chosen else None
-
+    # -- backups (their own tab module; these two are what the window and tests call) -----------------
     def write_backup(self, target: Path):
-        """The copy is written by a task (the task's result: the path); None when refused at once."""
-        if target.resolve() == self.ctx.db.path:
-            self.ctx.show_error(_("Choose another file than the group's own file."), self)
-            return None
-        db = self.ctx.db
-
-        def failed(exc: BaseException) -> None:
-            self.ctx.show_error(_("The backup could not be written: {problem}").format(
-                problem=getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc), self)
-
-        return run_task(self, lambda progress, cancel: db.backup(target, progress, cancel), cancellable=True,
-                        success=lambda made: self.ctx.show_info(_("Backup written to {path}.").format(path=made), self),
-                        failure=failed, label=_("Writing the backup…"))
+        return self.backups.write_backup(target)
 
     def restore(self) -> None:
-        folder = str(backups.backup_dir(self.ctx.db.path))
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the backup to restore"), folder,
-                                                      _("Backups (*.sqlite);;All files (*)"))
-        if not chosen:
-            return
-        question = _("Replace all data of this group by the backup {name}? A copy of the current data is kept "
-                     "first, in {folder}.").format(name=Path(chosen).name, folder=backups.backup_dir(self.ctx.db.path))
-        changes = backups.restore_changes(Path(chosen), self.ctx.db.path)  # said before anything is replaced
-        if changes:
-            question = _("The backup's closed years differ from this file's:\n{changes}\n\n{question}").format(
-                changes="\n".join(changes), question=question)
-        if self.ctx.ask(question, self):
-            self.ctx.restore_backup(Path(chosen))
+        self.backups.restore()
 
     # -- refresh ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         values = self.ctx.read(read_settings)
         org = values["org"]
         for key, field in self.group_fields.items():
-            field.setText(getattr(org, key) or "")
+            field.setText(values["landlord"][key] if key in values["landlord"] else getattr(org, key) or "")
         self.region.setCurrentIndex(max(self.region.findData(org.region), 0))
         self.document_language.setCurrentIndex(max(self.document_language.findData(org.language), 0))
         pixmap = QPixmap()

@@ -17,7 +17,7 @@ from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS, OrganisationInput
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
-from huurdersgroep_app.ui.kit.widgets import Form, error_label, fit_to_screen, heading, hint
+from huurdersgroep_app.ui.kit.widgets import Form, error_label, fit_to_screen, heading, hint, landlord_address_rows
 from huurdersgroep_app.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ class WelcomeDialog(QDialog):
         self.form.addRow(hint(_("The region sets the rules the program follows and the language of the documents.")))
         for key in NEW_GROUP_FIELDS[1:]:
             self.fields[key] = self.form.add(key, labels[key], QLineEdit())
+            if key == "landlord_name":  # so the first advice letter is addressed
+                self.fields.update(landlord_address_rows(self.form))
         logo_row = QWidget()
         logo_layout = QHBoxLayout(logo_row)
         logo_layout.setContentsMargins(0, 0, 0, 0)

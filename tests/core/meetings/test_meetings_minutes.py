@@ -141,14 +141,14 @@ def test_discharge_stores_the_financial_year_and_is_given_once(db, group):
     with db.transaction() as s:
         annual = meetings.create_annual_meeting(s, "29/03/2025")
         meetings.set_meeting_status(s, annual.id, "held")
-        d = minutes.record_discharge(s, annual.id, 2024, "vote", 30, 0, 2)
+        d = minutes.record_discharge(s, annual.id, 2024, "vote", 30, 0, 2, confirm_open_books=True)
         assert (d.kind, d.financial_year, d.text) == (
             "discharge", 2024, "The meeting grants the board discharge for the financial year 2024.")
         assert minutes.discharge_decision(s, 2024).id == d.id and minutes.discharge_decision(s, 2023) is None
         with pytest.raises(DomainError, match="already granted"):
-            minutes.record_discharge(s, annual.id, 2024)
+            minutes.record_discharge(s, annual.id, 2024, confirm_open_books=True)
         with pytest.raises(ValidationError):
-            minutes.record_discharge(s, annual.id, 2026)
+            minutes.record_discharge(s, annual.id, 2026, confirm_open_books=True)
 
 
 def test_annual_meeting_status_is_the_funding_signal(db, group):
@@ -162,7 +162,7 @@ def test_annual_meeting_status_is_the_funding_signal(db, group):
         status = annual_meeting_status(s, 2025)
         assert (status.held, status.minutes_present, status.ok) == (True, False, False)
         assert status.text.endswith("but its minutes are missing.")
-        minutes.record_discharge(s, annual.id, 2024)
+        minutes.record_discharge(s, annual.id, 2024, confirm_open_books=True)
         meetings.set_meeting_status(s, annual.id, "minutes_drafted")
         status = annual_meeting_status(s, 2025)
         assert (status.ok, status.minutes_approved, status.discharge_years) == (True, False, (2024,))
@@ -170,3 +170,25 @@ def test_annual_meeting_status_is_the_funding_signal(db, group):
         minutes.approve_previous_minutes(s, next_year.id)
         assert annual_meeting_status(s, 2025).minutes_approved is True
         assert annual_meeting_status(s, 2026).text.endswith("but its minutes are missing.")
+
+
+def test_the_overview_is_not_red_in_december_when_the_annual_meeting_is_planned_for_march(db, group):
+    from huurdersgroep_app.core.services.meetings.overview import annual_meeting_outlook
+
+    december = date(2026, 12, 3)
+    with db.reading() as s:
+        outlook = annual_meeting_outlook(s, december)
+        assert (outlook.signal, outlook.text) == (False, "No annual meeting is planned for 2026.")
+    with db.transaction() as s:
+        meetings.create_annual_meeting(s, "20/11/2027")
+    with db.reading() as s:  # eleven months away: this year's meeting is still missing
+        assert annual_meeting_outlook(s, december).signal is False
+    with db.transaction() as s:
+        meetings.create_annual_meeting(s, "15/03/2027")
+    with db.reading() as s:
+        outlook = annual_meeting_outlook(s, december)
+        assert outlook.signal is None
+        assert outlook.text == "No annual meeting in 2026; the next one is planned on 15 Mar 2027."
+        # planned later this year: no alarm either; past its date and not held: red again
+        assert annual_meeting_outlook(s, date(2027, 2, 1)).signal is None
+        assert annual_meeting_outlook(s, date(2027, 4, 1)).signal is False

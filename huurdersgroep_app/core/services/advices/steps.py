@@ -20,7 +20,7 @@ from huurdersgroep_app.core.services.advices.dossiers import BEFORE_SENT, TRANSI
 from huurdersgroep_app.core.services.advices.labels import event_label, outcome_label, status_label
 from huurdersgroep_app.core.services.contacts import choose_addressee, get_contact
 from huurdersgroep_app.core.services.organisation import rule_profile
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, format_date
 
 
 def allowed_next(advice: Advice) -> tuple[str, ...]:
@@ -116,6 +116,9 @@ def approve(session: Session, advice_id: int, approved_on: date | None = None, r
         approved_on, reference = approval.approved_on, approval.reference
     elif approved_on is None:
         raise ValidationError({"approved_on": _("Give the date of the approval.")})
+    elif approved_on > date.today():
+        raise ValidationError({"approved_on": _("The approval of {date} lies in the future; record it once the "
+                                                "advice has been approved.").format(date=format_date(approved_on))})
     _move(advice, "approved", approved_on)
     advice.approved_on, advice.approval_reference = approved_on, reference.strip()
     advice.approval_decision_id = decision_id

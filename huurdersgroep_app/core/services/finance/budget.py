@@ -3,6 +3,7 @@ actuals or budget; approval by the annual meeting; the per-dwelling calculator."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
@@ -114,6 +115,9 @@ def approve_budget(session: Session, year: int, approved_on=None, reference: str
         day, reference = approval.approved_on, approval.reference
     else:
         day = read_date(approved_on, "approved_on", problems)
+        if day is not None and day > date.today():
+            problems["approved_on"] = _("The approval of {date} lies in the future; record it once the annual "
+                                        "meeting has approved the budget.").format(date=format_date(day))
     budget = get_budget(session, year)
     if budget is None or not budget.lines:
         problems["year"] = _("The budget of {year} is still empty.").format(year=year)

@@ -22,8 +22,10 @@ class DecisionApproval:
     reference: str
 
 
-def decision_approval(session: Session, decision_id: int, *, annual_only: bool = False) -> DecisionApproval:
-    """The date and reference of an approval taken by decision ``decision_id``."""
+def decision_approval(session: Session, decision_id: int, *, annual_only: bool = False,
+                      today: date | None = None) -> DecisionApproval:
+    """The date and reference of an approval taken by decision ``decision_id``; a decision of a
+    meeting still to come approves nothing yet (its date would put the approval in the future)."""
     decision = session.get(Decision, decision_id)
     if decision is None:
         raise NotFoundError(_("Decision {id} does not exist.").format(id=decision_id))
@@ -31,6 +33,10 @@ def decision_approval(session: Session, decision_id: int, *, annual_only: bool =
     if annual_only and meeting.type != "annual":
         raise DomainError(_("The budget is approved by the annual meeting; decision {label} was taken at the "
                             "{meeting}.").format(label=decision.label, meeting=meeting_heading(meeting, True)))
+    if meeting.scheduled_on > (today or date.today()):
+        raise DomainError(_("Decision {label} belongs to the {meeting}, which has not taken place yet; an approval "
+                            "cannot lie in the future.").format(label=decision.label,
+                                                                meeting=meeting_heading(meeting, True)))
     reference = _("Decision {label}, {meeting}").format(label=decision.label, meeting=meeting_heading(meeting))
     return DecisionApproval(decision.id, meeting.scheduled_on, reference)
 

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import DECISION_KINDS, VOTE_KINDS, AgendaItem, Decision, Meeting
-from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services.meetings.lifecycle import (display_title, editable_meeting, meeting_heading,
-                                                                meeting_title,
-                                                      previous_meeting)
+from huurdersgroep_app.core.errors import ConfirmationNeeded, DomainError, ValidationError
+from huurdersgroep_app.core.services.finance.years import is_closed
+from huurdersgroep_app.core.services.meetings.lifecycle import (HELD_STATUSES, display_title, editable_meeting,
+                                                                meeting_heading, meeting_title, previous_meeting)
 from huurdersgroep_app.core.services.organisation import get_setting, set_setting
 from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
@@ -169,8 +169,22 @@ def approve_previous_minutes(session: Session, meeting_id: int, vote_kind: str =
 
 def record_discharge(session: Session, meeting_id: int, financial_year: int, vote_kind: str = "consensus",
                      votes_for: int | None = None, votes_against: int | None = None,
-                     votes_abstain: int | None = None, text: str = "") -> Decision:
-    """The meeting releases the board for a financial year (kwijting / décharge)."""
+                     votes_abstain: int | None = None, text: str = "", *, confirm_open_books: bool = False,
+                     today: date | None = None) -> Decision:
+    """The meeting releases the board for a financial year (kwijting / décharge).
+
+    Only a meeting that took place can grant it (a discharge dated in the future is no proof for a
+    funder). Discharge for books that are still open is asked first: the accounts the members
+    approved can still change afterwards, but a group may close the books later on purpose."""
+    meeting = editable_meeting(session, meeting_id)
+    today = today or date.today()
+    if meeting.scheduled_on > today or meeting.status not in HELD_STATUSES:
+        raise DomainError(_("The {meeting} has not been held yet: record the discharge once the meeting has "
+                            "taken place and is marked as held.").format(
+                                meeting=meeting_heading(meeting, in_sentence=True)))
+    if not confirm_open_books and not is_closed(session, financial_year):
+        raise ConfirmationNeeded(_("The books of {year} are still open, so the accounts can still change after "
+                                   "the discharge. Record the discharge anyway?").format(year=financial_year))
     existing = discharge_decision(session, financial_year)
     if existing is not None:
         raise DomainError(_("Discharge for {year} was already granted (decision {label}).").format(

@@ -109,6 +109,41 @@ def annual_meeting_status(session: Session, year: int) -> AnnualMeetingStatus:
                                text.format(year=year, date=when))
 
 
+# A year without an annual meeting is fine when the next one is this close: many groups hold the
+# meeting on last year's accounts in the first months of the following year.
+NEXT_ANNUAL_WITHIN_DAYS = 183
+
+
+@dataclass(frozen=True)
+class AnnualMeetingOutlook:
+    status: AnnualMeetingStatus
+    signal: bool | None  # True: held with minutes; None: nothing to worry about yet; False: needs attention
+    text: str
+
+
+def next_annual_meeting(session: Session, today: date) -> Meeting | None:
+    return session.scalar(select(Meeting).where(
+        Meeting.type == "annual", Meeting.status.in_(("planned", "invited")), Meeting.scheduled_on >= today)
+        .order_by(Meeting.scheduled_on).limit(1))
+
+
+def annual_meeting_outlook(session: Session, today: date | None = None) -> AnnualMeetingOutlook:
+    """This year's annual meeting as the Overview shows it: red only when something is to be done.
+    A meeting planned later this year, or one planned soon in the next year, is no alarm."""
+    today = today or date.today()
+    status = annual_meeting_status(session, today.year)
+    if status.held:
+        return AnnualMeetingOutlook(status, status.ok, status.text)
+    if status.meeting_id is not None:
+        return AnnualMeetingOutlook(status, None if status.scheduled_on >= today else False, status.text)
+    upcoming = next_annual_meeting(session, today)
+    if upcoming is not None and (upcoming.scheduled_on - today).days <= NEXT_ANNUAL_WITHIN_DAYS:
+        return AnnualMeetingOutlook(status, None, _(
+            "No annual meeting in {year}; the next one is planned on {date}.").format(
+                year=today.year, date=format_date(upcoming.scheduled_on)))
+    return AnnualMeetingOutlook(status, False, status.text)
+
+
 def overdue(session: Session, today: date | None = None) -> list[ActionPointRow]:
     """Open action points past their due date, oldest meeting first."""
     return overdue_action_points(session, today)
