@@ -19,8 +19,9 @@ import meeting_group
 
 ANNUAL_TEMPLATE = ["Opening and welcome", "Minutes of the last annual meeting", "Activity report of the past year",
                    "Financial report of the past year", "Report of the audit committee",
-                   "Approval of the annual accounts", "Discharge of the board", "Elections", "Plans and budget for the coming year", "Appointment of the audit committee",
-                   "Questions", "Closing"]
+                   "Approval of the annual accounts", "Discharge of the board", "Elections",
+                   "Plans and budget for the coming year", "Appointment of the audit committee", "Questions",
+                   "Closing"]
 
 
 @pytest.fixture
