@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import allowances
 from huurdersgroep_app.i18n import _
@@ -84,12 +85,13 @@ class AllowancesTab(QWidget):
         self.info = info
 
     def refresh(self) -> None:
-        rows, cap = self.ctx.read(lambda s: (allowances.allowance_rows(s, self.info.year),
-                                             allowances.allowance_cap(s, self.info.year)))
+        rows, cap, kind = self.ctx.read(lambda s: (allowances.allowance_rows(s, self.info.year),
+                                                   allowances.allowance_cap(s, self.info.year),
+                                                   group_rules.rule_phrase(s, "finance", "volunteer_allowance")))
         self.model.set_rows(rows)
         over = [r.name for r in rows if r.over_cap]
-        text = _("Volunteers may receive up to {cap} a year in allowances without tax (a rule of the group's "
-                 "region, see Settings).").format(cap=money(cap))
+        text = _("Volunteers may receive up to {cap} a year in allowances without tax ({kind}).").format(
+            cap=money(cap), kind=kind)
         if over:
             text += " " + _("Above the maximum in {year}: {names}.").format(year=self.info.year, names=", ".join(over))
         elif not rows:
