@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from huurdersgroep_app.core.services.finance import accounts, transfers, years
-from huurdersgroep_app.core.services.finance.balances import AccountBalance, account_balances
+from huurdersgroep_app.core.services.finance import accounts, transfers
+from huurdersgroep_app.core.services.finance.balances import AccountBalance
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -63,11 +64,6 @@ class BalanceModel(RowsTableModel):
             font.setBold(True)
             return font
         return super().data(index, role)
-
-
-def read_accounts(session, year: int):
-    return (accounts.list_accounts(session), account_balances(session, year), transfers.list_transfers(session, year),
-            years.is_closed(session, year - 1))
 
 
 def _box(title: str, table, buttons: list[QPushButton], note: QLabel | None = None) -> QGroupBox:
@@ -135,7 +131,9 @@ class AccountsTab(QWidget):
         self.info = info
 
     def refresh(self) -> None:
-        account_list, balances, transfer_list, self.previous_closed = self.ctx.read(read_accounts, self.info.year)
+        view = self.ctx.read(views.read_accounts, self.info.year)
+        account_list, balances, transfer_list, self.previous_closed = (view.accounts, view.balances, view.transfers,
+                                                                       view.previous_closed)
         self.accounts_model.set_rows(account_list)
         self.balances_model.set_rows(balances + ([total_row(balances)] if len(balances) > 1 else []))
         self.transfers_model.set_rows(transfer_list)

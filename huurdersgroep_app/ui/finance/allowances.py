@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import allowances
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
@@ -85,9 +86,9 @@ class AllowancesTab(QWidget):
         self.info = info
 
     def refresh(self) -> None:
-        rows, cap, kind = self.ctx.read(lambda s: (allowances.allowance_rows(s, self.info.year),
-                                                   allowances.allowance_cap(s, self.info.year),
-                                                   group_rules.rule_phrase(s, "finance", "volunteer_allowance")))
+        view = self.ctx.read(views.read_allowances, self.info.year)
+        rows, cap = view.rows, view.cap
+        kind = self.ctx.read(group_rules.rule_phrase, "finance", "volunteer_allowance")
         self.model.set_rows(rows)
         over = [r.name for r in rows if r.over_cap]
         text = _("Volunteers may receive up to {cap} a year in allowances without tax ({kind}).").format(

@@ -18,13 +18,14 @@ from huurdersgroep_app.core.services.finance.book_import import book_import
 from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
 from huurdersgroep_app.core.services import validation
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.csv_mapping import CsvMappingPage
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.file_page import FileChoicePage
-from huurdersgroep_app.ui.finance.bank_import_model import (CategoryDelegate, PreviewModel, PreviewNames, preview_names,
-                                                         statement_columns)
+from huurdersgroep_app.ui.finance.bank_import_model import (CategoryDelegate, PreviewModel, PreviewNames,
+                                                            statement_columns)
 from huurdersgroep_app.ui.finance.models import YearInfo, money
 from huurdersgroep_app.ui.kit.table_model import RowsTableModel, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, busy, fit_to_screen, hint
@@ -54,7 +55,7 @@ class FilePage(FileChoicePage):
         self.account = QComboBox()
         self.account.setAccessibleName(_("Account"))
         self.account.addItem(_("The account named in the file"), None)
-        for account in wizard.ctx.read(accounts.list_accounts, True):
+        for account in wizard.ctx.read(views.account_rows, True):
             if account.kind == "bank":
                 self.account.addItem(f"{account.name} ({account.iban})", account.id)
         for text, widget in ((_("Kind of file:"), self.format), (_("Book on:"), self.account)):
@@ -122,7 +123,7 @@ class FilePage(FileChoicePage):
         try:
             with busy():
                 self.wiz.preview = self.wiz.ctx.read(dry_run)
-                self.wiz.names = self.wiz.ctx.read(preview_names)
+                self.wiz.names = self.wiz.ctx.read(views.preview_names)
         except DomainError as exc:  # a closed year, another account's statements, another currency
             return fail(exc.message)
         return True

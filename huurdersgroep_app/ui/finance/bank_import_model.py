@@ -3,38 +3,23 @@ the treasurer may change (a combo box in the cell) or leave out (the tick box). 
 the books are greyed out and cannot be ticked: they are never booked twice."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
-from huurdersgroep_app.core.services.finance import accounts, categories
 from huurdersgroep_app.core.services.finance.bank_import import ImportPreview, PreviewLine
-from huurdersgroep_app.core.services.members.members import member_rows
 from huurdersgroep_app.core.services.finance.dues import format_structured_reference
 from huurdersgroep_app.core.services.finance.suggestions import REASONS
+from huurdersgroep_app.core.services.finance.views import CategoryChoice, PreviewNames
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.models import money
-from huurdersgroep_app.ui.finance.split import CategoryChoice, fill_categories
+from huurdersgroep_app.ui.finance.split import fill_categories
 from huurdersgroep_app.ui.kit.table_model import Column
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 BOOK, DATE, COUNTERPARTY, DESCRIPTION, AMOUNT, CATEGORY, MEMBER = range(7)
-
-
-@dataclass(frozen=True)
-class PreviewNames:
-    """Names to show for the ids in the preview's lines."""
-
-    categories: list[CategoryChoice]
-    members: dict[int, str]
-    accounts: dict[int, str]
-    dues_category_id: int | None = None
-
-    def category(self, category_id: int | None) -> str:
-        return next((c.label for c in self.categories if c.id == category_id), _("Not categorised"))
 
 
 def description(t) -> str:
@@ -171,13 +156,6 @@ class CategoryDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-def preview_names(session) -> PreviewNames:
-    choices = [CategoryChoice(c.id, categories.label(c), c.kind, c.active) for c in categories.list_categories(session)]
-    return PreviewNames(choices, {m.id: m.full_name for m in member_rows(session)},
-                        {a.id: a.name for a in accounts.list_accounts(session)},
-                        categories.category_by_code(session, categories.DUES).id)
 
 
 def statement_columns() -> list[Column]:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu,
                                QWidget)
 
 from huurdersgroep_app.core.services.finance import budget
-from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual
+from huurdersgroep_app.core.services.finance.figures import FigureTable
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -73,11 +74,6 @@ class FigureModel(RowsTableModel):
             font.setBold(True)
             return font
         return super().data(index, role)
-
-
-def read_budget(session, year: int, start: date, end: date):
-    return (budget.budget_lines(session, year), budget.get_budget(session, year),
-            budget_vs_actual(session, year, start, end))
 
 
 class BudgetTab(QWidget):
@@ -172,11 +168,12 @@ class BudgetTab(QWidget):
         if not self.period.count():
             self.set_year(self.info)
         start, end = self.period_bounds()
-        lines, stored, table = self.ctx.read(read_budget, self.info.year, start, end)
+        view = self.ctx.read(views.read_budget, self.info.year, start, end)
+        lines, table = view.lines, view.figures
         self.model.set_rows(lines)
         income = sum((r.amount for r in lines if r.kind == "income"), Decimal("0.00"))
         expense = sum((r.amount for r in lines if r.kind == "expense"), Decimal("0.00"))
-        parts = [_("Budget {year}: {approval}").format(year=self.info.year, approval=budget.approval_text(stored))]
+        parts = [_("Budget {year}: {approval}").format(year=self.info.year, approval=view.approval)]
         if lines:
             parts.append(_("Planned income {income}, planned expenses {expense}, result {result}.").format(
                 income=money(income), expense=money(expense), result=money(income - expense)))

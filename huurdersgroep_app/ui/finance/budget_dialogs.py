@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, Q
 from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.finance import budget, categories
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.dialogs import FormDialog, amount_value
@@ -25,8 +26,7 @@ class BudgetLineDialog(FormDialog):
     def __init__(self, ctx: AppContext, year: int, line=None, parent=None):
         super().__init__(ctx, _("Budget {year}: a line").format(year=year), parent)
         self.year = year
-        choices = ctx.read(lambda s: [(c.id, categories.label(c), c.kind) for c in
-                                      categories.list_categories(s, active_only=True)])
+        choices = [(c.id, c.label, c.kind) for c in ctx.read(views.category_choices, active_only=True)]
         self.category = self.form.add("category_id", _("Category"), QComboBox())
         for kind, title in (("income", _("Income")), ("expense", _("Expenses"))):
             for category_id, name, category_kind in choices:

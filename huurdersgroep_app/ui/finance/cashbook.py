@@ -7,23 +7,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.services.finance import accounts, categories, entries, receipts
-from huurdersgroep_app.core.services.finance.common import year_bounds
-from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, search_entries
+from huurdersgroep_app.core.services.finance import entries
+from huurdersgroep_app.core.services.finance.search import UNCATEGORISED
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.models import EntryFilterProxy, EntryTableModel, YearInfo, money, period_choices
 from huurdersgroep_app.ui.kit.table_model import size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
-
-
-def read_cash_book(session, year: int):
-    start, end = year_bounds(year)
-    return (search_entries(session, EntryFilter(start=start, end=end)),
-            {row.id for row in receipts.missing_receipts(session, year)},
-            [(a.id, a.name) for a in accounts.list_accounts(session)],
-            [(c.id, categories.label(c), c.kind) for c in categories.list_categories(session)])
 
 
 def _labelled(layout: QHBoxLayout, text: str, widget: QWidget, stretch: int = 1) -> None:
@@ -111,7 +103,8 @@ class CashBookTab(QWidget):
         if self.period.count() == 0:
             self.set_year(self.info)
         keep = self.selected_row()
-        rows, missing, account_list, category_list = self.ctx.read(read_cash_book, self.info.year)
+        book = self.ctx.read(views.read_cash_book, self.info.year)
+        rows, missing, account_list, category_list = book.entries, book.missing_receipts, book.accounts, book.categories
         self._refill(self.account, _("All accounts"), account_list)
         self.category.blockSignals(True)
         current = self.category.currentData()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout)
 
 from huurdersgroep_app.core.services.finance import accounts, transfers
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
@@ -57,7 +58,7 @@ class AccountDialog(FormDialog):
     def __init__(self, ctx: AppContext, account_id: int | None = None, kind: str = "bank", iban: str = "",
                  parent=None):
         self.account_id = account_id
-        current = ctx.read(accounts.get_account, account_id) if account_id else None
+        current = ctx.read(views.account_view, account_id) if account_id else None
         kind = current.kind if current else kind
         title = (_("New bank account") if kind == "bank" else _("New cash box")) if current is None \
             else _("Change account: {name}").format(name=current.name)
@@ -108,7 +109,7 @@ class TransferDialog(FormDialog):
 
     def __init__(self, ctx: AppContext, day: date | None = None, parent=None):
         super().__init__(ctx, _("Transfer between accounts"), parent)
-        choices = [(a.id, a.name) for a in ctx.read(accounts.list_accounts, True)]
+        choices = [(a.id, a.name) for a in ctx.read(views.account_rows, True)]
         self.layout_.insertWidget(0, hint(_("For money moved between the group's own accounts, such as cash "
                                             "brought to the bank. It is neither income nor an expense.")))
         self.day = self.form.add("transferred_on", _("Date"), DateField(day or date.today()))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from huurdersgroep_app.core.services.finance import dues
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
@@ -53,10 +54,6 @@ class DuesProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
         return self.choice == ALL or row.status == {PAID: dues.PAID, UNPAID: dues.UNPAID}[self.choice]
-
-
-def read_dues(session, year: int):
-    return dues.dues_amount(session, year), dues.dues_status(session, year)
 
 
 class DuesTab(QWidget):
@@ -120,7 +117,8 @@ class DuesTab(QWidget):
         self.info = info
 
     def refresh(self) -> None:
-        amount, rows = self.ctx.read(read_dues, self.info.year)
+        view = self.ctx.read(views.read_dues, self.info.year)
+        amount, rows = view.amount, view.rows
         self.amount_label.setText(_("Dues per member for {year}:").format(year=self.info.year))
         self.amount.setText(plain_amount(amount) if amount is not None else "")
         self.amount_error.setVisible(False)

@@ -3,7 +3,6 @@ category lines (split if needed), the member for dues, the grant it is charged t
 number and the receipt files. An entry of a closed year opens read-only, with a note saying why."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -11,44 +10,18 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGroupBox, 
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services.members import members
-from huurdersgroep_app.core.services.finance import accounts, categories, entries, grants, years
+from huurdersgroep_app.core.services.finance import entries
 from huurdersgroep_app.core.services.finance.entries import EntryInput, LineInput
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.finance.models import YearInfo, plain_amount, typed_amount
-from huurdersgroep_app.ui.finance.receipts import ReceiptList, StoredReceipt, stored_receipts
-from huurdersgroep_app.ui.finance.split import CategoryChoice, SplitLines
+from huurdersgroep_app.ui.finance.receipts import ReceiptList
+from huurdersgroep_app.ui.finance.split import SplitLines
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen, hint
 
 OUT, IN = "out", "in"
-
-
-@dataclass
-class EntryChoices:
-    """Everything the form offers, read in one session."""
-
-    data: EntryInput
-    accounts: list[tuple[int, str, bool]]
-    categories: list[CategoryChoice]
-    members: list[tuple[int, str]]
-    grants: list[tuple[int, str]]
-    receipts: list[StoredReceipt] = field(default_factory=list)
-    closed: set[int] = field(default_factory=set)
-
-
-def load_choices(session, entry_id: int | None, default: EntryInput) -> EntryChoices:
-    data = entries.entry_input(entries.get_entry(session, entry_id)) if entry_id else default
-    member_list = members.member_choices(session, keep=(data.member_id,), mark_former=True)
-    return EntryChoices(
-        data,
-        [(a.id, a.name, a.active) for a in accounts.list_accounts(session)],
-        [CategoryChoice(c.id, categories.label(c), c.kind, c.active) for c in categories.list_categories(session)],
-        member_list,
-        [(g.grant_id, f"{g.funder} {g.year}") for g in grants.grant_rows(session)],
-        stored_receipts(session, entry_id),
-        years.closed_years(session))
 
 
 class EntryDialog(QDialog):
@@ -59,7 +32,7 @@ class EntryDialog(QDialog):
         self.entry_id = entry_id
         self.saved_id: int | None = None
         default = EntryInput(booked_on=day or date.today(), account_id=account_id or 0, amount="")
-        choices = ctx.read(load_choices, entry_id, default)
+        choices = ctx.read(views.load_choices, entry_id, default)
         self.data = choices.data
         stored_on = self.data.booked_on if isinstance(self.data.booked_on, date) else None
         self.read_only = entry_id is not None and stored_on is not None and stored_on.year in choices.closed

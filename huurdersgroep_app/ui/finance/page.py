@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from huurdersgroep_app.core.services.finance import years
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import N_, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.models import YearInfo
@@ -36,15 +36,6 @@ TABS = (("cashbook", N_("Cash book")),
         ("closing", N_("Year closing")),
         ("dues", N_("Dues")),
         ("allowances", N_("Volunteer allowances")))
-
-
-def year_choices(session) -> list[years.YearRow]:
-    """The years with books, this year, and next year (to prepare its budget)."""
-    rows = {row.year: row for row in years.list_years(session)}
-    this_year = date.today().year
-    for year in (this_year, this_year + 1):
-        rows.setdefault(year, years.YearRow(year, "open", None))
-    return [rows[year] for year in sorted(rows)]
 
 
 class Page(QWidget):
@@ -121,7 +112,7 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """After any change: the years again (one may have been closed), then the visible tab."""
-        rows = self.ctx.read(year_choices)
+        rows = self.ctx.read(views.year_choices)
         wanted = self.year_info().year if self.year.count() else date.today().year
         self.year.blockSignals(True)
         self.year.clear()

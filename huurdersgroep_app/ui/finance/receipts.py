@@ -5,7 +5,6 @@ transaction): a refused save (a closed year, a wrong amount) stores no stray fil
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -14,21 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QListWidget
 
 from huurdersgroep_app import paths
 from huurdersgroep_app.core.services.finance import receipts
+from huurdersgroep_app.core.services.finance.views import StoredReceipt
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-
-
-@dataclass(frozen=True)
-class StoredReceipt:
-    id: int
-    file_name: str
-    size: int
-
-
-def stored_receipts(session, entry_id: int | None) -> list[StoredReceipt]:
-    if entry_id is None:
-        return []
-    return [StoredReceipt(r.id, r.file_name, r.size) for r in receipts.receipts_of(session, entry_id)]
 
 
 def _size(size: int) -> str:

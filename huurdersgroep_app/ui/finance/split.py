@@ -8,24 +8,16 @@ to match before saving.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
+from huurdersgroep_app.core.services.finance.views import CategoryChoice
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.finance.models import ZERO, money, plain_amount, typed_amount
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, error_label
-
-
-@dataclass(frozen=True)
-class CategoryChoice:
-    id: int
-    label: str
-    kind: str  # income | expense
-    active: bool
 
 
 def fill_categories(combo: QComboBox, choices: list[CategoryChoice], kind: str, keep: int | None) -> None:
