@@ -153,6 +153,9 @@ REPORTS: dict[str, str] = {
     "member-list": "reports", "board-list": "reports",
     "activity-report": "funding_reports", "year-plan": "funding_reports", "grant-accountability": "funding_reports",
     "audit-committee": "funding_reports", "funding-dossier": "funding_reports",
+    # the document catalogue's kinds that no module above makes (cli/documents.py)
+    "member-counts": "documents", "annual-minutes": "documents", "decisions-register": "documents",
+    "cover-letter": "documents",
 }
 IMPORTS: dict[str, str] = {"members": "members", "bank": "finance"}
 _OPTIONS_WITH_VALUE = ("--db", "--lang")  # the main parser's options that take a value
@@ -248,9 +251,12 @@ def _run_report(args) -> int:
     if handler is None:
         raise UsageError(_("Unknown report '{kind}'. Choose one of: {choices}.").format(
             kind=args.kind, choices=", ".join(sorted(set(args.cli.reports) | set(REPORTS)))))
-    fmt = getattr(args, "format", None) or "pdf"
-    if fmt not in args.cli.report_formats[args.kind]:
-        raise UsageError(_("The report '{kind}' is made as PDF only.").format(kind=args.kind))
+    formats = args.cli.report_formats[args.kind]
+    fmt = getattr(args, "format", None) or formats[0]  # without --format: the kind's own first format
+    if fmt not in formats:
+        raise UsageError(_("The report '{kind}' is made as {formats}, not as {format}.").format(
+            kind=args.kind, formats=", ".join(f.upper() for f in formats), format=fmt.upper()))
+    args.format = fmt
     return handler(args)
 
 

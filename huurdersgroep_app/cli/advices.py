@@ -18,7 +18,7 @@ from huurdersgroep_app.i18n import _
 
 
 def register(cli) -> None:
-    cli.report_option("--format", choices=("pdf", "docx"), default="pdf")
+    cli.report_option("--format", choices=("pdf", "docx"), default=None)
     cli.report_option("--advice", type=int, metavar="ID", help="advice dossier (advice-letter)")
     cli.report_option("--from", dest="date_from", metavar="DATE", help="first day of the period")
     cli.report_option("--to", dest="date_to", metavar="DATE", help="last day of the period")

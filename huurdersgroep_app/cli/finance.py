@@ -34,8 +34,10 @@ def register(cli) -> None:
     cli.report_option("--to", dest="date_to", metavar="DATE", help="last day of the period")
     for name, handler in (("budget", report_budget), ("budget-vs-actual", report_budget_vs_actual),
                           ("financial-report", report_financial), ("audit-pack", report_audit_pack),
-                          ("dues-letters", report_dues_letters), ("ledger", report_ledger)):
+                          ("dues-letters", report_dues_letters)):
         cli.add_report(name, handler)
+    cli.report_option("--format", choices=("pdf", "xlsx"), default=None)
+    cli.add_report("ledger", report_ledger, formats=("xlsx",))  # a spreadsheet only
     finance = cli.command("finance", "the books: years, balances, closing a year", _need_subcommand)
     sub = finance.add_subparsers(dest="finance_command", parser_class=Parser)
 

@@ -13,7 +13,7 @@ from huurdersgroep_app.i18n import _
 def register(cli) -> None:
     cli.report_option("--year", type=year, help="the (financial) year")
     cli.report_option("--funder", type=int, default=None, help="the funder's id (huurdersgroep funders list)")
-    cli.report_option("--format", choices=("pdf", "docx", "xlsx"), default="pdf")
+    cli.report_option("--format", choices=("pdf", "docx", "xlsx"), default=None)
     cli.add_report("activity-report", report_activity, formats=("pdf", "docx"))
     cli.add_report("year-plan", report_year_plan, formats=("pdf", "docx"))
     cli.add_report("grant-accountability", report_grant_accountability, formats=("pdf", "xlsx"))

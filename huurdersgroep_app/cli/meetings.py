@@ -18,7 +18,7 @@ DOCX_REPORTS = ("invitation", "minutes")
 
 
 def register(cli) -> None:
-    cli.report_option("--format", choices=("pdf", "docx"), default="pdf")
+    cli.report_option("--format", choices=("pdf", "docx"), default=None)
     cli.report_option("--meeting", type=int, help="meeting id (see 'meetings list')")
     cli.report_option("--year", type=year, help="year, e.g. 2026")
     cli.report_option("--per", choices=("member", "household", "generic"), default="household",

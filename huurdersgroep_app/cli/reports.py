@@ -12,7 +12,7 @@ from huurdersgroep_app.i18n import _, ngettext
 
 def register(cli) -> None:
     cli.report_option("--privacy", choices=("names", "contact", "counts"), default="names")
-    cli.report_option("--format", choices=("pdf", "docx"), default="pdf")
+    cli.report_option("--format", choices=("pdf", "docx"), default=None)
     cli.add_report("member-list", report_member_list)
     cli.add_report("board-list", report_board_list)
 

@@ -101,7 +101,7 @@ def test_signals_report_refuses_docx_as_a_usage_error(group_file, tmp_path, caps
     code, out, err = run(capsys, "report", "signals", "--db", path, "--out", target, "--lang", "en",
                          "--from", "01/01/2026", "--to", "31/12/2026", "--format", "docx")
     assert code == 2 and out == "" and not target.exists()
-    assert "is made as PDF only." in err and err.count("\n") == 1
+    assert "is made as PDF, not as DOCX." in err and err.count("\n") == 1
 
 
 def test_advices_list(group_file, capsys):

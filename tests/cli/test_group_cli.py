@@ -106,7 +106,7 @@ def test_lists_refuse_docx(tmp_path, capsys):
     path = tmp_path / "g.sqlite"
     run(capsys, "new", "--db", path, "--name", "HG", "--region", "vlaanderen")
     code, _, err = run(capsys, "report", "member-list", "--db", path, "--out", tmp_path / "l.docx", "--format", "docx")
-    assert code == 2 and "The report 'member-list' is made as PDF only." in one_line_error(err)
+    assert code == 2 and "The report 'member-list' is made as PDF, not as DOCX." in one_line_error(err)
     assert not (tmp_path / "l.docx").exists()
 
 

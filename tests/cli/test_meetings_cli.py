@@ -109,7 +109,7 @@ def test_docx_is_refused_for_the_other_meeting_documents(group_file, tmp_path, c
     code, out, err = run(capsys, "report", kind, "--db", group_file, "--meeting", 1, "--out", target,
                          "--format", "docx", "--lang", "en")
     assert code == 2 and out == "" and not target.exists()
-    assert err.count("\n") == 1 and f"The report '{kind}' is made as PDF only." in err
+    assert err.count("\n") == 1 and f"The report '{kind}' is made as PDF, not as DOCX." in err
 
 
 def test_decisions_and_action_points_of_a_year(group_file, tmp_path, capsys):

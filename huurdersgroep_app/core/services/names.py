@@ -21,6 +21,8 @@ SURNAME_SORTS = (SORT_BY_STEM, SORT_BY_PARTICLE)
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'Çelik' → 'celik', 'Nguyễn' → 'nguyen'."""
+    if text.isascii():  # most names: nothing to decompose (sorting 10,000 attendees calls this 30,000 times)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("ł", "l").replace("Ł", "l").replace("ø", "o").replace("æ", "ae").casefold()
@@ -51,8 +53,8 @@ def normalise_surname(last_name: str) -> str:
 def normalise_address(street: str, number: str, postcode: str) -> str:
     # 'Kerkstr.' and 'Kerkstraat' are the same street as people write it.
     street = re.sub(r"str(aat)?\b\.?", "straat", fold(street))
-    return re.sub(r"[^a-z0-9]", "", street) + "|" + fold(number).replace(" ", "") + "|" + fold(postcode).replace(" ",
-                                                                                                                 "")
+    number, postcode = fold(number).replace(" ", ""), fold(postcode).replace(" ", "")
+    return re.sub(r"[^a-z0-9]", "", street) + "|" + number + "|" + postcode
 
 
 def similar(a: str, b: str, threshold: float = 0.85) -> bool:

@@ -2,7 +2,6 @@
 at the next annual meeting. The landlord's complexes are managed here too."""
 from __future__ import annotations
 
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -124,9 +123,10 @@ class Page(QWidget):
                                       snap.total.members).format(count=snap.total.members))
         self.model.set_rows(snap.complexes)
         if snap.total.dwellings:
-            self.total.setText(_(
+            self.total.setText(" ".join(filter(None, [_(
                 "All complexes: {members} members in {dwellings} dwellings, a reach of {reach}.").format(
-                members=snap.total.members, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)))
+                members=snap.total.counted, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)),
+                complexes.reach_note(snap.total)])))
         else:
             self.total.setText(_("Fill in the number of dwellings of each complex to see the group's reach."))
         if snap.offices:

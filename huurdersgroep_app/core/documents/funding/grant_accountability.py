@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import check_target
 from huurdersgroep_app.core.documents.finance.common import money, money_column, signature_lines, total_row
-from huurdersgroep_app.core.documents.finance.ledger_xlsx import MONEY_FORMAT
 from huurdersgroep_app.core.documents.funding.common import check_format, document_info
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, TableStyle, write_document
 from huurdersgroep_app.core.services.funding.accountability import GrantAccount, grant_accounts
 from huurdersgroep_app.core.services.funding.grants import status_label
 from huurdersgroep_app.i18n import _, format_date
+
+if TYPE_CHECKING:  # openpyxl is imported only when a spreadsheet is made (the dossier makes none)
+    from openpyxl import Workbook
 
 SMALL = TableStyle(font_size=8, row_height=12, padding=2)
 
@@ -91,6 +92,11 @@ def _draw(accounts: list[GrantAccount], year: int):
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows, money_columns: set[int],
            date_columns: set[int]) -> None:
     """A sheet with a bold header row, exact amounts shown in euros, and columns fitted to their text."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from huurdersgroep_app.core.documents.finance.ledger_xlsx import MONEY_FORMAT
+
     sheet = workbook.create_sheet(title[:31])
     sheet.append(headers)
     for cell in sheet[1]:
@@ -107,6 +113,8 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows, money_colum
 
 
 def _write_xlsx(target, accounts: list[GrantAccount], year: int) -> None:
+    from openpyxl import Workbook
+
     check_target(target)
     workbook = Workbook()
     workbook.remove(workbook.active)

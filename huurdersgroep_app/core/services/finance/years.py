@@ -60,10 +60,16 @@ def first_closed_year_using(session: Session, *, category_id: int | None = None,
 
 
 def seal_warning(session: Session, year: int) -> str:
-    """The line a report of ``year`` carries when that closed year no longer matches its seal ('' if it does)."""
+    """The line a report of ``year`` carries when that closed year no longer matches its seal ('' if it does).
+
+    Kept for the session: a closed year cannot change through the program (its guards refuse it), and the
+    funding dossier's sections each ask for the same year's line (a digest reads every row of the year)."""
     from huurdersgroep_app.core.db import seal
 
-    return seal.year_warning(seal.for_session(session), year)
+    cache = session.info.setdefault("seal_warnings", {})
+    if year not in cache:
+        cache[year] = seal.year_warning(seal.for_session(session), year)
+    return cache[year]
 
 
 def ensure_year(session: Session, year: int) -> FinancialYear:

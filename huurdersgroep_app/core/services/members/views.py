@@ -46,7 +46,7 @@ class GroupSnapshot:
 
     group: str
     complexes: list  # complexes.ComplexRow per complex
-    total: complexes.ComplexRow
+    total: complexes.ReachTotal
     offices: list[tuple[str, str, date | None]]   # office, name, end of term
     meeting: date
     due: list[board.RotaEntry]
