@@ -139,7 +139,7 @@ def _full_name(row: members.MemberRow) -> str:
     return f"{row.last_name}, {row.first_name}" if row.first_name else row.last_name
 
 
-def _draw_counts(flow: PageFlow, rows: list[complexes.ComplexRow], total: complexes.ComplexRow) -> None:
+def _draw_counts(flow: PageFlow, rows: list[complexes.ComplexRow], total: complexes.ReachTotal) -> None:
     columns = [Column(_("Complex"), 5), Column(_("Dwellings"), 1.5, align="right"),
                Column(_("Active members"), 1.8, align="right"), Column(_("Reach"), 1.3, align="right")]
 
@@ -150,5 +150,6 @@ def _draw_counts(flow: PageFlow, rows: list[complexes.ComplexRow], total: comple
     body = [cells(row) for row in rows]
     body.append(Row(cells(total), bold=True, rule_above=True))
     flow.table(columns, body, title=_("Members per complex"))
-    if any(row.id is None for row in rows):
-        flow.paragraph(_("Members without a complex count in the total but add no dwellings."), size=8.5)
+    note = complexes.reach_note(total)
+    if note:
+        flow.paragraph(note, size=8.5)

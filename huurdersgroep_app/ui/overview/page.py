@@ -32,7 +32,7 @@ class Snapshot:
 
     group: str
     complexes: list
-    total: complexes.ComplexRow
+    total: complexes.ReachTotal
     offices: list[tuple[str, str, date | None]]   # office, name, end of term
     meeting: date
     due: list[board.RotaEntry]
@@ -145,9 +145,10 @@ class Page(QWidget):
                                       snap.total.members).format(count=snap.total.members))
         self.model.set_rows(snap.complexes)
         if snap.total.dwellings:
-            self.total.setText(_(
+            self.total.setText(" ".join(filter(None, [_(
                 "All complexes: {members} members in {dwellings} dwellings, a reach of {reach}.").format(
-                members=snap.total.members, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)))
+                members=snap.total.counted, dwellings=snap.total.dwellings, reach=formats.percent(snap.total.reach)),
+                complexes.reach_note(snap.total)])))
         else:
             self.total.setText(_("Fill in the number of dwellings of each complex to see the group's reach."))
         if snap.offices:

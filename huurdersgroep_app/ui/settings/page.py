@@ -1,5 +1,5 @@
 """Settings: the group's details and logo, how the group works (term, name sorting, annual
-meeting), the interface language, and backups."""
+meeting), the rules (rules_tab), the interface language, and backups (backup_tab)."""
 from __future__ import annotations
 
 from datetime import date
@@ -22,6 +22,7 @@ from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
 from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, error_label, heading, hint,
                                               landlord_address_rows)
 from huurdersgroep_app.ui.settings.backup_tab import BackupTab
+from huurdersgroep_app.ui.settings.rules_tab import RulesTab
 
 GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
                 "iban", "registration_number")
@@ -65,6 +66,8 @@ class Page(QWidget):
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(_scrolled(self._group_tab()), _("The group"))
         self.tabs.addTab(_scrolled(self._habits_tab()), _("How the group works"))
+        self.rules = RulesTab(ctx)
+        self.tabs.addTab(_scrolled(self.rules), _("Rules"))
         self.tabs.addTab(_scrolled(self._language_tab()), _("Language"))
         self.backups = BackupTab(ctx)
         self.tabs.addTab(_scrolled(self.backups), _("Backups"))
@@ -241,6 +244,7 @@ class Page(QWidget):
         self.term_years.setValue(int(values["term_years"]))
         stored = values["next_meeting"]
         self.next_meeting.set_date(date.fromisoformat(stored) if stored else None)
+        self.rules.refresh()
         mode = values["surname_sort"]
         for button in self.surname_sort.buttons():
             button.setChecked(button.property("mode") == mode)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.funding.common import document_info, write_blocks
 from huurdersgroep_app.core.services.advices.labels import category_label, outcome_label, signal_status_label
-from huurdersgroep_app.core.services.funding.activity import ActivityYear, ComplexCount, activity_year
+from huurdersgroep_app.core.services.funding.activity import ActivityYear, activity_year
+from huurdersgroep_app.core.services.members.complexes import reach_note, total_reach
 from huurdersgroep_app.core.services.meetings.lifecycle import type_label
 from huurdersgroep_app.core.services.members.board import role_label
 from huurdersgroep_app.core.services.organisation import get_organisation
@@ -56,13 +57,13 @@ def _members(report: ActivityYear) -> list:
         reach = format_percent(c.reach) if c.reach is not None else "–"
         rows.append([c.name or _("No complex"), format_number(c.dwellings) if c.dwellings else "–",
                      format_number(c.members), reach])
-    dwellings = sum(c.dwellings for c in report.complexes)
-    total = sum(c.members for c in report.complexes)
-    reach = ComplexCount("", dwellings, total).reach
-    rows.append([_("Total"), format_number(dwellings), format_number(total),
-                 format_percent(reach) if reach is not None else "–"])
+    total = total_reach(report.complexes, without_complex=lambda c: not c.name)
+    rows.append([_("Total"), format_number(total.dwellings), format_number(total.members),
+                 format_percent(total.reach) if total.reach is not None else "–"])
     out.append(b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18],
                        wrap=False))  # plain cells: fast for a hundred complexes; names fit a line
+    if reach_note(total):
+        out.append(b.Para(reach_note(total), "small"))
     return out
 
 

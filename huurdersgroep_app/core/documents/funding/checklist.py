@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.funding.common import document_info
-from huurdersgroep_app.core.services.funding.activity import ComplexCount, activity_year
+from huurdersgroep_app.core.services.funding.activity import activity_year
 from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, TO_CONFIRM
 from huurdersgroep_app.core.services.funding.compliance import ComplianceReport
+from huurdersgroep_app.core.services.members.complexes import reach_note, total_reach
 from huurdersgroep_app.i18n import _, format_date, format_number, format_percent, ngettext
 
 
@@ -58,7 +59,7 @@ def member_count_blocks(session: Session, year: int, today: date | None = None, 
     for c in facts.complexes:
         rows.append([c.name or _("No complex"), format_number(c.dwellings) if c.dwellings else "–",
                      format_number(c.members), format_percent(c.reach) if c.reach is not None else "–"])
-    total = ComplexCount("", sum(c.dwellings for c in facts.complexes), sum(c.members for c in facts.complexes))
+    total = total_reach(facts.complexes, without_complex=lambda c: not c.name)
     rows.append([_("Total"), format_number(total.dwellings), format_number(total.members),
                  format_percent(total.reach) if total.reach is not None else "–"])
     return [b.Title(_("Members per complex")),
@@ -67,7 +68,8 @@ def member_count_blocks(session: Session, year: int, today: date | None = None, 
             # Plain cells (no Paragraph per cell): a large group has a hundred complexes; names fit a line.
             b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18],
                     wrap=False),
-            b.Para(_("Counts only: the dossier holds no member's address, phone or e-mail."), "small")]
+            b.Para(_("Counts only: the dossier holds no member's address, phone or e-mail."), "small")] + \
+        ([b.Para(reach_note(total), "small")] if reach_note(total) else [])
 
 
 def member_count_info(session: Session, year: int, today: date | None = None):

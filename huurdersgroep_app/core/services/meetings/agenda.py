@@ -39,6 +39,9 @@ STANDARD_ITEMS = {
     "activity_report": N_("Activity report of the past year"),
     "financial_report": N_("Financial report of the past year"),
     "audit_report": N_("Report of the audit committee"),
+    # A decision of its own, taken before the discharge: the meeting first approves the accounts, then
+    # releases the board for them.
+    "accounts_approval": N_("Approval of the annual accounts"),
     "discharge": N_("Discharge of the board"),
     "elections": N_("Elections"),
     "plans_budget": N_("Plans and budget for the coming year"),

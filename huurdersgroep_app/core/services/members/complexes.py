@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Complex, Member
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.lookup import get_or_raise
-from huurdersgroep_app.i18n import N_, _
+from huurdersgroep_app.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,56 @@ def complex_rows(session: Session, on: date | None = None) -> list[ComplexRow]:
     return rows
 
 
-def total_reach(rows: list[ComplexRow]) -> ComplexRow:
-    """All complexes together; members without a complex count as members but add no dwellings."""
-    return ComplexRow(None, _("Total"), sum(r.dwellings for r in rows), sum(r.members for r in rows))
+@dataclass(frozen=True)
+class ReachTotal:
+    """All complexes together. ``members`` is every member (the sum of the table's column); the reach
+    counts only members living in a complex whose dwellings are known, because a member without a complex
+    lives in none of the dwellings counted (62 members with 59 unassigned on 80 dwellings is not 78 %)."""
+
+    name: str
+    dwellings: int
+    members: int
+    in_complexes: int       # members linked to a complex
+    counted: int            # of those, in a complex with a known number of dwellings: the reach's numerator
+    without_complex: int
+    id: None = None
+
+    @property
+    def reach(self) -> Decimal | None:
+        if not self.dwellings:
+            return None
+        return (Decimal(self.counted) / Decimal(self.dwellings)).quantize(Decimal("0.0001"))
+
+    @property
+    def uncounted(self) -> int:
+        """Members the reach leaves out: without a complex, or in a complex without dwellings."""
+        return self.members - self.counted
+
+
+def total_reach(rows, without_complex=lambda row: row.id is None) -> ReachTotal:
+    """The one definition of the group's total reach, for the Overview, the member counts list and the
+    funders' reports. ``rows`` carry ``dwellings`` and ``members``; ``without_complex`` tells the row of
+    members without a complex (id None here; an empty name in the activity report's counts)."""
+    members = sum(r.members for r in rows)
+    loose = sum(r.members for r in rows if without_complex(r))
+    counted = sum(r.members for r in rows if not without_complex(r) and r.dwellings)
+    return ReachTotal(_("Total"), sum(r.dwellings for r in rows if not without_complex(r)), members,
+                      members - loose, counted, loose)
+
+
+def reach_note(total: ReachTotal) -> str:
+    """Says which members the reach leaves out; empty when it counts everyone."""
+    if not total.dwellings or not total.uncounted:
+        return ""
+    parts = [ngettext("The reach counts only the {n} member in a complex with known dwellings.",
+                      "The reach counts only the {n} members in a complex with known dwellings.",
+                      total.counted).format(n=total.counted)]
+    if total.without_complex:
+        parts.append(ngettext("{n} member has no complex.", "{n} members have no complex.",
+                              total.without_complex).format(n=total.without_complex))
+    in_unknown = total.in_complexes - total.counted
+    if in_unknown:
+        parts.append(ngettext("{n} member lives in a complex without a number of dwellings.",
+                              "{n} members live in a complex without a number of dwellings.",
+                              in_unknown).format(n=in_unknown))
+    return " ".join(parts)
