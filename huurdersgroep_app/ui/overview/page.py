@@ -19,6 +19,7 @@ from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
+from huurdersgroep_app.ui.overview.year_panel import YearPanel
 from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
                                                   table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
@@ -78,6 +79,7 @@ class Page(QWidget):
         side_widget = QWidget()
         side = QVBoxLayout(side_widget)
         side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(YearPanel(ctx))  # what is due this year, and the set-up still to do
         # The annual meeting comes first: it is the first condition of every funder.
         self.meetings_panel = MeetingsPanel(ctx)
         side.addWidget(self.meetings_panel)

@@ -51,6 +51,8 @@ class GuiController(QObject):
         self._first_paint = None
         self.integrity = None
         self.last_restore: bool | None = None  # the outcome of the last restore_backup, once over
+        self._first_steps_due = False  # a group was just created in the welcome dialog
+        self.first_steps = None  # the first-run guide shown after that
         self._translators: list[QTranslator] = []
 
     # -- language -------------------------------------------------------------------------------------
@@ -155,6 +157,7 @@ class GuiController(QObject):
 
         dialog = WelcomeDialog(message=message)
         dialog.exec()
+        self._first_steps_due = dialog.created and dialog.database is not None
         return dialog.database
 
     def show_main(self, db: Database, page: str | None = None) -> None:
@@ -164,6 +167,9 @@ class GuiController(QObject):
         self._replace_window(page)
         if opened:
             self._check_integrity()
+        if self._first_steps_due:
+            self._first_steps_due = False
+            self.first_steps = self.ctx.open_first_steps(self.window)
 
     def _new_window(self, page: str | None = None):
         from huurdersgroep_app.ui.shell.main_window import MainWindow
@@ -210,6 +216,7 @@ class GuiController(QObject):
             dialog = WelcomeDialog(self.window)
             dialog.exec()
             db = dialog.database
+            self._first_steps_due = dialog.created and db is not None
             if db is None:
                 try:
                     db = opening.open_group_file(current)
