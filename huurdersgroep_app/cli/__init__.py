@@ -110,6 +110,10 @@ class Cli:
         if action is None:
             self._report_options[flags[0]] = self.report_parser.add_argument(*flags, **kwargs)
             return
+        if "dest" in kwargs and kwargs["dest"] != action.dest:
+            # The first registration wins, so a second dest would never be filled (``--from`` of
+            # budget-vs-actual was read as ``period_from`` while advices had made it ``date_from``).
+            raise ValueError(f"report option {flags[0]} is registered as {action.dest!r}, not {kwargs['dest']!r}")
         if action.choices is not None and kwargs.get("choices"):
             action.choices = tuple(dict.fromkeys((*action.choices, *kwargs["choices"])))
 

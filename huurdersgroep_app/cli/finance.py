@@ -30,8 +30,8 @@ def register(cli) -> None:
     cli.import_option("--map", action="append", default=[], metavar="COLUMN=field")
     cli.add_importer("bank", import_bank)
     cli.report_option("--year", type=year, help="the (financial) year")
-    cli.report_option("--from", dest="period_from", help="start of the period (budget-vs-actual)")
-    cli.report_option("--to", dest="period_to", help="end of the period (budget-vs-actual)")
+    cli.report_option("--from", dest="date_from", metavar="DATE", help="first day of the period")
+    cli.report_option("--to", dest="date_to", metavar="DATE", help="last day of the period")
     for name, handler in (("budget", report_budget), ("budget-vs-actual", report_budget_vs_actual),
                           ("financial-report", report_financial), ("audit-pack", report_audit_pack),
                           ("dues-letters", report_dues_letters)):
@@ -180,8 +180,8 @@ def report_budget_vs_actual(args) -> int:
     from huurdersgroep_app.core.services.validation import FieldError, parse_date
 
     try:
-        start = parse_date(getattr(args, "period_from", None))
-        end = parse_date(getattr(args, "period_to", None))
+        start = parse_date(getattr(args, "date_from", None))
+        end = parse_date(getattr(args, "date_to", None))
     except FieldError as exc:
         raise UsageError(str(exc)) from None
     return _write(args, write_budget_vs_actual, start, end)

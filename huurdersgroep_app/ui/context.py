@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from huurdersgroep_app.core.errors import DomainError
@@ -162,6 +162,15 @@ class AppContext(QObject):
         from huurdersgroep_app.ui.documents.texts_dialogs import open_texts
 
         return open_texts(self, kind, year, parent)
+
+    def open_first_steps(self, parent: QWidget | None = None) -> QWidget:
+        """The first-run guide (a window beside the main one, so its buttons can open the pages)."""
+        from huurdersgroep_app.ui.shell.first_steps import FirstStepsDialog
+
+        dialog = FirstStepsDialog(self, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def choose_signal_cluster(self, parent: QWidget | None = None) -> int | None:
         """The groups of signals not yet in a dossier; the id of the dossier made from one, if any."""

@@ -146,3 +146,26 @@ def test_balances_print_the_transfers_so_every_row_adds_up(group_file, capsys):
         assert D(opening) + D(income) - D(expense) + D(moved) == D(closing), name
     assert rows[0][5] == "70.00" and rows[1][5] == "-70.00"
     assert rows[0][6] == "97.65" and rows[1][6] == "680.00"
+
+
+@pytest.mark.parametrize("full", [True, False], ids=["full parser", "lazy parser"])
+def test_budget_vs_actual_takes_its_period_from_and_to(group_file, tmp_path, capsys, full):
+    """``--from``/``--to`` are shared with the advices reports: through the full parser (every command
+    registered, as for ``report --help`` or an unknown kind) they used to land in the advices' names
+    and the report silently covered the whole year."""
+    from huurdersgroep_app.cli import build_parser
+
+    out = tmp_path / "period.pdf"
+    argv = ["report", "budget-vs-actual", "--db", str(group_file), "--year", "2024", "--from", "2024-01-01",
+            "--to", "2024-01-31", "--out", str(out), "--lang", "en"]
+    parser, _cli = build_parser(None if full else argv)
+    args = parser.parse_args(argv)
+    assert args.handler(args) == 0
+    text = PdfReader(str(out)).pages[0].extract_text()
+    # The only entry (2 February) lies outside January, so January's actual column holds nothing.
+    assert "January" in text and "12.35" not in text, text
+    capsys.readouterr()
+    year = tmp_path / "year.pdf"
+    assert main(["report", "budget-vs-actual", "--db", str(group_file), "--year", "2024", "--out", str(year),
+                 "--lang", "en"]) == 0
+    assert "12.35" in PdfReader(str(year)).pages[0].extract_text()

@@ -7,6 +7,8 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.invitation import _info
+from huurdersgroep_app.core.services.meetings.elections import ElectionResult
+from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.meetings.action_points import ActionPointRow, action_status_label
 from huurdersgroep_app.core.services.meetings.record import ItemRecord, MeetingRecord, load_meeting
 from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
@@ -27,22 +29,29 @@ def decision_para(d: DecisionRow) -> b.Para:
                   lead=_("Decision {label}: ").format(label=d.label))
 
 
+def minutes_date(value) -> str:
+    """Every date in the minutes is written one way, the long form ('29 mars 2025'), in tables too."""
+    return format_date(value, "long") if value else ""
+
+
 def action_table(points: list[ActionPointRow], with_status: bool = False) -> b.Table:
     header = [_("Action"), _("Who"), _("Due")]
-    widths = [0.55, 0.27, 0.18]
+    widths = [0.5, 0.27, 0.23]
+    whole: tuple[int, ...] = (2,)
     if with_status:
         header += [_("From"), _("Status")]
-        widths = [0.36, 0.2, 0.14, 0.14, 0.16]
+        widths = [0.3, 0.18, 0.17, 0.17, 0.18]
+        whole = (2, 3)
     rows = []
     for a in points:
-        row = [a.description, a.owner_name, format_date(a.due_on, "short") if a.due_on else ""]
+        row = [a.description, a.owner_name, minutes_date(a.due_on)]
         if with_status:
             status = action_status_label(a.status)
             if a.done_on:
-                status += " " + format_date(a.done_on, "short")
-            row += [format_date(a.meeting_date, "short"), status]
+                status += " " + minutes_date(a.done_on)
+            row += [minutes_date(a.meeting_date), status]
         rows.append(row)
-    return b.Table(header, rows, widths)
+    return b.Table(header, rows, widths, whole=whole)
 
 
 def attendance_blocks(record: MeetingRecord) -> list:
@@ -68,6 +77,25 @@ def attendance_blocks(record: MeetingRecord) -> list:
     return [b.Para(value, lead=_("{label}: ").format(label=label)) for label, value in rows]
 
 
+def election_blocks(election: ElectionResult) -> list:
+    """An election under its own heading (the office and the seats), then the count: the table of votes,
+    every ballot paper accounted for (valid, blank, invalid), and the result."""
+    role = board.role_label(election.role).lower()
+    heading = ngettext("Election of {role} ({n} seat)", "Election of {role} ({n} seats)", election.seats).format(
+        role=role, n=election.seats)
+    out: list = [b.Heading(heading, 3)]
+    if election.method == "vote":
+        out.append(b.Table([_("Candidate"), _("Votes"), _("Elected")],
+                           [[c.name, "" if c.votes is None else str(c.votes), _("yes") if c.elected else ""]
+                            for c in election.candidates], [0.5, 0.2, 0.3], whole=(1,)))
+        if election.ballots_text:
+            out.append(b.Para(election.ballots_text))
+    else:
+        out.append(b.Para(_("Elected by acclamation."), "muted"))
+    out.append(b.Para(election.text))
+    return out
+
+
 def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
     out: list = [b.Heading(f"{item.number}. {item.title}", 3)]
     if item.introduced_by:
@@ -78,11 +106,7 @@ def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
         out += [b.Para(_("Open action points from earlier meetings:"), "small", bold=True),
                 action_table(item.review, with_status=True)]
     for election in item.elections:
-        if election.method == "vote":
-            out.append(b.Table([_("Candidate"), _("Votes"), _("Elected")],
-                               [[c.name, "" if c.votes is None else str(c.votes), _("yes") if c.elected else ""]
-                                for c in election.candidates], [0.5, 0.2, 0.3]))
-        out.append(b.Para(election.text))
+        out += election_blocks(election)
     for d in item.decisions:
         out.append(decision_para(d))
     if item.action_points:
@@ -103,7 +127,7 @@ def minutes_blocks(session: Session, meeting_id: int) -> list:
     approval = approval_of(session, meeting_id)
     if approval is not None:
         state = _("Approved at the meeting of {date} (decision {label}).").format(
-            date=format_date(approval.meeting_date, "long"), label=approval.label)
+            date=minutes_date(approval.meeting_date), label=approval.label)
     elif record.status == "minutes_approved":
         state = _("Approved.")
     else:

@@ -15,6 +15,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import N_, _
 
 REGIONS = ("vlaanderen", "nederland", "brussel")
+RULE_KINDS = ("law", "default", "proposal", "to_verify")
 REGION_LABELS = {"vlaanderen": N_("Flanders"), "nederland": N_("The Netherlands"), "brussel": N_("Brussels")}
 
 
@@ -43,9 +44,27 @@ class RuleProfile:
         """Money and rates are stored as strings in TOML so they stay exact."""
         return Decimal(str(self.get(section, key, default)))
 
-    def note(self, section: str, key: str) -> str:
+    def _about(self, section: str, key: str, suffix: str) -> str:
+        """``key_note`` / ``key_kind``, else that of the nearest shorter name (``invitation_days_note``
+        covers ``invitation_days_annual_meeting``): one note may speak for a family of values."""
         section_data = self.data.get(section, {})
-        return section_data.get(f"{key}_note") or section_data.get(f"{key.rsplit('_', 1)[0]}_note", "")
+        parts = key.split("_")
+        for end in range(len(parts), 0, -1):
+            found = section_data.get("_".join(parts[:end]) + suffix)
+            if found:
+                return found
+        return ""
+
+    def note(self, section: str, key: str) -> str:
+        return self._about(section, key, "_note")
+
+    def kind(self, section: str, key: str) -> str:
+        """Where the value stands: law, default (usual practice), proposal (e.g. VIVAS) or to_verify."""
+        return self._about(section, key, "_kind")
+
+    def shipped(self, section: str, key: str, default=None):
+        """The profile's own value, before the group's overrides."""
+        return self.data.get(section, {}).get(key, default)
 
     @property
     def name(self) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
+from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.advices.labels import ADVICE_KINDS, ADVICE_SCOPES
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.members import complexes
@@ -129,8 +130,10 @@ class NewAdviceDialog(QDialog):
         self.setWindowTitle(_("New advice dossier"))
         topics, choices = ctx.read(form_choices)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint(_("The group's deadline is computed from the rules of your region (Settings); "
-                                "you can change it later when another term was agreed with the landlord.")))
+        kind = ctx.read(group_rules.rule_phrase, "advice", "advice_weeks")
+        layout.addWidget(hint(_("The group's deadline is computed from the advice term of your region ({kind}); "
+                                "you can change it later when another term was agreed with the landlord.").format(
+                                    kind=kind)))
         self.details = AdviceForm(topics, choices)
         layout.addWidget(self.details)
         self.general_error = error_label()

@@ -5,6 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
+from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import board
@@ -26,6 +27,7 @@ class AssignOfficeDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(_("Give a board office"))
         choices, years = ctx.read(_member_choices)
+        kind = ctx.read(group_rules.rule_phrase, "board", "term_years")
         layout = QVBoxLayout(self)
         self.form = Form()
         self.member = member_combo(choices, "")
@@ -36,9 +38,9 @@ class AssignOfficeDialog(QDialog):
         self.form.add("role", _("Office"), self.role)
         self.start_on = self.form.add("start_on", _("From"), DateField(date.today()))
         self.planned_end_on = self.form.add("planned_end_on", _("End of term"), DateField())
-        self.form.addRow(hint(ngettext("Leave the end of term empty for the usual term of {count} year (Settings).",
-                                       "Leave the end of term empty for the usual term of {count} years (Settings).",
-                                       years).format(count=years)))
+        self.form.addRow(hint(ngettext("Leave the end of term empty for the usual term of {count} year ({kind}).",
+                                       "Leave the end of term empty for the usual term of {count} years ({kind}).",
+                                       years).format(count=years, kind=kind)))
         self.notes = self.form.add("notes", _("Notes"), QLineEdit())
         layout.addLayout(self.form)
         layout.addWidget(dialog_buttons(self))

@@ -62,6 +62,9 @@ class Page(QWidget):
         self.dossier_button = QPushButton(_("Make the funding dossier"))
         self.dossier_button.setToolTip(_("The whole dossier for the chosen funder and year, in one PDF."))
         top.addWidget(self.dossier_button)
+        self.parts_button = QPushButton(_("Parts of the dossier…"))
+        self.parts_button.setToolTip(_("Choose, for this funder, which documents go into its dossier."))
+        top.addWidget(self.parts_button)
         layout.addLayout(top)
         layout.addWidget(hint(_("Every document is made from what was recorded. 'Make' puts it in the group's "
                                 "folder under Documents and opens it; 'Preview' only shows it.")))
@@ -104,6 +107,7 @@ class Page(QWidget):
         self.funder.currentIndexChanged.connect(lambda _i: self._show_made())
         self.format.currentIndexChanged.connect(lambda _i: self._update_buttons())
         self.dossier_button.clicked.connect(self.make_dossier)
+        self.parts_button.clicked.connect(self.choose_parts)
         self.make_button.clicked.connect(self.make)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
@@ -190,7 +194,9 @@ class Page(QWidget):
         self.make_button.setEnabled(usable)
         self.save_button.setEnabled(usable)
         self.preview_button.setEnabled(usable and self.format.currentData() == "pdf")
-        self.dossier_button.setEnabled(self.funder.currentData() is not None)
+        has_funder = self.funder.currentData() is not None
+        self.dossier_button.setEnabled(has_funder)
+        self.parts_button.setEnabled(has_funder)
         self.texts_button.setEnabled(kind is not None and kind.key in TEXT_DIALOGS)
 
     # -- actions --------------------------------------------------------------------------------------
@@ -224,6 +230,13 @@ class Page(QWidget):
                              self.funder.currentText())
         self.task = making.make_in_folder(self.ctx, order, self)
         return self.task
+
+    def choose_parts(self) -> bool:
+        from huurdersgroep_app.ui.documents.dossier_parts import DossierPartsDialog
+
+        if self.funder.currentData() is None:
+            return False
+        return bool(DossierPartsDialog(self.ctx, self.funder.currentData(), self.funder.currentText(), self).exec())
 
     def preview(self):
         order = self.order()

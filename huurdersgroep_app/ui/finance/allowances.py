@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.finance import allowances
 from huurdersgroep_app.core.services.finance import views
@@ -87,10 +88,11 @@ class AllowancesTab(QWidget):
     def refresh(self) -> None:
         view = self.ctx.read(views.read_allowances, self.info.year)
         rows, cap = view.rows, view.cap
+        kind = self.ctx.read(group_rules.rule_phrase, "finance", "volunteer_allowance")
         self.model.set_rows(rows)
         over = [r.name for r in rows if r.over_cap]
-        text = _("Volunteers may receive up to {cap} a year in allowances without tax (a rule of the group's "
-                 "region, see Settings).").format(cap=money(cap))
+        text = _("Volunteers may receive up to {cap} a year in allowances without tax ({kind}).").format(
+            cap=money(cap), kind=kind)
         if over:
             text += " " + _("Above the maximum in {year}: {names}.").format(year=self.info.year, names=", ".join(over))
         elif not rows:

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.finance import budget, categories
 from huurdersgroep_app.core.services.finance import views
@@ -100,8 +101,9 @@ class DwellingDialog(QDialog):
         self.calculation = ctx.read(budget.dwelling_calculation)
         calc = self.calculation
         layout = QVBoxLayout(self)
+        kind = ctx.read(group_rules.rule_phrase, "finance", "funding_norm_per_dwelling")
         layout.addWidget(hint(_("The landlord's participation budget is often a fixed amount per dwelling. The "
-                                "rate comes from the group's rules (Settings).")))
+                                "starting rate comes from the group's rules ({kind}).").format(kind=kind)))
         model = RowsTableModel(dwelling_columns(), calc.complexes, parent=self)
         table = table_view(model)
         table.setAccessibleName(_("Dwellings per complex"))

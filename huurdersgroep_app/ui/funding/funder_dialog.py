@@ -25,7 +25,8 @@ class FunderDialog(FormDialog):
             "Who pays the group: the landlord, the municipality, a province or a foundation. Choose its "
             "organisation in the contacts register, or leave it on 'new' to add it there."), _("Save"), parent)
         self.funder_id = funder_id
-        current, choices = ctx.read(self._load, funder_id)
+        form = ctx.read(views.funder_form, funder_id)
+        current, choices = form.current, form.organisations
         self.partner = self.add("partner_id", _("Organisation"), QComboBox())
         self.partner.addItem(_("New organisation with this name"), None)
         for pid, name in choices:
@@ -45,11 +46,6 @@ class FunderDialog(FormDialog):
             self.copy_defaults = QCheckBox(_("Give it the region's usual conditions (they can be changed)"))
             self.copy_defaults.setChecked(True)
             self.form.addRow("", self.copy_defaults)
-
-    @staticmethod
-    def _load(session, funder_id):
-        current = views.funder_input(session, funder_id) if funder_id else FunderInput(kind="municipality")
-        return current, views.organisation_choices(session)
 
     def data(self) -> FunderInput:
         return FunderInput(name=self.name.text(), kind=self.kind.currentData(), partner_id=self.partner.currentData(),

@@ -17,18 +17,14 @@ from huurdersgroep_app.ui.kit.form_dialog import FormDialog, text_box
 from huurdersgroep_app.ui.kit.widgets import DateField
 
 
-def _load(session, grant_id, funder_id):
-    detail = views.grant_detail(session, grant_id) if grant_id else None
-    return detail, views.category_choices(session), grants.dwellings_in_complexes(session)
-
-
 class GrantDialog(FormDialog):
     def __init__(self, ctx: AppContext, funder_id: int, year: int, grant_id: int | None = None, parent=None):
         super().__init__(ctx, _("New grant") if grant_id is None else _("Change grant"), _(
             "What the funder grants for a year. Per dwelling: the rate agreed with this funder times the "
             "number of dwellings (there is no legal amount per dwelling)."), _("Save"), parent)
         self.funder_id, self.grant_id = funder_id, grant_id
-        current, choices, self.complex_dwellings = ctx.read(_load, grant_id, funder_id)
+        form = ctx.read(views.grant_form, grant_id)
+        current, choices, self.complex_dwellings = form.current, form.categories, form.complex_dwellings
         self.year = self.add("year", _("Year"), QSpinBox())
         self.year.setRange(1990, 2199)
         self.year.setValue(current.year if current else year)

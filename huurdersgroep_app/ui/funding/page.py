@@ -9,7 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services.funding import funders, views
+from huurdersgroep_app.core.services.funding import views
 from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, TO_CONFIRM
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -21,14 +21,6 @@ from huurdersgroep_app.ui.kit.table_model import (ID_ROLE, SORT_ROLE, RowsTableM
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 TABS = ("compliance", "grants")
-
-
-def read_page(session, funder_id: int | None, year: int):
-    rows = funders.funder_rows(session)
-    if funder_id is None or funder_id not in {r.id for r in rows}:
-        funder_id = rows[0].id if rows else None
-    detail = views.funder_detail(session, funder_id, year) if funder_id is not None else None
-    return rows, views.funding_years(session), detail
 
 
 class Page(QWidget):
@@ -110,7 +102,8 @@ class Page(QWidget):
         """Everything again; ``funder_id`` chooses the funder shown (else the one shown before)."""
         if funder_id is None:
             funder_id = self.detail.id if self.detail is not None else self.selected_funder_id()
-        rows, years, self.detail = self.ctx.read(read_page, funder_id, self.chosen_year())
+        view = self.ctx.read(views.read_page, funder_id, self.chosen_year())
+        rows, years, self.detail = view.funders, view.years, view.detail
         wanted = self.chosen_year()
         self.year.blockSignals(True)
         self.year.clear()

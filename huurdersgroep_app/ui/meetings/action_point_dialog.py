@@ -5,21 +5,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPlainTextEdit, QVBoxLayout
 
 from huurdersgroep_app.core.errors import ValidationError
-from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.meetings import action_points
-from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.meetings.action_points import ActionPointInput
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.meetings.decision_dialog import item_combo
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen
-
-
-def owner_choices(session) -> list[tuple[tuple[str, int], str]]:
-    """Members by name, then the contacts with their organisation: (('member', id), label)."""
-    people = [(("member", mid), name) for mid, name in members.member_choices(session)]
-    return people + [(("contact", c.id), contacts.contact_label(c)) for c in contacts.list_contacts(session)]
 
 
 class ActionPointDialog(QDialog):
@@ -39,7 +32,7 @@ class ActionPointDialog(QDialog):
         self.owner.setEditable(True)
         self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.owner.addItem(_("Nobody in particular"), None)
-        for key, label in ctx.read(owner_choices):
+        for key, label in ctx.read(views.owner_choices):
             self.owner.addItem(label, key)
         completer = QCompleter(self.owner.model(), self.owner)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout
 
-from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.meetings import attendance, roles
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
@@ -49,7 +49,7 @@ class GuestDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.meeting_id = ctx, meeting_id
         self.setWindowTitle(_("Add a guest"))
-        known = ctx.read(lambda s: [(c.id, contacts.contact_label(c)) for c in contacts.list_contacts(s)])
+        known = ctx.read(views.contact_choices)
         known.sort(key=lambda c: c[0] not in invited_ids)  # the invited ones on top, otherwise as listed
         layout = QVBoxLayout(self)
         layout.addWidget(hint(_("Choose a known contact, or write the guest's name and organisation.")))

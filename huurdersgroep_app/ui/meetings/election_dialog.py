@@ -117,12 +117,20 @@ class VotesDialog(_ElectionForm):
         self.cast = QSpinBox()
         self.cast.setRange(0, 100000)
         self.form.add("ballots_cast", _("Ballot papers handed in"), self.cast)
+        self.cast.setValue(result.ballots_cast or 0)
         self.blank = QSpinBox()
         self.blank.setRange(0, 100000)
-        self.form.add("ballots_blank", _("Blank or invalid"), self.blank)
-        self.finish(30, 10 + 2 * len(self.votes))
+        self.blank.setValue(result.ballots_blank)
+        self.form.add("ballots_blank", _("Blank ballot papers"), self.blank)
+        self.invalid = QSpinBox()
+        self.invalid.setRange(0, 100000)
+        self.invalid.setValue(result.ballots_invalid)
+        self.form.add("ballots_invalid", _("Invalid ballot papers"), self.invalid)
+        self.layout_.addWidget(hint(_("Every paper handed in is counted once: valid, blank or invalid.")))
+        self.finish(30, 12 + 2 * len(self.votes))
 
     def submit(self):
         cast = self.cast.value() or None  # 0: not counted; the turnout check then does not apply
         return self.ctx.call(elections.record_votes, self.result.election_id,
-                             {mid: spin.value() for mid, spin in self.votes.items()}, cast, self.blank.value())
+                             {mid: spin.value() for mid, spin in self.votes.items()}, cast, self.blank.value(),
+                             self.invalid.value())

@@ -11,6 +11,7 @@ from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.meetings import elections
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.meetings import documents as docs
@@ -19,18 +20,6 @@ from huurdersgroep_app.ui.kit.widgets import hint
 
 ELECTION_ROLE = Qt.ItemDataRole.UserRole
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def read_election_details(session, meeting_id: int, election_ids: list[int]):
-    """The seats still to be put to the vote, and per election who steps down and whether it was applied."""
-    taken = set()
-    details = {}
-    for election_id in election_ids:
-        election = elections.get_election(session, election_id)
-        taken |= {r.office_id for r in election.retiring}
-        details[election_id] = (elections.retiring_names(session, election_id), election.applied_on)
-    seats = elections.open_seats(session, meeting_id)
-    return seats, [s for s in seats if s.office_id not in taken], details
 
 
 def election_title(result) -> str:
@@ -130,7 +119,8 @@ class ElectionsTab(MeetingTab):
 
     def load_extra(self) -> None:
         ids = [e.election_id for e in self.record.elections]
-        seats, self.free_seats, self.details = self.ctx.read(read_election_details, self.meeting_id, ids)
+        view = self.ctx.read(views.read_election_details, self.meeting_id, ids)
+        seats, self.free_seats, self.details = view.seats, view.free_seats, view.details
         if seats:
             self.seats_text.setText(_("Terms that end at this meeting: {names}.").format(names="; ".join(
                 _("{name} ({office}, until {date})").format(name=s.member_name, office=board.role_label(s.role).lower(),

@@ -2,7 +2,6 @@
 invited (and which contacts), the quorum rule. The meetings service checks everything."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -11,47 +10,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from huurdersgroep_app.core.services.meetings.lifecycle import AUDIENCES, MEETING_TYPES
-from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
-from huurdersgroep_app.core.services.members import members
-from huurdersgroep_app.core.services.meetings import roles
 from huurdersgroep_app.core.services.meetings.lifecycle import MeetingInput, QuorumRule
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.choices import combo_value, member_combo
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen, hint
-
-
-@dataclass(frozen=True)
-class MeetingChoices:
-    """What the form's lists offer, read in one session."""
-
-    members: list[tuple[int, str]]
-    contacts: list[tuple[int, str]]
-    quorum: dict[str, QuorumRule]   # the group's default per type
-    current: MeetingInput | None
-
-
-def read_choices(session, meeting_id: int | None) -> MeetingChoices:
-    m = meetings.get_meeting(session, meeting_id) if meeting_id is not None else None
-    # a former member stays chair or minute-taker of an old meeting
-    people = members.member_choices(session, keep=(m.chair_id, m.minute_taker_id) if m else ())
-    present = roles.role_candidates(session, m.id) if m else None
-    if present is not None:  # attendance is taken: the chair and minute-taker are among those present
-        people = [p for p in people if p[0] in present]
-    known = [(c.id, contacts.contact_label(c)) for c in contacts.list_contacts(session)]
-    current = None
-    if m is not None:
-        current = MeetingInput(m.type, m.scheduled_on, m.start_time.strftime("%H:%M") if m.start_time else "",
-                               m.end_time.strftime("%H:%M") if m.end_time else "", m.title, m.place, m.chair_id,
-                               m.minute_taker_id, m.audience, m.notes,
-                               QuorumRule(m.quorum_kind, m.quorum_value, m.proxies_count),
-                               [c.id for c in m.contacts])
-        listed = {cid for cid, _label in known}
-        known += [(c.id, contacts.contact_label(c)) for c in m.contacts if c.id not in listed]  # no longer current
-    return MeetingChoices(people, known, {kind: meetings.default_quorum(session, kind) for kind in MEETING_TYPES},
-                          current)
 
 
 class MeetingDialog(QDialog):
@@ -60,7 +26,7 @@ class MeetingDialog(QDialog):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.saved_id: int | None = None
-        self.choices = ctx.read(read_choices, meeting_id)
+        self.choices = ctx.read(views.read_choices, meeting_id)
         current = self.choices.current
         annual = (current.type if current else kind) == "annual"
         if meeting_id is None:

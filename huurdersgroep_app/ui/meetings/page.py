@@ -9,8 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.meetings.lifecycle import MEETING_TYPES
-from huurdersgroep_app.core.services.meetings import overview as meeting_overview
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -107,11 +107,9 @@ class MeetingList(QWidget):
 
     def refresh(self, *_args) -> None:
         keep = self.selected_id()
-        every, rows, upcoming = self.ctx.read(lambda s: (
-            meeting_overview.meeting_rows(s), meeting_overview.meeting_rows(s, self.year.currentData(),
-                                                                            self.kind.currentData()),
-            meeting_overview.upcoming_meetings(s, limit=1)))
-        self._fill_years(sorted({r.scheduled_on.year for r in every} | {date.today().year}, reverse=True))
+        view = self.ctx.read(views.read_meeting_list, self.year.currentData(), self.kind.currentData())
+        rows, upcoming = view.rows, view.upcoming
+        self._fill_years(view.years)
         self.model.set_rows(rows)
         self.count.setText(ngettext("{n} meeting", "{n} meetings", len(rows)).format(n=len(rows)))
         if upcoming:

@@ -3,19 +3,13 @@ cash but an income not booked or an expense on the wrong account, and it is best
 treasurer still remembers. Hidden when all is well; it refreshes itself, so the page only places it."""
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
-from huurdersgroep_app.core.services.finance.closing_gaps import negative_cash
+from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, hint
-
-
-def read_cash_warnings(session, today: date | None = None) -> list[str]:
-    today = today or date.today()
-    return negative_cash(session, today.year, end=today)
 
 
 class CashWarningPanel(QGroupBox):
@@ -32,6 +26,6 @@ class CashWarningPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        warnings = self.ctx.read(read_cash_warnings)
+        warnings = self.ctx.read(views.read_cash_warnings)
         self.text.setText("\n".join(warnings))
         self.setVisible(bool(warnings))

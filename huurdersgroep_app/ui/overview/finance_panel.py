@@ -2,38 +2,16 @@
 still needs doing before the year can be closed (entries without a category, missing receipts)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
-from huurdersgroep_app.core.services.finance import balances, receipts, years
-from huurdersgroep_app.core.services.finance.common import year_bounds
-from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, search_entries
+from huurdersgroep_app.core.services.finance import views
+from huurdersgroep_app.core.services.finance.views import MoneySnapshot
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.models import money
 from huurdersgroep_app.ui.kit.widgets import hint
-
-
-@dataclass(frozen=True)
-class MoneySnapshot:
-    year: int
-    closed: bool
-    balances: list[tuple[str, Decimal]]  # account name, balance today (or on 31 December)
-    uncategorised: int
-    missing_receipts: int
-
-
-def read_money_snapshot(session, today: date | None = None) -> MoneySnapshot:
-    today = today or date.today()
-    year = today.year
-    start, end = year_bounds(year)
-    rows = balances.account_balances(session, year, end=min(today, end))
-    return MoneySnapshot(year, years.is_closed(session, year), [(r.name, r.closing) for r in rows],
-                         len(search_entries(session, EntryFilter(start=start, end=end, category_id=UNCATEGORISED))),
-                         len(receipts.missing_receipts(session, year)))
 
 
 def snapshot_text(snap: MoneySnapshot) -> str:
@@ -63,7 +41,7 @@ class FinancePanel(QGroupBox):
         layout.addWidget(self.text)
 
     def refresh(self) -> None:
-        snap = self.ctx.read(read_money_snapshot)
+        snap = self.ctx.read(views.read_money_snapshot)
         self.setTitle(_("Money {year} (closed)").format(year=snap.year) if snap.closed
                       else _("Money {year}").format(year=snap.year))
         self.text.setText(snapshot_text(snap))

@@ -3,13 +3,11 @@ the first funding condition in every region, in green or red and always in words
 meetings and the action points past their date."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
-from huurdersgroep_app.core.services.meetings import overview as meeting_overview
+from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -17,20 +15,6 @@ from huurdersgroep_app.ui.meetings.tab import set_signal
 from huurdersgroep_app.ui.kit.widgets import hint
 
 SHOWN = 5  # upcoming meetings and overdue action points listed; the rest is counted
-
-
-@dataclass(frozen=True)
-class MeetingsSnapshot:
-    annual: meeting_overview.AnnualMeetingOutlook
-    upcoming: list
-    overdue: list
-
-
-def read_meetings_snapshot(session, today: date | None = None) -> MeetingsSnapshot:
-    today = today or date.today()
-    return MeetingsSnapshot(meeting_overview.annual_meeting_outlook(session, today),
-                            meeting_overview.upcoming_meetings(session, today, limit=SHOWN),
-                            meeting_overview.overdue(session, today))
 
 
 def upcoming_text(rows) -> str:
@@ -77,7 +61,7 @@ class MeetingsPanel(QGroupBox):
         QTimer.singleShot(0, self.fill)
 
     def fill(self) -> None:
-        snap = self.ctx.read(read_meetings_snapshot)
+        snap = self.ctx.read(views.read_meetings_snapshot, shown=SHOWN)
         set_signal(self.annual, snap.annual.signal, snap.annual.text)
         self.upcoming.setText(upcoming_text(snap.upcoming))
         self.overdue.setText(overdue_text(snap.overdue))

@@ -2,16 +2,14 @@
 at the next annual meeting. The landlord's complexes are managed here too."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from huurdersgroep_app.core.services import names, organisation
+from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -21,29 +19,10 @@ from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
+from huurdersgroep_app.ui.overview.year_panel import YearPanel
 from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
                                                   table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the page shows, read in one session as plain values."""
-
-    group: str
-    complexes: list
-    total: complexes.ReachTotal
-    offices: list[tuple[str, str, date | None]]   # office, name, end of term
-    meeting: date
-    due: list[board.RotaEntry]
-
-
-def read_snapshot(session) -> Snapshot:
-    rows = complexes.complex_rows(session)
-    meeting, rota = board.retirement_rota(session)
-    offices = [(board.role_label(o.role), o.member.full_name, o.planned_end_on) for o in board.current_offices(session)]
-    return Snapshot(organisation.get_organisation(session).name, rows, complexes.total_reach(rows), offices, meeting,
-                    [entry for entry in rota if entry.due])
 
 
 def complex_columns() -> list[Column]:
@@ -100,6 +79,7 @@ class Page(QWidget):
         side_widget = QWidget()
         side = QVBoxLayout(side_widget)
         side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(YearPanel(ctx))  # what is due this year, and the set-up still to do
         # The annual meeting comes first: it is the first condition of every funder.
         self.meetings_panel = MeetingsPanel(ctx)
         side.addWidget(self.meetings_panel)
@@ -136,7 +116,7 @@ class Page(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
-        snap = self.ctx.read(read_snapshot)
+        snap = self.ctx.read(member_views.read_group_snapshot)
         self.deadlines.refresh()
         self.finance_panel.refresh()
         self.meetings_panel.refresh()

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services.privacy import consent, retention
+from huurdersgroep_app.core.services.privacy import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.widgets import hint
-
-
-def read_counts(session) -> tuple[int, int]:
-    """(people past their retention, current members without a registration consent)."""
-    return retention.reminder_count(session), len(consent.members_without_consent(session))
 
 
 def reminder_text(past: int, without_consent: int) -> str:
@@ -53,7 +48,8 @@ class PrivacyPanel(QGroupBox):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        past, without_consent = self.ctx.read(read_counts)
+        counts = self.ctx.read(views.read_counts)
+        past, without_consent = counts.past_retention, counts.without_consent
         self.text.setText(reminder_text(past, without_consent))
         self.show_button.setEnabled(past > 0)
 

@@ -1,5 +1,5 @@
 """Settings: the group's details and logo, how the group works (term, name sorting, annual
-meeting), the interface language, and backups."""
+meeting), the rules (rules_tab), the interface language, and backups (backup_tab)."""
 from __future__ import annotations
 
 from datetime import date
@@ -15,6 +15,7 @@ from huurdersgroep_app.core.services.organisation import REGION_LABELS, REGIONS
 from huurdersgroep_app.core.services import names, organisation, validation
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.settings import views as settings_views
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
@@ -22,6 +23,7 @@ from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
 from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, error_label, heading, hint,
                                               landlord_address_rows)
 from huurdersgroep_app.ui.settings.backup_tab import BackupTab
+from huurdersgroep_app.ui.settings.rules_tab import RulesTab
 
 GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
                 "iban", "registration_number")
@@ -32,13 +34,6 @@ def group_field_labels() -> dict[str, str]:
             "house_number": _("Number"), "box": _("Box"), "postcode": _("Postcode"), "city": _("City"),
             "email": _("E-mail"), "phone": _("Phone"), "iban": _("Bank account (IBAN)"),
             "registration_number": _("Registration number")}
-
-
-def read_settings(session) -> dict:
-    org = organisation.get_organisation(session)
-    return {"org": org, "landlord": organisation.landlord_address(session), "term_years": board.term_years(session),
-            "surname_sort": members.surname_sort_mode(session),
-            "next_meeting": organisation.get_setting(session, board.NEXT_ANNUAL_MEETING_SETTING)}
 
 
 def save_habits(session, term_years: int, surname_sort: str, next_meeting: date | None) -> None:
@@ -65,6 +60,8 @@ class Page(QWidget):
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(_scrolled(self._group_tab()), _("The group"))
         self.tabs.addTab(_scrolled(self._habits_tab()), _("How the group works"))
+        self.rules = RulesTab(ctx)
+        self.tabs.addTab(_scrolled(self.rules), _("Rules"))
         self.tabs.addTab(_scrolled(self._language_tab()), _("Language"))
         self.backups = BackupTab(ctx)
         self.tabs.addTab(_scrolled(self.backups), _("Backups"))
@@ -226,22 +223,22 @@ class Page(QWidget):
 
     # -- refresh ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        values = self.ctx.read(read_settings)
-        org = values["org"]
+        values = self.ctx.read(settings_views.read_settings)
         for key, field in self.group_fields.items():
-            field.setText(values["landlord"][key] if key in values["landlord"] else getattr(org, key) or "")
-        self.region.setCurrentIndex(max(self.region.findData(org.region), 0))
-        self.document_language.setCurrentIndex(max(self.document_language.findData(org.language), 0))
+            field.setText(values.details.get(key, ""))
+        self.region.setCurrentIndex(max(self.region.findData(values.region), 0))
+        self.document_language.setCurrentIndex(max(self.document_language.findData(values.language), 0))
         pixmap = QPixmap()
-        if org.logo and pixmap.loadFromData(org.logo):
+        if values.logo and pixmap.loadFromData(values.logo):
             self.logo.setPixmap(pixmap.scaledToHeight(self.fontMetrics().height() * 5,
                                                       Qt.TransformationMode.SmoothTransformation))
         else:
             self.logo.setText(_("No logo yet."))
-        self.remove_logo_button.setEnabled(bool(org.logo))
-        self.term_years.setValue(int(values["term_years"]))
-        stored = values["next_meeting"]
+        self.remove_logo_button.setEnabled(bool(values.logo))
+        self.term_years.setValue(values.term_years)
+        stored = values.next_meeting
         self.next_meeting.set_date(date.fromisoformat(stored) if stored else None)
-        mode = values["surname_sort"]
+        self.rules.refresh()
+        mode = values.surname_sort
         for button in self.surname_sort.buttons():
             button.setChecked(button.property("mode") == mode)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from huurdersgroep_app import APP_ID, i18n, paths
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, pgettext
 from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.shell.first_paint import AfterFirstPaint as _AfterFirstPaint
@@ -51,6 +51,8 @@ class GuiController(QObject):
         self._first_paint = None
         self.integrity = None
         self.last_restore: bool | None = None  # the outcome of the last restore_backup, once over
+        self._first_steps_due = False  # a group was just created in the welcome dialog
+        self.first_steps = None  # the first-run guide shown after that
         self._translators: list[QTranslator] = []
 
     # -- language -------------------------------------------------------------------------------------
@@ -155,6 +157,7 @@ class GuiController(QObject):
 
         dialog = WelcomeDialog(message=message)
         dialog.exec()
+        self._first_steps_due = dialog.created and dialog.database is not None
         return dialog.database
 
     def show_main(self, db: Database, page: str | None = None) -> None:
@@ -164,6 +167,9 @@ class GuiController(QObject):
         self._replace_window(page)
         if opened:
             self._check_integrity()
+        if self._first_steps_due:
+            self._first_steps_due = False
+            self.first_steps = self.ctx.open_first_steps(self.window)
 
     def _new_window(self, page: str | None = None):
         from huurdersgroep_app.ui.shell.main_window import MainWindow
@@ -195,8 +201,9 @@ class GuiController(QObject):
             try:
                 self.db.close()  # makes the rotating on-close backup
             except (DomainError, OSError) as exc:
-                QMessageBox.warning(None, _("Closing"), _("The backup on closing failed: {problem}").format(
-                    problem=exc))
+                # TRANSLATORS: title of a message while the program closes the group's file ('Afsluiten').
+                QMessageBox.warning(None, pgettext("quitting the program", "Closing"),
+                                    _("The backup on closing failed: {problem}").format(problem=exc))
             self.db = None
 
     def switch_group(self) -> None:
@@ -210,6 +217,7 @@ class GuiController(QObject):
             dialog = WelcomeDialog(self.window)
             dialog.exec()
             db = dialog.database
+            self._first_steps_due = dialog.created and db is not None
             if db is None:
                 try:
                     db = opening.open_group_file(current)

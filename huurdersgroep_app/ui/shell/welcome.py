@@ -33,6 +33,7 @@ class WelcomeDialog(QDialog):
         self.database: Database | None = None
         self.task: Task | None = None  # the file being opened or made, off the window's thread
         self.logo: tuple[bytes, str] | None = None
+        self.created = False  # the database is a group made here: the first-run guide follows
         self.setWindowTitle(_("Welcome"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._choice_page(message))
@@ -162,6 +163,7 @@ class WelcomeDialog(QDialog):
             return None
         logo, mime = self.logo or (None, "")
         data, target = self.organisation_input(), Path(path_text)
+        self.created = True  # read only once the file is made (the dialog is accepted then)
         return self._start(lambda progress, cancel: opening.create_group_file(target, data, logo, mime),
                            _("Creating the group…"), failure=self._creation_failed)
 
@@ -187,10 +189,12 @@ class WelcomeDialog(QDialog):
 
     def open_path(self, path: Path) -> Task | None:
         # An older file is upgraded while it opens: that can take a while, so it is a task too.
+        self.created = False
         return self._start(lambda progress, cancel: opening.open_group_file(path), _("Opening the group…"))
 
     def try_demo(self) -> Task | None:
         # Building the demo takes seconds; the file only appears when it is whole, so Cancel is safe.
+        self.created = False
         return self._start(lambda progress, cancel: opening.open_demo(progress=progress, cancel=cancel),
                            _("Creating the demo group…"), cancellable=True)
 

@@ -18,9 +18,10 @@ from huurdersgroep_app.i18n import language
 import meeting_group
 
 ANNUAL_TEMPLATE = ["Opening and welcome", "Minutes of the last annual meeting", "Activity report of the past year",
-                   "Financial report of the past year", "Report of the audit committee", "Discharge of the board",
-                   "Elections", "Plans and budget for the coming year", "Appointment of the audit committee",
-                   "Questions", "Closing"]
+                   "Financial report of the past year", "Report of the audit committee",
+                   "Approval of the annual accounts", "Discharge of the board", "Elections",
+                   "Plans and budget for the coming year", "Appointment of the audit committee", "Questions",
+                   "Closing"]
 
 
 @pytest.fixture
@@ -37,6 +38,21 @@ def test_the_annual_meeting_follows_the_profile_template(db, group):
         m = meetings.create_annual_meeting(s, "29/03/2025", "10:00", "Zaal")
         assert titles(s, m.id) == ANNUAL_TEMPLATE
         assert [i.key for i in load_meeting(s, m.id).items][:2] == ["opening", "last_annual_minutes"]
+
+
+@pytest.mark.parametrize("region", ["vlaanderen", "nederland", "brussel"])
+@pytest.mark.parametrize("lang, approval, discharge", [
+    ("nl_BE", "Goedkeuring van de jaarrekening", "Kwijting"), ("fr_BE", "Approbation des comptes annuels", ""),
+    ("en", "Approval of the annual accounts", "Discharge of the board")])
+def test_the_annual_accounts_are_approved_before_the_discharge_in_every_profile(region, lang, approval, discharge):
+    from huurdersgroep_app import i18n
+    from huurdersgroep_app.core.rules.profiles import _shipped
+    keys = _shipped(region)["meetings"]["agenda"]["annual"]
+    assert keys.index("audit_report") < keys.index("accounts_approval") == keys.index("discharge") - 1
+    i18n.set_language(lang)
+    title = agenda.StandardItem(key="accounts_approval").display_title
+    assert title == approval
+    assert not discharge or agenda.StandardItem(key="discharge").display_title.startswith(discharge)
 
 
 def test_standard_agendas_differ_per_type_and_informal_meetings_have_none(db, group):

@@ -170,6 +170,8 @@ class Election(Timestamps, Base):
     method: Mapped[str] = mapped_column(String(12), default="vote")
     ballots_cast: Mapped[int | None] = mapped_column(Integer)
     ballots_blank: Mapped[int] = mapped_column(Integer, default=0)
+    # Counted apart from the blank ones so that cast = valid + blank + invalid (migration 0012).
+    ballots_invalid: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     applied_on: Mapped[date | None] = mapped_column(Date)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="SET NULL"))
     notes: Mapped[str] = mapped_column(Text, default="")

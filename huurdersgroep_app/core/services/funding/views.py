@@ -237,3 +237,41 @@ def audit_committee_view(session: Session, year: int) -> AuditCommitteeView:
 def year_looked_at(condition_params: dict, year: int) -> int:
     """The year a condition looks at: the year checked plus its ``year_offset`` (−1: last year)."""
     return year + int(condition_params.get("year_offset", 0) or 0)
+
+
+@dataclass(frozen=True)
+class FundingPage:
+    funders: list[funders.FunderRow]
+    years: list[int]
+    detail: FunderDetail | None  # the funder shown: the one asked for, else the first
+
+
+def read_page(session: Session, funder_id: int | None, year: int) -> FundingPage:
+    rows = funders.funder_rows(session)
+    if funder_id is None or funder_id not in {r.id for r in rows}:
+        funder_id = rows[0].id if rows else None
+    detail = funder_detail(session, funder_id, year) if funder_id is not None else None
+    return FundingPage(rows, funding_years(session), detail)
+
+
+@dataclass(frozen=True)
+class FunderForm:
+    current: funders.FunderInput
+    organisations: list[tuple[int, str]]
+
+
+def funder_form(session: Session, funder_id: int | None) -> FunderForm:
+    current = funder_input(session, funder_id) if funder_id else funders.FunderInput(kind="municipality")
+    return FunderForm(current, organisation_choices(session))
+
+
+@dataclass(frozen=True)
+class GrantForm:
+    current: GrantDetail | None
+    categories: list[tuple[int, str]]
+    complex_dwellings: int  # the dwellings of all complexes, for the per-dwelling calculator
+
+
+def grant_form(session: Session, grant_id: int | None) -> GrantForm:
+    detail = grant_detail(session, grant_id) if grant_id else None
+    return GrantForm(detail, category_choices(session), grants.dwellings_in_complexes(session))

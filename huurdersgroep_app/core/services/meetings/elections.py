@@ -17,7 +17,7 @@ from huurdersgroep_app.core.db.models.meetings import ELECTION_METHODS, Election
     ElectionRetiringOffice
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.services.members import board
-from huurdersgroep_app.core.services.meetings.attendance import active_member_ids
+from huurdersgroep_app.core.services.meetings.attendance import active_member_ids, attendance_counts
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES, editable_meeting, get_meeting
 from huurdersgroep_app.core.services.meetings.minutes import DecisionInput, _item_with_key, add_decision
 from huurdersgroep_app.core.services.organisation import rule_profile
@@ -115,21 +115,62 @@ def remove_candidate(session: Session, election_id: int, member_id: int) -> None
 
 
 def record_votes(session: Session, election_id: int, votes: dict[int, int], ballots_cast: int | None = None,
-                 ballots_blank: int = 0) -> Election:
-    """Votes per candidate (member id → votes), from the count of the ballot papers."""
+                 ballots_blank: int = 0, ballots_invalid: int = 0) -> Election:
+    """Votes per candidate (member id → votes), from the count of the ballot papers.
+
+    Every paper handed in is accounted for: cast = valid + blank + invalid. A valid paper carries at
+    least one vote and at most one per seat, so with one seat the votes are exactly the valid papers.
+    """
     election = _open_election(session, election_id)
     by_member = {c.member_id: c for c in election.candidates}
     unknown = set(votes) - set(by_member)
     if unknown:
         raise ValidationError({"votes": _("Votes were given for someone who is not a candidate.")})
-    if any(n is None or n < 0 for n in votes.values()) or ballots_blank < 0 or (ballots_cast or 0) < 0:
+    if any(n is None or n < 0 for n in votes.values()) or ballots_blank < 0 or ballots_invalid < 0 \
+            or (ballots_cast or 0) < 0:
         raise ValidationError({"votes": _("Votes cannot be negative.")})
-    if ballots_cast is not None and sum(votes.values()) > ballots_cast * election.seats:
-        raise ValidationError({"ballots_cast": _("There are more votes than the ballot papers allow.")})
+    if ballots_cast is not None:
+        _check_ballots(session, election, sum(votes.values()), ballots_cast, ballots_blank, ballots_invalid)
     for member_id, candidate in by_member.items():
         candidate.votes = votes.get(member_id, 0)
-    election.method, election.ballots_cast, election.ballots_blank = "vote", ballots_cast, ballots_blank
+    election.method, election.ballots_cast = "vote", ballots_cast
+    election.ballots_blank, election.ballots_invalid = ballots_blank, ballots_invalid
     return election
+
+
+def voters_at(session: Session, meeting_id: int) -> int | None:
+    """Who may hand in a ballot paper: the members present, plus the proxies they hold where the meeting's
+    rule says proxies count. None while attendance is not ticked (nothing to check against)."""
+    meeting = get_meeting(session, meeting_id)
+    counts = attendance_counts(session, meeting_id)
+    if not counts.present:
+        return None
+    return counts.present + (counts.proxies if meeting.proxies_count else 0)
+
+
+def _check_ballots(session: Session, election: Election, votes: int, cast: int, blank: int, invalid: int) -> None:
+    valid = cast - blank - invalid
+    if valid < 0:
+        raise ValidationError({"ballots_blank": _("There are more blank and invalid ballot papers than papers "
+                                                  "handed in.")})
+    if votes > valid * election.seats:
+        raise ValidationError({"ballots_cast": _("There are more votes than the ballot papers allow.")})
+    if election.seats == 1 and votes != valid:
+        raise ValidationError({"ballots_cast": _(
+            "The ballot papers do not add up: {cast} handed in, but {votes} votes + {blank} blank + {invalid} "
+            "invalid make {total}.").format(cast=cast, votes=votes, blank=blank, invalid=invalid,
+                                           total=votes + blank + invalid)})
+    if votes < valid:
+        raise ValidationError({"ballots_cast": _(
+            "The ballot papers do not add up: {valid} valid papers (handed in minus blank and invalid) but only "
+            "{votes} votes; a valid paper carries at least one vote.").format(valid=valid, votes=votes)})
+    voters = voters_at(session, election.meeting_id)
+    if voters is not None and cast > voters:
+        meeting = get_meeting(session, election.meeting_id)
+        reason = (_("the members present and the proxies they hold") if meeting.proxies_count
+                  else _("the members present (proxies do not count at this meeting)"))
+        raise ValidationError({"ballots_cast": _("{cast} ballot papers were handed in, but only {voters} may vote: "
+                                                 "{reason}.").format(cast=cast, voters=voters, reason=reason)})
 
 
 def elect_by_acclamation(session: Session, election_id: int) -> Election:
@@ -162,6 +203,20 @@ class ElectionResult:
     candidates: list[CandidateResult]
     problems: list[str]  # empty when the result can be applied
     text: str
+    ballots_cast: int | None = None
+    ballots_blank: int = 0
+    ballots_invalid: int = 0
+
+    @property
+    def ballots_text(self) -> str:
+        """How every ballot paper handed in was counted, for the minutes; empty when they were not counted."""
+        if self.method != "vote" or self.ballots_cast is None:
+            return ""
+        valid = self.ballots_cast - self.ballots_blank - self.ballots_invalid
+        return ngettext("{cast} ballot paper handed in: valid {valid}, blank {blank}, invalid {invalid}.",
+                        "{cast} ballot papers handed in: valid {valid}, blank {blank}, invalid {invalid}.",
+                        self.ballots_cast).format(cast=self.ballots_cast, valid=valid, blank=self.ballots_blank,
+                                                  invalid=self.ballots_invalid)
 
     @property
     def elected(self) -> list[CandidateResult]:
@@ -191,12 +246,14 @@ def election_result(session: Session, election_id: int) -> ElectionResult:
     chosen = [c.name if c.votes is None else ngettext("{name} ({n} vote)", "{name} ({n} votes)", c.votes).format(
         name=c.name, n=c.votes) for c in results if c.elected]
     role = board.role_label(election.role).lower()
-    text = (_("Elected as {role}: {names}.").format(role=role, names=", ".join(chosen)) if chosen
-            else _("Nobody was elected."))
+    # One message per number: French says "… est élu(e)" for one person and "… sont élus" for more.
+    text = (ngettext("Elected as {role}: {names}.", "Elected as {role}: {names}.", len(chosen)).format(
+        role=role, names=", ".join(chosen)) if chosen else _("Nobody was elected."))
     if not problems and len(chosen) < election.seats:
         text += " " + ngettext("{n} seat remains open.", "{n} seats remain open.",
                                election.seats - len(chosen)).format(n=election.seats - len(chosen))
-    return ElectionResult(election.id, election.role, election.seats, election.method, results, problems, text)
+    return ElectionResult(election.id, election.role, election.seats, election.method, results, problems, text,
+                          election.ballots_cast, election.ballots_blank or 0, election.ballots_invalid or 0)
 
 
 def _turnout_problems(session: Session, election: Election) -> list[str]:

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.members import board, complexes
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,23 @@ def read_board(session: Session) -> BoardView:
     meeting, rota = board.retirement_rota(session)
     rota_rows = [OfficeRow(e.office_id, e.role, e.member_name, e.start_on, e.planned_end_on, due=e.due) for e in rota]
     return BoardView(current, history, meeting, rota_rows)
+
+
+@dataclass(frozen=True)
+class GroupSnapshot:
+    """The Overview page: the group at a glance, read in one session as plain values."""
+
+    group: str
+    complexes: list  # complexes.ComplexRow per complex
+    total: complexes.ReachTotal
+    offices: list[tuple[str, str, date | None]]   # office, name, end of term
+    meeting: date
+    due: list[board.RotaEntry]
+
+
+def read_group_snapshot(session: Session) -> GroupSnapshot:
+    rows = complexes.complex_rows(session)
+    meeting, rota = board.retirement_rota(session)
+    offices = [(board.role_label(o.role), o.member.full_name, o.planned_end_on) for o in board.current_offices(session)]
+    return GroupSnapshot(organisation.get_organisation(session).name, rows, complexes.total_reach(rows), offices,
+                         meeting, [entry for entry in rota if entry.due])

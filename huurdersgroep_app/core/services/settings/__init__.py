@@ -1,0 +1,1 @@
+"""The Settings page's readers (the settings themselves are stored by services.organisation)."""

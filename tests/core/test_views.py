@@ -1,0 +1,66 @@
+"""The readers in core/services/<area>/views.py hand the window plain data: nothing reachable from
+what they return is a database object (which would be detached, or lazily load after the session)."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from huurdersgroep_app.core.db.models.base import Base
+from huurdersgroep_app.core.services import organisation
+from huurdersgroep_app.core.services.funding import views as funding_views
+from huurdersgroep_app.core.services.meetings import lifecycle
+from huurdersgroep_app.core.services.meetings import views as meeting_views
+from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members import views as member_views
+from huurdersgroep_app.core.services.privacy import views as privacy_views
+from huurdersgroep_app.core.services.settings import views as settings_views
+
+
+def orm_objects(value, seen=None) -> list:
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, Base):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        children = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    elif isinstance(value, dict):
+        children = [*value.keys(), *value.values()]
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        children = list(value)
+    else:
+        return []
+    return [found for child in children for found in orm_objects(child, seen)]
+
+
+def test_settings_are_read_as_plain_values(db):
+    with db.transaction() as s:
+        organisation.set_setting(s, organisation.LANDLORD_ADDRESS_SETTING, {"street": "Kaai", "city": "Gent"})
+    with db.reading() as s:
+        view = settings_views.read_settings(s)
+        org_orm = organisation.get_organisation(s)
+    assert orm_objects(view) == [] and orm_objects([org_orm]) != []  # the walk would see the row
+    assert view.details["name"] == "Huurdersgroep De Linde" and view.details["house_number"] == "12"
+    assert view.details["landlord_street"] == "Kaai" and view.details["landlord_city"] == "Gent"
+    assert view.region == "vlaanderen" and view.logo is None and view.term_years > 0
+
+
+def test_meeting_group_and_privacy_readers_hold_no_rows(db):
+    with db.transaction() as s:
+        ann = members.add_member(s, members.MemberInput(first_name="Ann", last_name="Peeters",
+                                                        joined_on=date(2020, 1, 1))).id
+        meeting = lifecycle.create_meeting(s, lifecycle.MeetingInput(
+            "board", date.today(), "19:00", "", "Bestuur", "Buurthuis", ann, None, "board", "")).id
+    with db.reading() as s:
+        results = [meeting_views.read_choices(s, meeting), meeting_views.read_choices(s, None),
+                   meeting_views.owner_choices(s), meeting_views.read_meeting_list(s, None, None),
+                   meeting_views.read_meetings_snapshot(s, shown=2), member_views.read_group_snapshot(s),
+                   privacy_views.read_counts(s), funding_views.read_page(s, None, date.today().year),
+                   funding_views.funder_form(s, None), funding_views.grant_form(s, None)]
+    assert orm_objects(results) == []
+    choices = results[0]
+    assert [mid for mid, _label in choices.members] == [ann] and choices.current.title == "Bestuur"
+    assert results[3].years[0] >= date.today().year
+    assert results[5].group == "Huurdersgroep De Linde"
+    assert results[6].past_retention == 0 and results[6].without_consent >= 0
