@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from huurdersgroep_app.core.documents.base import FONT, FONT_BOLD, content_box, page_size, register_fonts
+from huurdersgroep_app.core.documents.base import (FONT, content_box, draw_draft_word, page_size,
+                                                   register_fonts)
 from huurdersgroep_app.core.documents.table_layout import text_width
 
 WINDOW_LEFT = 20 * mm
@@ -96,11 +97,7 @@ class DraftMark(Flowable):
     def draw(self):
         c = self.canv
         x0, y0 = c.absolutePosition(0, 0)
-        width, height = c._pagesize
         c.saveState()
-        c.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.18))
-        c.setFont(FONT_BOLD, 96)
-        c.translate(width / 2 - x0, height / 2 - y0)
-        c.rotate(40)
-        c.drawCentredString(0, -34, self.word)
+        c.translate(-x0, -y0)
+        draw_draft_word(c, self.word)
         c.restoreState()

@@ -21,7 +21,7 @@ from huurdersgroep_app.core.importers.member_columns import (IGNORE, IMPORT_FIEL
                                                              guess_mapping, merge_mapping)
 from huurdersgroep_app.core.importers.tabular import Table, read_table
 from huurdersgroep_app.core.progress import CancelToken, ProgressCallback, Steps
-from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services.members.complexes import add_complex
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
 from huurdersgroep_app.core.services.members.members import FIELD_LABELS, MemberInput, clean_member
@@ -84,7 +84,7 @@ class _Register:
                       "postcode": postcode, "complex_id": cid}
             self.index.add(mid, values)
             self.identities.add(_identity(first, last, street, number, box, postcode))
-            address = " ".join(p for p in (street, number, f"bus {box}" if box else "", postcode, city) if p)
+            address = addresses.one_line(street, number, box, postcode, city)
             self.described[mid] = f"{first} {last}".strip() + (f", {address}" if address else "")
         self.complexes: dict[str, int] = {}
         for cid, name, code in session.execute(select(Complex.id, Complex.name, Complex.code)):

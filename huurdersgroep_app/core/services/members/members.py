@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex, near
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
@@ -217,8 +217,7 @@ class MemberRow:
 
     @property
     def address_line(self) -> str:
-        number = self.house_number + (f" bus {self.box}" if self.box else "")
-        return f"{self.street} {number}".strip()
+        return addresses.street_line(self.street, self.house_number, self.box, postcode=self.postcode)
 
     @property
     def active(self) -> bool:
