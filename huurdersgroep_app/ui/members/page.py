@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import _, ngettext
@@ -53,6 +54,8 @@ class Page(QWidget):
         self.table = table_view(self.proxy)
         self.table.setAccessibleName(_("Members"))
         self.table.setSortingEnabled(True)
+        # Several members at once for "Assign to complex…"; the one-member buttons use the current row.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(MemberTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         size_columns(self.table, self.model.columns)
         layout.addWidget(self.table, 1)
@@ -68,9 +71,10 @@ class Page(QWidget):
         self.privacy_button = QPushButton(_("Privacy"))
         self.privacy_menu = PrivacyMenu(ctx, self)
         self.privacy_button.setMenu(self.privacy_menu)
+        self.assign_button = QPushButton(_("Assign to complex…"))
         self.import_button = QPushButton(_("Import from a file…"))
         self.print_button = QPushButton(_("Member list (PDF)…"))
-        for button in (self.new_button, self.edit_button, self.end_button, self.privacy_button):
+        for button in (self.new_button, self.edit_button, self.end_button, self.assign_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -86,6 +90,7 @@ class Page(QWidget):
         self.new_button.clicked.connect(self.new_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.end_button.clicked.connect(self.end_membership)
+        self.assign_button.clicked.connect(self.assign_complex)
         self.import_button.clicked.connect(self.import_members)
         self.print_button.clicked.connect(self.print_list)
         self._update_buttons()
@@ -114,6 +119,9 @@ class Page(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.proxy.data(rows[0], ID_ROLE) if rows else None
+
+    def selected_ids(self) -> list[int]:
+        return [self.proxy.data(index, ID_ROLE) for index in self.table.selectionModel().selectedRows()]
 
     def select_member(self, member_id: int) -> bool:
         """Select a member's row if the filters show it."""
@@ -147,6 +155,7 @@ class Page(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.end_button.setEnabled(row is not None and row.left_on is None)
         self.privacy_menu.set_member(row)
+        self.assign_button.setEnabled(bool(self.selected_ids()))
 
     def _selected_row(self):
         rows = self.table.selectionModel().selectedRows()
@@ -180,6 +189,13 @@ class Page(QWidget):
         from huurdersgroep_app.ui.members.end_membership import EndMembershipDialog
 
         EndMembershipDialog(self.ctx, row.id, row.full_name, parent=self).exec()
+
+    def assign_complex(self) -> None:
+        from huurdersgroep_app.ui.members.assign_complex import AssignComplexDialog
+
+        ids = self.selected_ids()
+        if ids:
+            AssignComplexDialog(self.ctx, ids, parent=self).exec()
 
     def import_members(self) -> None:
         from huurdersgroep_app.ui.members.import_wizard import ImportMembersWizard

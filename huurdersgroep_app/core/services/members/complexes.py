@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Complex, Member
-from huurdersgroep_app.core.errors import ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _, ngettext
 
@@ -73,6 +73,22 @@ def update_complex(session: Session, complex_id: int, name: str, dwellings: int,
 def delete_complex(session: Session, complex_id: int) -> None:
     """Members keep their data; their link to the complex is cleared."""
     session.delete(get_complex(session, complex_id))
+
+
+def assign_members(session: Session, member_ids, complex_id: int | None) -> int:
+    """Put several members in one complex (None: in no complex) in the caller's one transaction;
+    returns how many were assigned. Nothing changes when one of them is not there (any more)."""
+    ids = {int(i) for i in member_ids}
+    if not ids:
+        raise DomainError(_("Choose one or more members first."))
+    if complex_id is not None:
+        get_complex(session, complex_id)
+    found = list(session.scalars(select(Member).where(Member.id.in_(ids), Member.anonymised.is_(False))))
+    if len(found) != len(ids):
+        raise DomainError(_("One of the chosen members does not exist any more or was anonymised."))
+    for member in found:
+        member.complex_id = complex_id
+    return len(found)
 
 
 def list_complexes(session: Session) -> list[Complex]:

@@ -82,3 +82,8 @@ def member_form(session: Session, member_id: int | None) -> MemberForm:
 
 def office_choices(session: Session) -> tuple[list[tuple[int, str]], int]:
     return members.member_choices(session), board.term_years(session)
+
+
+def complex_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every complex, for 'Assign to complex…'."""
+    return [(c.id, c.name) for c in complexes.list_complexes(session)]
