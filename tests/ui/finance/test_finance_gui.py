@@ -470,3 +470,22 @@ def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbo
     assert _entries(books.db) == []
     with books.db.reading() as s:  # nothing remembered either: the user never accepted a preview
         assert recall_mapping(s, sample_csv(path).key) is None
+
+
+def test_another_category_unlinks_the_member_matched_as_dues_and_dues_links_them_back(books, qtbot, tmp_path):
+    """Issue 12: a line matched to a member's dues (their IBAN and the dues amount) given another category
+    in the preview is no longer booked as that member's dues; choosing dues again brings the member back."""
+    from huurdersgroep_app.core.services.finance import dues
+    from huurdersgroep_app.core.services.members.members import MemberInput, add_member
+
+    with books.db.transaction() as s:
+        marie = add_member(s, MemberInput(last_name="Peeters", first_name="Marie", iban="BE56 7310 4567 8988")).id
+        dues.set_dues_amount(s, OPEN, "5.00")
+    wizard = _run_wizard(books, qtbot, _bank_file(tmp_path))
+    assert tasks.wait_all(60000) and wizard.currentPage() is wizard.preview_page
+    model, line = wizard.preview_page.model, wizard.preview.lines[0]
+    assert (line.member_id, line.dues_year, line.reason) == (marie, OPEN, "member_dues")
+    assert model.setData(model.index(0, CATEGORY), books.categories["refreshments"])
+    assert (line.member_id, line.dues_year) == (None, None)
+    assert model.setData(model.index(0, CATEGORY), books.categories["membership_dues"])
+    assert (line.member_id, line.dues_year) == (marie, OPEN)
