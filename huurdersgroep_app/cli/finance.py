@@ -236,10 +236,11 @@ def cmd_years(args) -> int:
 
 
 def cmd_balances(args) -> int:
-    from huurdersgroep_app.core.services.finance.balances import account_balances
+    from huurdersgroep_app.core.services.finance.views import read_accounts
 
+    # The same reader as the window's 'Accounts and balances' tab, so both show the same figures.
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
-        for row in account_balances(session, args.year):
+        for row in read_accounts(session, args.year).balances:
             # The transfers between the group's own accounts (net, in minus out) sit before the closing
             # balance, so each row checks: opening + income - expense + transfers = closing.
             print("\t".join((row.name, row.iban, plain(row.opening), plain(row.income), plain(row.expense),
@@ -300,10 +301,10 @@ def cmd_close_year(args) -> int:
 
 
 def cmd_accounts(args) -> int:
-    from huurdersgroep_app.core.services.finance.accounts import list_accounts
+    from huurdersgroep_app.core.services.finance.views import account_rows
 
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
-        for account in list_accounts(session):
+        for account in account_rows(session):
             print("\t".join((account.name, account.kind, account.iban, "active" if account.active else "inactive")))
     return 0
 

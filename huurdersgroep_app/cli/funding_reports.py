@@ -66,9 +66,12 @@ def report_audit_committee(args) -> int:
 
 def report_funding_dossier(args) -> int:
     from huurdersgroep_app.core.documents.funding.dossier import write_funding_dossier
+    from huurdersgroep_app.core.documents.funding.dossier_parts import chosen_parts
 
     with document_session(args) as session:
-        result = write_funding_dossier(session, _year(args), _funder(session, args), args.out)
+        funder_id = _funder(session, args)  # the parts chosen for this funder on the Documents page
+        result = write_funding_dossier(session, _year(args), funder_id, args.out,
+                                       sections=chosen_parts(session, funder_id))
     for part in result.missing:
         print(_("Missing: {document} — {reason}").format(document=part.title, reason=part.reason))
     return done(args, result.pages)

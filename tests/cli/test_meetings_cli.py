@@ -92,7 +92,8 @@ def test_invitation_per_member_and_generic(group_file, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("kind, meeting, expected", [("minutes", 1, "Nieuwsbrief vier keer per jaar"),
-                                                     ("invitation", 2, "Dear tenant,")])
+                                                     # letters per household open with the names on them
+                                                     ("invitation", 2, "Dear Anna and Bart Peeters,")])
 def test_invitation_and_minutes_as_docx(group_file, tmp_path, capsys, kind, meeting, expected):
     target = tmp_path / f"{kind}.docx"
     code, out, err = run(capsys, "report", kind, "--db", group_file, "--meeting", meeting, "--out", target,

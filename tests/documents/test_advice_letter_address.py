@@ -30,9 +30,9 @@ def test_a_new_groups_letter_is_addressed_to_the_landlords_address(tmp_path, cap
                  "--landlord-city", "Mechelen"]) == 0
     with Database(path, backup_on_close=False) as db:
         with db.reading() as s:
-            assert organisation.landlord_address_lines(s) == ("Stationsstraat 12 box 3", "2800 Mechelen")
+            assert organisation.landlord_address_lines(s) == ("Stationsstraat 12 bus 3", "2800 Mechelen")
         text = _letter_text(db, tmp_path)
-    for line in ("Woonmaatschappij Zuid", "Stationsstraat 12 box 3", "2800 Mechelen", "Dear Sir or Madam,"):
+    for line in ("Woonmaatschappij Zuid", "Stationsstraat 12 bus 3", "2800 Mechelen", "Dear Sir or Madam,"):
         assert line in text, line
     assert text.index("Woonmaatschappij Zuid") < text.index("Stationsstraat 12") < text.index("2800 Mechelen")
 

@@ -67,7 +67,7 @@ def test_the_letterhead_is_in_the_header_with_a_rule_and_the_footer_numbers_page
     document = docx.Document(str(_write(tmp_path, "en")))
     header = document.sections[0].header
     texts = [p.text for p in header.paragraphs]
-    assert texts[0] == "Huurdersgroep De Linde\tReg. no. 0751.950.136"
+    assert texts[0] == "Huurdersgroep De Linde\tEnterprise no. 0751.950.136"
     assert texts[1] == "Lindelaan 12\tIBAN BE68 5390 0754 7034"
     assert header.paragraphs[-1]._p.find(".//" + qn("w:pBdr")) is not None
     footer = document.sections[0].footer._element.xml

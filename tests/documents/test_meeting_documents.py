@@ -158,7 +158,7 @@ def test_invitation_letters_per_household_and_per_member(db, record, tmp_path, p
     assert len(letters) == 8 and len(pdf_pages(per_member)) == 9  # Anna and Bart share a letter; Jo has no address
     peeters = next(page for page in letters if "Anna and Bart Peeters" in page)
     assert "Lindelaan 4" in peeters and "9000 Gent" in peeters
-    assert "Dear member," in peeters and "Tuesday, 20 May 2025" in peeters
+    assert "Dear Anna and Bart Peeters," in peeters and "Tuesday, 20 May 2025" in peeters
     assert "19:00" in peeters and "Buurtlokaal" in peeters
     assert "Review of open action points" in peeters and "Chris Claes" in peeters
 

@@ -210,3 +210,29 @@ def test_partners_at_one_address_are_a_household_not_duplicates(db, tmp_path):
         preview = importer.preview(s, table, importer.guess_mapping(table.headers))
     assert [line for line, _ in preview.valid] == [2, 3]
     assert {p.line for p in preview.problems} == {4}
+
+
+def test_reading_and_checking_report_progress_and_can_be_stopped(db, tmp_path):
+    from huurdersgroep_app.core.progress import CancelToken, Cancelled
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Voornaam", "Naam"])
+    for number in range(120):
+        sheet.append([f"Lid{number}", f"Naam{number}"])
+    path = tmp_path / "leden.xlsx"
+    book.save(path)
+    seen = []
+    table = importer.read_table(path, progress=lambda done, total: seen.append((done, total)))
+    assert len(table.rows) == 120 and seen == [(50, 0), (100, 0)]  # rows read so far; the total is unknown
+    checked = []
+    with db.reading() as s:
+        result = importer.preview(s, table, importer.guess_mapping(table.headers),
+                                  progress=lambda done, total: checked.append((done, total)))
+    assert len(result.valid) == 120 and checked[0] == (1, 120) and checked[-1] == (120, 120)
+    stop = CancelToken()
+    stop.cancel()
+    with pytest.raises(Cancelled):
+        importer.read_table(path, cancel=stop)
+    with db.reading() as s, pytest.raises(Cancelled):
+        importer.preview(s, table, importer.guess_mapping(table.headers), cancel=stop)

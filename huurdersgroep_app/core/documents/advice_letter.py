@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead, check_target
 from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.advices import deadlines
 from huurdersgroep_app.core.services.advices.dossiers import get_advice
 from huurdersgroep_app.core.services.contacts import choose_addressee, department_label
 from huurdersgroep_app.core.services.organisation import get_organisation, landlord_address_lines, rule_profile
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _, format_date, pgettext
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,27 @@ class LetterContent:
     closing: str
     signatures: tuple[tuple[str, str], ...]  # (office, name) of the chair and the secretary
     letter_date: date
+    draft: str = ""  # the draft word ('ONTWERP') while the advice is not approved; empty once it is final
+
+
+# Until the board approves the advice the letter is a draft: marked as one, and not signed.
+DRAFT_STATUSES = ("requested", "drafting", "consulting")
+
+
+def is_draft(advice) -> bool:
+    return advice.status in DRAFT_STATUSES or (advice.status == "withdrawn" and advice.sent_on is None)
+
+
+def draft_word() -> str:
+    # TRANSLATORS: the word across every page of a letter that is not final: 'ONTWERP' (nl_BE), 'CONCEPT' (nl_NL).
+    return pgettext("draft mark on a document", "DRAFT")
 
 
 def _addressee_lines(session: Session, advice, on: date) -> tuple[tuple[str, ...], str]:
     contact = advice.addressee or choose_addressee(session, on)
     if contact is None:
         name = get_organisation(session).landlord_name
-        return ((name,) if name else ()) + landlord_address_lines(session), _("Dear Sir or Madam,")
+        return ((name,) if name else ()) + landlord_address_lines(session), addresses.salutation()
     partner = contact.partner
     lines = [contact.full_name]
     function = ", ".join(x for x in (contact.role, department_label(contact.department)) if x)
@@ -54,7 +69,7 @@ def _addressee_lines(session: Session, advice, on: date) -> tuple[tuple[str, ...
     place = f"{partner.postcode} {partner.city}".strip()
     # a landlord's contact whose organisation has no address on file: the group's own note of it
     lines += [x for x in (street, place) if x] or list(landlord_address_lines(session))
-    return tuple(lines), _("Dear {name},").format(name=contact.full_name)
+    return tuple(lines), addresses.salutation(contact.first_name, contact.last_name)
 
 
 def letter_content(session: Session, advice_id: int, on: date | None = None) -> LetterContent:
@@ -79,7 +94,7 @@ def letter_content(session: Session, advice_id: int, on: date | None = None) -> 
     return LetterContent(Letterhead.from_organisation(org), _("Advice {reference}").format(reference=advice.reference),
                          addressee, place, tuple(references), _("Subject: {title}").format(
                              title=advice.title), salutation, paragraphs, reply_request, _("Kind regards,"),
-                         signatures, on)
+                         signatures, on, draft_word() if is_draft(advice) else "")
 
 
 
@@ -93,12 +108,16 @@ def letter_blocks(content: LetterContent) -> list:
     story += [b.Para(paragraph) for paragraph in content.paragraphs]
     if content.reply_request:
         story.append(b.Para(content.reply_request))
-    story += [b.Spacer(2), b.Para(content.closing), b.Signatures(list(content.signatures))]
+    story += [b.Spacer(2), b.Para(content.closing)]
+    if content.draft:
+        story.append(b.Para(_("Not signed: the board has not approved this advice yet."), style="muted"))
+    else:
+        story.append(b.Signatures(list(content.signatures)))
     return story
 
 
 def _info(content: LetterContent) -> DocumentInfo:
-    return DocumentInfo(content.letterhead, content.title, created=content.letter_date)
+    return DocumentInfo(content.letterhead, content.title, created=content.letter_date, draft=content.draft)
 
 
 def write_advice_letter_pdf(session: Session, target: Path, advice_id: int, on: date | None = None) -> int:

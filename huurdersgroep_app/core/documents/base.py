@@ -29,6 +29,7 @@ from reportlab.platypus.tables import CellStyle
 
 from huurdersgroep_app import paths
 from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.i18n import _, format_date, get_language
 
 FONT = "DejaVuSans"
@@ -102,13 +103,21 @@ class Letterhead:
     registration: str = ""
     iban: str = ""
     logo: bytes | None = None
+    country: str = addresses.BELGIUM  # the group's: what a bare postcode or number belongs to
 
     @classmethod
     def from_organisation(cls, org) -> "Letterhead":
-        number = org.house_number + (f" bus {org.box}" if org.box else "")
-        lines = tuple(x for x in (f"{org.street} {number}".strip(), f"{org.postcode} {org.city}".strip()) if x)
+        country = addresses.region_country(org.region)
+        street = addresses.street_line(org.street, org.house_number, org.box, postcode=org.postcode,
+                                       default_country=country)
+        lines = tuple(x for x in (street, f"{org.postcode} {org.city}".strip()) if x)
         contact = "  ·  ".join(x for x in (org.email, org.phone) if x)
-        return cls(org.name, lines, contact, org.registration_number, org.iban, org.logo)
+        return cls(org.name, lines, contact, org.registration_number, org.iban, org.logo, country)
+
+    @property
+    def registration_text(self) -> str:
+        """'Ondernemingsnummer 0751.950.136' / 'KvK-nummer 12345678': the register's own label."""
+        return addresses.registration_label(self.registration, default_country=self.country)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,21 @@ class DocumentInfo:
     # Printed on every page, in red, above the footer: a report of a closed year whose books no longer
     # match their seal says so wherever a page of it ends up.
     warning: str = ""
+    # A letter that is not final yet ('ONTWERP', 'DRAFT'): the word stands across every page, so no page
+    # of it can be taken for the letter that was sent.
+    draft: str = ""
+
+
+def draw_draft_word(c: _canvas.Canvas, word: str) -> None:
+    """The draft word, large, light and diagonal across the page; ``c`` at the page's origin."""
+    width, height = c._pagesize
+    c.saveState()
+    c.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.18))
+    c.setFont(FONT_BOLD, 96)
+    c.translate(width / 2, height / 2)
+    c.rotate(40)
+    c.drawCentredString(0, -34, word)
+    c.restoreState()
 
 
 class DocumentCanvas(_canvas.Canvas):
@@ -195,7 +219,7 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
     right = width - MARGIN
     c.setFont(FONT, 8)
     ry = top - 2 * mm
-    for line in (head.registration and _("Reg. no. {number}").format(number=head.registration),
+    for line in (head.registration_text,
                  head.iban and f"IBAN {head.iban}"):
         if line:
             c.drawRightString(right, ry, line)
@@ -208,6 +232,8 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
         c.setFillColor(WARNING)
         for n, line in enumerate(reversed(simpleSplit(info.warning, FONT_BOLD, 8, right - MARGIN))):
             c.drawString(MARGIN, MARGIN - 2.5 * mm + n * 3.4 * mm, line)
+    if info.draft:
+        draw_draft_word(c, info.draft)
     c.setFont(FONT, 8)
     c.setFillColor(MUTED)
     footer_y = MARGIN - 6 * mm

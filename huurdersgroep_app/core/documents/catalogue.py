@@ -166,7 +166,9 @@ def _audit_committee(session, target, r):
 
 def _dossier(session, target, r):
     from huurdersgroep_app.core.documents.funding.dossier import write_funding_dossier
-    return write_funding_dossier(session, r.year, r.funder_id, target, progress=r.progress, cancel=r.cancel).pages
+    from huurdersgroep_app.core.documents.funding.dossier_parts import chosen_parts
+    return write_funding_dossier(session, r.year, r.funder_id, target, sections=chosen_parts(session, r.funder_id),
+                                 progress=r.progress, cancel=r.cancel).pages
 
 
 def _cover_letter(session, target, r):

@@ -102,8 +102,9 @@ def _given_section(history: ConsultationHistory, st, today: date) -> list:
     table = fitted_table(header, rows, [24, 64, 20, 20, 20, 26], content_box(page_size())[2], st)
     items += [table, *heading(_("What became of them"), st["h3"])]
     for a in history.given:
-        block = [Paragraph(f"<b>{escape(a.reference)}</b> · {escape(a.title)}: "
-                           f"{escape(outcome_label(a.outcome) or _('no reply yet'))}", st["body"])]
+        # Not inside the f-string: the extractor does not see a message there, and it stayed English.
+        outcome = outcome_label(a.outcome) or _("no reply yet")
+        block = [Paragraph(f"<b>{escape(a.reference)}</b> · {escape(a.title)}: {escape(outcome)}", st["body"])]
         for label, text in ((_("Reasons"), a.reasons), (_("Planning"), a.planning),
                             (_("Open action points"), "; ".join(a.open_actions))):
             if text:

@@ -113,7 +113,7 @@ def _letterhead(section, info: DocumentInfo) -> None:
     """As on the PDF: the name in the accent colour, address and contacts small, registration and IBAN
     on the right, a rule under it."""
     head = info.letterhead
-    right = [x for x in (head.registration and _("Reg. no. {number}").format(number=head.registration),
+    right = [x for x in (head.registration_text,
                          head.iban and f"IBAN {head.iban}") if x]
     left = [x for x in (*head.address_lines, head.contact_line) if x]
     header = section.header
@@ -143,6 +143,12 @@ def _letterhead(section, info: DocumentInfo) -> None:
             _small(paragraph.add_run("\t" + right[i + 1]))
     first.paragraph_format.space_after = Pt(1)
     _rule_below(paragraph, RULE, 6)
+    if info.draft:
+        # Word has no page-wide word like the PDF's; a red line in the header stands on every page.
+        mark = header.add_paragraph()
+        run = mark.add_run(info.draft)
+        run.bold = True
+        _small(run, 14, WARNING)
 
 
 def _field(paragraph, code: str) -> None:

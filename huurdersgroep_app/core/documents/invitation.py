@@ -2,6 +2,7 @@
 poster, as PDF on the letterhead; the letters also as DOCX with the same text."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
 from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.meetings.invitations import InvitationText, invitation_addressees, invitation_text
 from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
 from huurdersgroep_app.core.services.organisation import get_organisation
@@ -54,7 +56,10 @@ def invitation_blocks(session: Session, meeting_id: int, per: str = "household",
     for i, addressee in enumerate(addressees):
         if i:
             out.append(b.PageBreak())
-        out += letter_blocks(text, [addressee.name, *addressee.lines], place_date)
+        # A letter with a name on it opens with that name, formally; the letter for all keeps the
+        # greeting of its audience ('Dear tenant,').
+        personal = replace(text, greeting=addresses.salutation(addressee.name))
+        out += letter_blocks(personal, [addressee.name, *addressee.lines], place_date)
     return out
 
 

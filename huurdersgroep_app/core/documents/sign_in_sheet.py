@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.documents.invitation import _info
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, TableStyle, write_document
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.meetings.attendance import attendance_label
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_meeting
 from huurdersgroep_app.i18n import _, format_date, ngettext
@@ -46,10 +47,10 @@ def count_lines(record: MeetingRecord) -> list[tuple[str, str]]:
 def _addresses(session: Session, ids: list[int]) -> dict[int, str]:
     found = {}
     for start in range(0, len(ids), 900):
-        for mid, street, number, box in session.execute(
-                select(Member.id, Member.street, Member.house_number, Member.box)
+        for mid, street, number, box, postcode in session.execute(
+                select(Member.id, Member.street, Member.house_number, Member.box, Member.postcode)
                 .where(Member.id.in_(ids[start:start + 900]))):
-            found[mid] = f"{street} {number}{f' bus {box}' if box else ''}".strip()
+            found[mid] = addresses.street_line(street, number, box, postcode=postcode)
     return found
 
 

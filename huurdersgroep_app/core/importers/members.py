@@ -20,7 +20,8 @@ from huurdersgroep_app.core.importers import member_cells as cells
 from huurdersgroep_app.core.importers.member_columns import (IGNORE, IMPORT_FIELDS, MULTI_FIELDS, check_mapping,
                                                              guess_mapping, merge_mapping)
 from huurdersgroep_app.core.importers.tabular import Table, read_table
-from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.progress import CancelToken, ProgressCallback, Steps
+from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services.members.complexes import add_complex
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
 from huurdersgroep_app.core.services.members.members import FIELD_LABELS, MemberInput, clean_member
@@ -83,7 +84,7 @@ class _Register:
                       "postcode": postcode, "complex_id": cid}
             self.index.add(mid, values)
             self.identities.add(_identity(first, last, street, number, box, postcode))
-            address = " ".join(p for p in (street, number, f"bus {box}" if box else "", postcode, city) if p)
+            address = addresses.one_line(street, number, box, postcode, city)
             self.described[mid] = f"{first} {last}".strip() + (f", {address}" if address else "")
         self.complexes: dict[str, int] = {}
         for cid, name, code in session.execute(select(Complex.id, Complex.name, Complex.code)):
@@ -188,8 +189,11 @@ def _label(field_name: str) -> str:
     return _(IMPORT_FIELDS.get(field_name) or FIELD_LABELS.get(field_name) or field_name)
 
 
-def preview(session: Session, table: Table, mapping: dict[str, str | None], today: date | None = None) -> Preview:
-    """Check every row; nothing is written. ``mapping`` is column → field (None or absent: not imported)."""
+def preview(session: Session, table: Table, mapping: dict[str, str | None], today: date | None = None,
+            progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> Preview:
+    """Check every row; nothing is written. ``mapping`` is column → field (None or absent: not imported).
+    ``progress(rows checked, rows)`` per row; ``cancel`` is looked at between rows."""
+    steps = Steps(progress, cancel, total=len(table.rows))
     by_field = _columns_by_field(table, mapping)
     country = group_country(session)
     today = today or date.today()
@@ -198,6 +202,7 @@ def preview(session: Session, table: Table, mapping: dict[str, str | None], toda
     in_file, in_file_identities = DuplicateIndex(), {}
     valid, problems, present, complex_of_line, new_complexes = [], [], [], {}, {}
     for line, row in zip(table.lines, table.rows, strict=True):
+        steps.advance()
         values, row_problems, complex_name = reader.read(row)
         complex_key = names.fold(complex_name).strip()
         values["complex_id"] = register.complexes.get(complex_key) if complex_name else None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from huurdersgroep_app.core.errors import DomainError, ImportError_
 from huurdersgroep_app.core.importers import limits
+from huurdersgroep_app.core.progress import CancelToken, Cancelled, ProgressCallback, Steps
 from huurdersgroep_app.i18n import _
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -42,15 +43,17 @@ class Table:
         return len(self.rows)
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> Table:
     """The first sheet of an XLSX file or the rows of a CSV file; ImportError_ when unusable.
+    ``progress(rows read, 0)`` as it goes (the number of rows is not known before the end), and
+    ``cancel`` is looked at between rows (reading changes nothing).
 
     This is the reader's boundary: whatever a malformed file makes the CSV module, the zip module,
     openpyxl or its XML parser raise comes out as one translated ImportError_, never a traceback."""
     path = Path(path)
     try:
-        return _read_table(path)
-    except DomainError:
+        return _read_table(path, Steps(progress, cancel))
+    except (DomainError, Cancelled):
         raise
     except MemoryError:
         raise ImportError_(_("{path} is too large to be read on this computer. Split the file.").format(
@@ -63,7 +66,7 @@ def read_table(path: Path) -> Table:
             path=path.name, reason=type(error).__name__)) from error
 
 
-def _read_table(path: Path) -> Table:
+def _read_table(path: Path, steps: Steps) -> Table:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -84,12 +87,13 @@ def _read_table(path: Path) -> Table:
         raise ImportError_(_("{path} is in the old Excel format (.xls). Open it in Excel and save it as "
                              "'Excel workbook (.xlsx)' or as 'CSV'.").format(path=path.name))
     if suffix in XLSX_SUFFIXES or (suffix in CSV_SUFFIXES and data.startswith(_ZIP_MAGIC)):
-        cells = _xlsx_cells(path)
+        cells = _xlsx_cells(path, steps)
         fmt, encoding, delimiter = "xlsx", "", ""
     elif suffix in CSV_SUFFIXES:
         text, encoding = _decode(data, path)
         delimiter = _sniff_delimiter(text)
         cells = _csv_cells(text, delimiter, path)
+        steps(len(cells), len(cells))
         fmt = "csv"
     else:
         raise ImportError_(_("{path} is not a CSV or Excel (.xlsx) file. Save the member list from your "
@@ -163,7 +167,7 @@ def _csv_cells(text: str, delimiter: str, path: Path) -> list[tuple[int, list[st
     return cells
 
 
-def _xlsx_cells(path: Path) -> list[tuple[int, list[str]]]:
+def _xlsx_cells(path: Path, steps: Steps) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
     limits.check_xlsx_archive(path)  # before openpyxl inflates anything
@@ -179,6 +183,8 @@ def _xlsx_cells(path: Path) -> list[tuple[int, list[str]]]:
         cells, count = [], 0
         # Read-only sheets yield empty tuples for blank rows, so the count is the sheet's row number.
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number % 50 == 0:  # openpyxl takes ~0.1 ms a row: a few reports a second are enough
+                steps(number, 0)
             if not values:
                 continue
             record = limits.check_record(path, number, [_cell_text(value) for value in values])

@@ -326,3 +326,20 @@ def read_register(session, today: date | None = None) -> Register:
     chosen = get_setting(session, ADDRESSEE_SETTING)
     return Register(partners, people, addressee.id if addressee else None, contact_label(addressee),
                     bool(addressee and chosen == addressee.id))
+
+
+# -- the forms' readers (plain inputs, no rows) --------------------------------------------------------
+def partner_form_input(session: Session, partner_id: int) -> PartnerInput:
+    return partner_input(get_partner(session, partner_id))
+
+
+def contact_form_input(session: Session, contact_id: int) -> ContactInput:
+    return contact_input(get_contact(session, contact_id))
+
+
+def contact_form(session: Session, contact_id: int | None, partner_id: int | None
+                 ) -> tuple[ContactInput, list[tuple[int, str]]]:
+    """The contact to change (or a new one at ``partner_id``) and the organisations to choose from."""
+    current = contact_input(get_contact(session, contact_id)) if contact_id else \
+        ContactInput(partner_id=partner_id or 0, last_name="", start_on=date.today())
+    return current, [(p.id, p.name) for p in list_partners(session)]

@@ -11,6 +11,7 @@ from huurdersgroep_app.core.db.models import Organisation, Setting
 from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
 from huurdersgroep_app.core.rules import REGIONS, RuleProfile, load_profile
 from huurdersgroep_app.core.rules.profiles import REGION_LABELS  # noqa: F401 - re-exported for the forms
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.i18n import SUPPORTED_LANGUAGES, _
 
@@ -128,9 +129,8 @@ def landlord_address(session: Session) -> dict[str, str]:
 def landlord_address_lines(session: Session) -> tuple[str, ...]:
     """The address lines under the landlord's name on a letter: street and number, postcode and city."""
     a = landlord_address(session)
-    number = " ".join(x for x in (a["landlord_house_number"], a["landlord_box"] and _("box {box}").format(
-        box=a["landlord_box"])) if x)
-    street = " ".join(x for x in (a["landlord_street"], number) if x)
+    street = addresses.street_line(a["landlord_street"], a["landlord_house_number"], a["landlord_box"],
+                                   postcode=a["landlord_postcode"], default_country=country(session))
     place = " ".join(x for x in (a["landlord_postcode"], a["landlord_city"]) if x)
     return tuple(x for x in (street, place) if x)
 
@@ -167,3 +167,8 @@ def set_rule_override(session: Session, section: str, key: str, value) -> None:
 
 def country(session: Session) -> str:
     return rule_profile(session).country
+
+
+def group_name(session: Session) -> str:
+    """The group's name (as a folder and a title use it)."""
+    return get_organisation(session).name

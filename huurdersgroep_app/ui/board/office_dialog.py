@@ -9,7 +9,7 @@ from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.services import validation
 from huurdersgroep_app.core.services.members import board
-from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.choices import member_combo
@@ -17,16 +17,12 @@ from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, hint
 
 
-def _member_choices(session) -> tuple[list[tuple[int, str]], int]:
-    return members.member_choices(session), board.term_years(session)
-
-
 class AssignOfficeDialog(QDialog):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("Give a board office"))
-        choices, years = ctx.read(_member_choices)
+        choices, years = ctx.read(member_views.office_choices)
         kind = ctx.read(group_rules.rule_phrase, "board", "term_years")
         layout = QVBoxLayout(self)
         self.form = Form()

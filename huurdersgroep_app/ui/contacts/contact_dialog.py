@@ -39,7 +39,7 @@ class PartnerDialog(FormDialog):
             "The landlord, the municipality, the tenants' union, a welfare service … Its people are added "
             "separately, with their department and role."), _("Save"), parent)
         self.partner_id = partner_id
-        current = ctx.read(lambda s: contacts.partner_input(contacts.get_partner(s, partner_id))) if partner_id \
+        current = ctx.read(contacts.partner_form_input, partner_id) if partner_id \
             else PartnerInput(name="", kind="landlord")
         self.name = self.add("name", _("Name"), QLineEdit(current.name))
         self.kind = self.add("kind", _("Kind"), QComboBox())
@@ -66,7 +66,7 @@ class ContactDialog(FormDialog):
         super().__init__(ctx, _("New contact person") if contact_id is None else _("Change contact person"), "",
                          _("Save"), parent)
         self.contact_id = contact_id
-        current, partners = ctx.read(self._load, contact_id, partner_id)
+        current, partners = ctx.read(contacts.contact_form, contact_id, partner_id)
         self.partner = self.add("partner_id", _("Organisation"), QComboBox())
         for pid, name in partners:
             self.partner.addItem(name, pid)
@@ -82,12 +82,6 @@ class ContactDialog(FormDialog):
         self.end_on = self.add_date("end_on", _("Left the role on"), current.end_on)
         self.notes = self.add("notes", _("Notes"), text_box(2))
         self.notes.setPlainText(current.notes)
-
-    @staticmethod
-    def _load(session, contact_id, partner_id):
-        current = contacts.contact_input(contacts.get_contact(session, contact_id)) if contact_id else \
-            ContactInput(partner_id=partner_id or 0, last_name="", start_on=date.today())
-        return current, [(p.id, p.name) for p in contacts.list_partners(session)]
 
     def contact_input(self) -> ContactInput:
         return ContactInput(partner_id=self.partner.currentData() or 0, last_name=self.last_name.text(),
@@ -118,7 +112,7 @@ class HandOverDialog(FormDialog):
     """A staff change at a partner: the successor takes the same organisation, department and role."""
 
     def __init__(self, ctx: AppContext, contact_id: int, parent=None):
-        old = ctx.read(lambda s: contacts.contact_input(contacts.get_contact(s, contact_id)))
+        old = ctx.read(contacts.contact_form_input, contact_id)
         old_name = f"{old.first_name} {old.last_name}".strip()
         super().__init__(ctx, _("Hand over to a successor"), _(
             "{name} leaves the role; the successor starts the same day, in the same department and role. Letters "

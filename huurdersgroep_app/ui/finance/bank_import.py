@@ -68,26 +68,28 @@ class FilePage(FileChoicePage):
     def nextId(self) -> int:  # noqa: N802
         return MAPPING_PAGE if self.wiz.csv_sample is not None and self.wiz.needs_mapping else PREVIEW_PAGE
 
-    def _csv_without_profile(self, path) -> CsvSample | None:
+    @staticmethod
+    def _csv_without_profile(path, kind: str) -> CsvSample | None:
         """The first lines of a CSV file that no bank profile recognises; None for any other file."""
-        kind = self.format.currentData()
         if kind not in ("auto", "csv") or (kind == "auto" and detect_format(path) != "csv"):
             return None
         return None if detect_profile(read_text(path)) is not None else sample_csv(path)
 
     def validatePage(self) -> bool:  # noqa: N802
-        wiz = self.wiz
-        wiz.csv_sample, wiz.csv_mapping, wiz.mapping_error, wiz.needs_mapping = None, None, "", False
-        checked = self.read_file(lambda p: [self._csv_without_profile(p)])
-        if checked is None:
-            return False
-        if checked[0] is not None:
-            return self._unknown_csv(checked[0])
-        # A BankFileError names the line.
-        statements = self.read_file(lambda p: parse_bank_file(p, self.format.currentData()))
-        if statements is None:
-            return False
-        return self.prepare(statements, self.fail)
+        if not self.work.passed:
+            wiz = self.wiz
+            wiz.csv_sample, wiz.csv_mapping, wiz.mapping_error, wiz.needs_mapping = None, None, "", False
+        kind = self.format.currentData()  # read here: the worker does not touch widgets
+        # Read on a worker (a year of lines takes a while), with Cancel; a BankFileError names the line.
+        return self.read_file_task(lambda p, **_steps: self._read(p, kind), self._accept, _("Reading the bank file…"))
+
+    def _read(self, path, kind: str) -> tuple[CsvSample | None, list | None]:
+        sample = self._csv_without_profile(path, kind)
+        return sample, (parse_bank_file(path, kind) if sample is None else None)
+
+    def _accept(self, read) -> bool:
+        sample, statements = read
+        return self._unknown_csv(sample) if sample is not None else self.prepare(statements, self.fail)
 
     def _unknown_csv(self, sample: CsvSample) -> bool:
         """The mapping step next, unless the group has a mapping for these columns that still reads
@@ -115,14 +117,9 @@ class FilePage(FileChoicePage):
         account_id = self.account.currentData() or self._account_of_file(statements, fail)
         if account_id is None:
             return False
-
-        def dry_run(session):
-            return bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
-                                                 dry_run=True, file_name=path.name)
-
         try:
             with busy():
-                self.wiz.preview = self.wiz.ctx.read(dry_run)
+                self.wiz.preview = self.wiz.ctx.read(views.bank_preview, account_id, statements, path.name)
                 self.wiz.names = self.wiz.ctx.read(views.preview_names)
         except DomainError as exc:  # a closed year, another account's statements, another currency
             return fail(exc.message)

@@ -33,7 +33,8 @@ def description(t) -> str:
 def reason_text(line: PreviewLine) -> str:
     if line.reason in REASONS:
         return _(REASONS[line.reason])
-    return {"reference": _("the member's payment reference"), "member_iban": _("the member's account number"),
+    return {"reference": _("the member's payment reference"),
+            "member_dues": _("the member's account number and an amount that fits the dues"),
             "own_account": _("one of the group's own accounts"), "chosen": _("chosen by you")}.get(line.reason, "")
 
 
@@ -127,8 +128,14 @@ class PreviewModel(QAbstractTableModel):
             if value == line.category_id:
                 return True
             line.category_id, line.reason = value, "chosen"
-            if value == self.names.dues_category_id and line.member_id and not line.dues_year:
-                line.dues_year = line.transaction.booking_date.year
+            if value == self.names.dues_category_id:
+                # dues again: the member it was matched to comes back
+                line.member_id = line.member_id or line.matched_member_id
+                line.dues_year = line.dues_year or line.matched_dues_year or (
+                    line.transaction.booking_date.year if line.member_id else None)
+            elif line.member_id and line.member_id == line.matched_member_id:
+                # no longer dues: the member link was the dues match, so it goes (not booked as their dues)
+                line.member_id, line.dues_year = None, None
         else:
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))

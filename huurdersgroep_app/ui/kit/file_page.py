@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, 
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit.widgets import busy, error_label
+from huurdersgroep_app.ui.kit.wizard_work import StepWork
+from huurdersgroep_app.ui.tasks import run_task
 
 
 class FileChoicePage(QWizardPage):
@@ -38,6 +40,7 @@ class FileChoicePage(QWizardPage):
         self.error = error_label()
         self.layout_.addWidget(self.error)
         self.layout_.addStretch(1)
+        self.work = StepWork(self, self.fail)
 
     def add_below_path(self, layout) -> None:
         self.layout_.insertLayout(1, layout)
@@ -58,6 +61,20 @@ class FileChoicePage(QWizardPage):
         self.error.setText(message)
         self.error.setVisible(True)
         return False
+
+    def read_file_task(self, reader: Callable[..., Any], accept: Callable[[Any], bool], label: str) -> bool:
+        """For ``validatePage``: ``reader(path, progress=, cancel=)`` on a worker with progress and Cancel
+        (reading changes nothing); see ``StepWork``. False while it reads; the wizard goes on by itself
+        once ``accept(result)`` takes what was read."""
+        if not self.work.passed:
+            self.error.setVisible(False)
+            path = self.chosen_path()
+            if not path.is_file():
+                return self.fail(_("The file {path} does not exist.").format(path=path))
+        path = self.chosen_path()
+        return self.work.validate(
+            lambda **done: run_task(self, lambda progress, cancel: reader(path, progress=progress, cancel=cancel),
+                                    label=label, cancellable=True, **done), accept)
 
     def read_file(self, reader: Callable[[Path], Any]) -> Any | None:
         """``reader(path)`` under a wait cursor; None after saying why the file could not be read."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QPu
 from huurdersgroep_app.core.services.meetings import agenda
 from huurdersgroep_app.core.services.meetings import attachments as meeting_attachments
 from huurdersgroep_app.core.services.meetings import overview as meeting_overview
-from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, StandardItem
+from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, StandardItem, standard_title
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 from huurdersgroep_app.core.services.meetings.lifecycle import type_label
 from huurdersgroep_app import i18n
@@ -285,7 +285,7 @@ class AgendaTab(MeetingTab):
             type=type_label(kind), n=len(self.record.agenda))
         if not self.ctx.ask(question, self):
             return
-        items = [StandardItem(i.key, "" if i.key in STANDARD_ITEMS and i.title == _(STANDARD_ITEMS[i.key])
+        items = [StandardItem(i.key, "" if i.key in STANDARD_ITEMS and i.title == standard_title(i.key)
                               else i.title, i.description) for i in self.record.agenda]
         if self.ctx.run(agenda.set_standard_agenda, kind, items, parent=self):
             self.ctx.show_info(_("The standard agenda of '{type}' was saved.").format(type=type_label(kind)), self)

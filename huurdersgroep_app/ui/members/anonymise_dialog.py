@@ -3,37 +3,17 @@
 published), and lists the places in the minutes that still hold the name."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from huurdersgroep_app import i18n
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.privacy import anonymise
-from huurdersgroep_app.core.services.privacy.labels import former_member_label
+from huurdersgroep_app.core.services.privacy import views as privacy_views
+from huurdersgroep_app.core.services.privacy.views import AnonymisePreview
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.widgets import heading, hint
-
-
-@dataclass(frozen=True)
-class AnonymisePreview:
-    name: str
-    left_on: date | None
-    new_name: str
-    mentions: list[str] = field(default_factory=list)
-
-
-def read_preview(session, member_id: int) -> AnonymisePreview:
-    member = members.get_member(session, member_id)
-    with i18n.language(organisation.get_organisation(session).language):  # the name is stored in the group's
-        new_name = former_member_label(member.left_on)
-    return AnonymisePreview(member.full_name, member.left_on, new_name,
-                            anonymise.name_mentions(session, member.full_name))
 
 
 def explanation(preview: AnonymisePreview) -> str:
@@ -62,7 +42,7 @@ class AnonymiseDialog(QDialog):
         self.ctx = ctx
         self.member_id = member_id
         self.result_value: anonymise.AnonymiseResult | None = None
-        self.preview = ctx.read(read_preview, member_id)
+        self.preview = ctx.read(privacy_views.read_preview, member_id)
         self.setWindowTitle(_("Anonymise former member: {name}").format(name=self.preview.name))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Anonymise {name}").format(name=self.preview.name), level=2))

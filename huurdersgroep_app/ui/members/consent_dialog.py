@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGroupBox, 
                                QVBoxLayout)
 
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.privacy import consent
 from huurdersgroep_app.core.services.privacy.labels import PURPOSE_LABELS, WAY_LABELS, purpose_label, way_label
+from huurdersgroep_app.core.services.privacy import views as privacy_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
@@ -29,18 +29,12 @@ def consent_columns() -> list[Column]:
             Column(_("Notes"), lambda r: r.notes, chars=20)]
 
 
-def read_log(session, member_id: int) -> tuple[str, list[consent.ConsentRow], int | None]:
-    statement = consent.latest_statement(session)
-    return (members.get_member(session, member_id).full_name, consent.consent_rows(session, member_id),
-            statement.version if statement else None)
-
-
 class ConsentDialog(QDialog):
     def __init__(self, ctx: AppContext, member_id: int, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        name, _rows, _version = ctx.read(read_log, member_id)
+        name, _rows, _version = ctx.read(privacy_views.read_consent_log, member_id)
         self.setWindowTitle(_("Consents: {name}").format(name=name))
         layout = QVBoxLayout(self)
         self.model = RowsTableModel(consent_columns(), parent=self)
@@ -83,7 +77,7 @@ class ConsentDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        _name, rows, version = self.ctx.read(read_log, self.member_id)
+        _name, rows, version = self.ctx.read(privacy_views.read_consent_log, self.member_id)
         self.model.set_rows(rows)
         self.statement.setText(_("A consent recorded now refers to version {number} of the privacy statement.")
                                .format(number=version) if version else

@@ -12,6 +12,7 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.file_page import FileChoicePage
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, table_view
 from huurdersgroep_app.ui.kit.widgets import busy, error_label, fit_to_screen, hint
+from huurdersgroep_app.ui.kit.wizard_work import StepWork
 
 
 def _importer():
@@ -35,9 +36,10 @@ class FilePage(FileChoicePage):
                          _("Member lists (*.xlsx *.csv *.txt);;All files (*)"))
 
     def validatePage(self) -> bool:  # noqa: N802
-        table = self.read_file(_importer().read_table)
-        if table is None:
-            return False
+        # A 10,000-row workbook takes seconds to read: on a worker, with progress and Cancel.
+        return self.read_file_task(_importer().read_table, self._keep, _("Reading the member list…"))
+
+    def _keep(self, table) -> bool:
         self.wiz.table = table
         return True
 
@@ -56,6 +58,8 @@ class MappingPage(QWizardPage):
         self.error = error_label()
         layout.addWidget(self.error)
         self.combos: dict[str, QComboBox] = {}
+        self.checked: dict[str, str] = {}
+        self.work = StepWork(self, self.show_error)
 
     def initializePage(self) -> None:  # noqa: N802
         importer = _importer()
@@ -93,16 +97,25 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         importer = _importer()
-        self.error.setVisible(False)
-        try:
-            mapping = importer.check_mapping(self.wiz.table.headers, self.mapping())
-            with busy():
-                self.wiz.preview = self.wiz.ctx.read(importer.preview, self.wiz.table, mapping)
-        except DomainError as exc:
-            self.error.setText(exc.message)
-            self.error.setVisible(True)
-            return False
+        if not self.work.passed:
+            self.error.setVisible(False)
+            try:
+                self.checked = importer.check_mapping(self.wiz.table.headers, self.mapping())
+            except DomainError as exc:
+                return self.show_error(exc.message)
+        # Every row is checked against the register: on a worker, with progress and Cancel.
+        return self.work.validate(lambda **done: self.wiz.ctx.read_task(
+            importer.preview, self.wiz.table, self.checked, parent=self, label=_("Checking every row…"), steps=True,
+            **done), self._keep)
+
+    def _keep(self, preview) -> bool:
+        self.wiz.preview = preview
         return True
+
+    def show_error(self, message: str) -> bool:
+        self.error.setText(message)
+        self.error.setVisible(True)
+        return False
 
 
 class PreviewPage(QWizardPage):

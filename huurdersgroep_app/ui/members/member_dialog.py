@@ -1,15 +1,14 @@
 """Add or change one member: every field of the register, checked by the members service."""
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.members.members import CONTACT_WAYS
-from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.members.members import DuplicateMemberError, MemberInput
+from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
@@ -31,7 +30,7 @@ class MemberDialog(QDialog):
         self.member_id = member_id
         self.saved_id: int | None = None
         self.errors = FieldErrors()
-        current, choices = ctx.read(self._load)
+        current, choices = ctx.read(member_views.member_form, member_id)
         self.setWindowTitle(_("New member") if member_id is None else
                             _("Change member: {name}").format(name=f"{current.first_name} {current.last_name}".strip()))
 
@@ -112,11 +111,6 @@ class MemberDialog(QDialog):
         fit_to_screen(self, 62, 46)
 
     # -- building --------------------------------------------------------------------------------------
-    def _load(self, session):
-        current = (members.member_input(members.get_member(session, self.member_id)) if self.member_id
-                   else MemberInput(last_name="", joined_on=date.today()))
-        return current, [(c.id, c.name) for c in complexes.list_complexes(session)]
-
     def _group(self, column: QVBoxLayout, title: str) -> Form:
         box = QGroupBox(title)
         form = Form(self.errors)

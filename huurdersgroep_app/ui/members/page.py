@@ -4,8 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from huurdersgroep_app.core.services.members import complexes
-from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.members.privacy_actions import PrivacyMenu
@@ -13,10 +12,6 @@ from huurdersgroep_app.ui.members.model import (NO_COMPLEX, STATUS_ACTIVE, STATU
                                                MemberFilterProxy, MemberTableModel)
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import heading
-
-
-def _complex_choices(session) -> list[tuple[int, str]]:
-    return [(c.id, c.name) for c in complexes.list_complexes(session)]
 
 
 class Page(QWidget):
@@ -98,7 +93,7 @@ class Page(QWidget):
     # -- data --------------------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.selected_id()
-        rows, choices = self.ctx.read(lambda s: (members.member_rows(s), _complex_choices(s)))
+        rows, choices = self.ctx.read(member_views.read_member_page)
         current = self.complex.currentData()
         self.complex.blockSignals(True)
         self.complex.clear()

@@ -3,30 +3,17 @@
 Financial years past their retention are listed for information: the app never deletes books."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout
 
 from huurdersgroep_app.core.services.privacy import retention
+from huurdersgroep_app.core.services.privacy import views as privacy_views
+from huurdersgroep_app.core.services.privacy.views import RetentionView
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
-
-
-@dataclass(frozen=True)
-class RetentionView:
-    policy: retention.RetentionPolicy
-    items: list[retention.RetentionItem]
-
-    @property
-    def people(self) -> int:
-        return sum(1 for item in self.items if item.kind in retention.ACTIONABLE)
-
-
-def read_view(session) -> RetentionView:
-    return RetentionView(retention.retention_policy(session), retention.past_retention(session))
 
 
 def retention_columns() -> list[Column]:
@@ -72,7 +59,7 @@ class RetentionDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        view = self.ctx.read(read_view)
+        view = self.ctx.read(privacy_views.read_view)
         self.policy.setText(policy_text(view))
         self.model.set_rows(view.items)
         self.summary.setText(ngettext("{count} person is past the retention period.",
@@ -81,7 +68,7 @@ class RetentionDialog(QDialog):
         self.anonymise_button.setEnabled(view.people > 0)
 
     def anonymise_all(self) -> bool:
-        view = self.ctx.read(read_view)
+        view = self.ctx.read(privacy_views.read_view)
         if not view.people:
             return False
         question = ngettext(

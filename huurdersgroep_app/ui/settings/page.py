@@ -155,7 +155,8 @@ class Page(QWidget):
                            "March is assumed.")))
         layout.addLayout(form)
         layout.addWidget(heading(_("Sorting surnames"), 2))
-        layout.addWidget(hint(_("Where does “Van den Broeck” go in a list?")))
+        layout.addWidget(hint(_("Where does “Van den Broeck” go in a list? In Belgium usually under V, in the "
+                                "Netherlands under B. “El Amrani” and “Ben Haddou” follow the same choice.")))
         self.surname_sort = QButtonGroup(self)
         stem = QRadioButton(_("Under B: words like “van den” and “de” are skipped when sorting"))
         particle = QRadioButton(_("Under V: sorted exactly as the name is written"))

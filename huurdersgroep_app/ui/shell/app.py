@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from huurdersgroep_app import APP_ID, i18n, paths
 from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, pgettext
 from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.shell.first_paint import AfterFirstPaint as _AfterFirstPaint
@@ -201,8 +201,9 @@ class GuiController(QObject):
             try:
                 self.db.close()  # makes the rotating on-close backup
             except (DomainError, OSError) as exc:
-                QMessageBox.warning(None, _("Closing"), _("The backup on closing failed: {problem}").format(
-                    problem=exc))
+                # TRANSLATORS: title of a message while the program closes the group's file ('Afsluiten').
+                QMessageBox.warning(None, pgettext("quitting the program", "Closing"),
+                                    _("The backup on closing failed: {problem}").format(problem=exc))
             self.db = None
 
     def switch_group(self) -> None:

@@ -2,14 +2,14 @@
 step (forward, answer, resolved, closed without a solution), used by the register and the signal form."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.signals import signals
 from huurdersgroep_app.core.services.advices.labels import signal_status_label
+from huurdersgroep_app.core.services.signals import views as signal_views
+from huurdersgroep_app.core.services.signals.views import FollowUp
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -17,37 +17,12 @@ from huurdersgroep_app.ui.kit.form_dialog import FormDialog, contact_box, text_b
 from huurdersgroep_app.ui.kit.widgets import hint
 
 
-@dataclass(frozen=True)
-class FollowUp:
-    status: str
-    reported_on: date
-    forwarded_on: date | None
-    forwarded_to: str
-    answer: str
-    answered_on: date | None
-    resolved_on: date | None
-    advice_reference: str
-
-
-def follow_up(session, signal_id: int) -> FollowUp:
-    s = signals.get_signal(session, signal_id)
-    return FollowUp(s.status, s.reported_on, s.forwarded_on, contacts.contact_label(s.forwarded_to), s.answer,
-                    s.answered_on, s.resolved_on, s.advice.reference if s.advice else "")
-
-
-def contact_choices(session) -> tuple[list[tuple[int, str]], int | None]:
-    """Everyone in a role today, the landlord's people first; the letters' addressee by default."""
-    people = sorted(contacts.list_contacts(session), key=lambda c: c.partner.kind != "landlord")
-    chosen = contacts.choose_addressee(session)
-    return [(c.id, contacts.contact_label(c)) for c in people], chosen.id if chosen else None
-
-
 class ForwardDialog(FormDialog):
     def __init__(self, ctx: AppContext, signal_id: int, parent=None):
         super().__init__(ctx, _("Forward the signal"), _("Who at the landlord (or elsewhere) received the signal, "
                                                          "and when?"), _("Forwarded"), parent)
         self.signal_id = signal_id
-        people, default = ctx.read(contact_choices)
+        people, default = ctx.read(signal_views.contact_choices)
         self.on = self.add_date("forwarded_on", _("Forwarded on"), date.today())
         self.contact = self.add("contact", _("To"), contact_box(people, default, _("Nobody in particular")))
 
@@ -133,7 +108,7 @@ class FollowUpBox(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        state = self.ctx.read(follow_up, self.signal_id)
+        state = self.ctx.read(signal_views.follow_up, self.signal_id)
         self.text.setText(follow_up_text(state))
         finished = state.status in signals.FINISHED
         for button in self.buttons.values():

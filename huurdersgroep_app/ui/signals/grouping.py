@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.signals import register as signal_register
 from huurdersgroep_app.core.services.advices.labels import topic_label
+from huurdersgroep_app.core.services.signals import views as signal_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_dialog import FormDialog
@@ -45,10 +46,6 @@ class AdviceFromSignalsDialog(FormDialog):
                                                  self.title.text(), self.topic.currentData(), dates["requested_on"])
 
 
-def _open_dossiers(session) -> list[tuple[int, str]]:
-    return [(r.id, f"{r.reference} – {r.title}") for r in advices.advice_rows(session, open_only=True)]
-
-
 class LinkSignalsDialog(FormDialog):
     def __init__(self, ctx: AppContext, signal_ids: list[int], parent=None):
         count = len(signal_ids)
@@ -57,7 +54,7 @@ class LinkSignalsDialog(FormDialog):
             count).format(n=count), _("Add"), parent)
         self.signal_ids = list(signal_ids)
         self.dossier = self.add("advice_id", _("Dossier"), QComboBox())
-        for advice_id, label in ctx.read(_open_dossiers):
+        for advice_id, label in ctx.read(signal_views.open_dossiers):
             self.dossier.addItem(label, advice_id)
 
     def save(self) -> bool:

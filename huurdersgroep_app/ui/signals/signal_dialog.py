@@ -10,11 +10,10 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, Q
                                QWidget)
 
 from huurdersgroep_app.core.services.advices.labels import REPORTER_KINDS, SIGNAL_CATEGORIES, SIGNAL_SCOPES
-from huurdersgroep_app.core.services.members import complexes
-from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.signals import signals
 from huurdersgroep_app.core.services.advices.labels import category_label, reporter_label, signal_scope_label
 from huurdersgroep_app.core.services.signals.signals import SignalInput
+from huurdersgroep_app.core.services.signals import views as signal_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
@@ -22,13 +21,6 @@ from huurdersgroep_app.ui.kit.form_dialog import text_box
 from huurdersgroep_app.ui.signals.followup import FollowUpBox
 from huurdersgroep_app.ui.kit.widgets import (ERROR_COLOUR, DateField, FieldErrors, Form, error_label, fit_to_screen,
                                           hint, room_for_columns)
-
-
-def _choices(session, signal_id: int | None):
-    current = signals.signal_input(signals.get_signal(session, signal_id)) if signal_id else \
-        SignalInput(reported_on=date.today(), category="repairs", description="")
-    people = members.member_choices(session, active_only=False)
-    return current, people, [(c.id, c.name) for c in complexes.list_complexes(session)]
 
 
 def _combo(items, editable: bool = False) -> QComboBox:
@@ -51,7 +43,7 @@ class SignalDialog(QDialog):
         self.ctx, self.signal_id = ctx, signal_id
         self.saved_id: int | None = None
         self.errors = FieldErrors()
-        current, people, places = ctx.read(_choices, signal_id)
+        current, people, places = ctx.read(signal_views.signal_form, signal_id)
         self.setWindowTitle(_("New signal") if signal_id is None else _("Signal {number}").format(number=signal_id))
         two_columns = room_for_columns(self, 72)
         columns = QBoxLayout(QBoxLayout.Direction.LeftToRight if two_columns else QBoxLayout.Direction.TopToBottom)

@@ -158,10 +158,11 @@ def test_categories_are_suggested_from_earlier_choices(books):
                    (books.cat["refreshments"], "text"), (None, ""), (None, "")]
 
 
-def test_dues_are_matched_by_structured_reference_or_member_iban(books):
+def test_dues_are_matched_by_structured_reference_or_member_iban_and_amount(books):
     with books.db.transaction() as s:
         an = add_member(s, MemberInput(last_name="Peeters", first_name="An")).id
         bo = add_member(s, MemberInput(last_name="Claes", first_name="Bo", iban="BE56 7310 4567 8988")).id
+        dues.set_dues_amount(s, 2025, "5.00")
     reference = dues.structured_reference(an, 2025)
     preview = _import(books, [statement(
         tx(date(2025, 1, 20), "5.00", "A. Peeters", ref=reference),
@@ -170,7 +171,7 @@ def test_dues_are_matched_by_structured_reference_or_member_iban(books):
         tx(date(2025, 1, 22), "5.00", "B Claes", iban="BE56731045678988", text="lidgeld"),
         tx(date(2025, 1, 23), "5.00", "Vreemde", ref="090933755493"))])  # a valid reference, not ours
     assert [(line.member_id, line.dues_year, line.reason) for line in preview.lines] == [
-        (an, 2025, "reference"), (an, 2026, "reference"), (bo, 2025, "member_iban"), (None, None, "")]
+        (an, 2025, "reference"), (an, 2026, "reference"), (bo, 2025, "member_dues"), (None, None, "")]
     with books.db.dry_run() as s:
         paid = sorted((p.member_id, p.year, p.amount) for p in s.scalars(select(DuesPayment)))
         assert paid == sorted([(an, 2025, D("5.00")), (an, 2026, D("5.00")), (bo, 2025, D("5.00"))])
@@ -217,3 +218,31 @@ def test_a_cash_deposit_line_becomes_a_transfer_and_stays_booked(books):
     assert books.count() == 0
     assert _import(books, [statement(deposit)]).booked == 0  # the fingerprint moved to the transfer
     assert books.count(Transfer) == 1
+
+
+def test_a_members_iban_alone_does_not_make_a_payment_dues(books):
+    """Issue 12: a € 1.000 landlord payment from an account a member also uses was proposed as dues."""
+    with books.db.transaction() as s:
+        bo = add_member(s, MemberInput(last_name="Claes", first_name="Bo", iban="BE56 7310 4567 8988")).id
+        dues.set_dues_amount(s, 2025, "10.00")
+        dues.set_dues_amount(s, 2026, "12.00")
+    preview = _import(books, [statement(
+        tx(date(2025, 3, 1), "1000.00", "Woonmaatschappij", iban="BE56731045678988", text="werkingsmiddelen"),
+        tx(date(2025, 3, 2), "10.00", "B Claes", iban="BE56731045678988", text="lidgeld"),
+        tx(date(2025, 12, 20), "12.00", "B Claes", iban="BE56731045678988", text="lidgeld volgend jaar"),
+        tx(date(2025, 3, 3), "7.00", "B Claes", iban="BE56731045678988", text="koffie"))], dry_run=True)
+    assert [(line.member_id, line.dues_year, line.reason) for line in preview.lines] == [
+        (None, None, ""), (bo, 2025, "member_dues"), (bo, 2026, "member_dues"), (None, None, "")]
+    assert preview.lines[0].category_id != books.cat["membership_dues"]
+
+
+def test_without_a_dues_amount_the_members_last_dues_payment_is_what_fits(books):
+    with books.db.transaction() as s:
+        bo = add_member(s, MemberInput(last_name="Claes", first_name="Bo", iban="BE56 7310 4567 8988")).id
+    reference = dues.structured_reference(bo, 2024)
+    _import(books, [statement(tx(date(2024, 2, 1), "8.00", "B Claes", ref=reference))])  # booked: last paid 8.00
+    preview = _import(books, [statement(
+        tx(date(2025, 2, 1), "8.00", "B Claes", iban="BE56731045678988", text="lidgeld"),
+        tx(date(2025, 2, 2), "80.00", "B Claes", iban="BE56731045678988", text="huur zaal"))], dry_run=True)
+    assert [(line.member_id, line.dues_year, line.reason) for line in preview.lines] == [
+        (bo, 2025, "member_dues"), (None, None, "")]

@@ -13,7 +13,7 @@ from huurdersgroep_app.core.services.documents.made import last_made, made_key
 from huurdersgroep_app.core.services.funding import views
 from huurdersgroep_app.core.services.funding.catalogue import NOT_MET
 from huurdersgroep_app.core.services.funding.compliance import check_funder
-from huurdersgroep_app.i18n import language
+from huurdersgroep_app.i18n import _, language
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.models import FIX_PLACES
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
@@ -82,3 +82,33 @@ def test_the_dossier_is_one_click_from_the_overview(demo, qtbot, opened, wait_ta
     (path,) = opened
     assert path.name == f"Funding dossier {due.year} – {due.funder}.pdf"
     assert due.funder in _text(path)
+
+
+def test_parts_left_out_for_a_funder_stay_out_of_its_one_click_dossier(demo, qtbot, opened, wait_tasks, monkeypatch):
+    from huurdersgroep_app.ui.documents import dossier_parts
+
+    window = _window(demo, qtbot, "documents")
+    page = window.page("documents")
+    page.year.setCurrentIndex(page.year.findData(LAST_YEAR))
+    assert page.parts_button.isEnabled()
+    shown = []
+
+    def untick_board_list(dialog):  # what the user does in the dialog 'Parts of the dossier…' opens
+        shown.append({key: box.isChecked() for key, box in dialog.boxes.items()})
+        dialog.boxes["board_list"].setChecked(False)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(dossier_parts.DossierPartsDialog, "exec", untick_board_list)
+    assert page.parts_button.click() is None and shown and all(shown[0].values())  # every part ticked at first
+    page.dossier_button.click()  # still one click
+    wait_tasks()
+    (path,) = opened
+    outline = [item.title for item in pypdf.PdfReader(path).outline]
+    with demo.reading() as s:
+        lang = organisation.get_organisation(s).language
+    with language(lang):  # the dossier is in the group's language
+        board_list, checklist = _("Board list"), _("Compliance checklist")
+    assert board_list not in outline and checklist in outline and len(outline) > 5
+    page.parts_button.click()  # the choice is kept for this funder
+    assert shown[1]["board_list"] is False and shown[1]["financial_report"] is True

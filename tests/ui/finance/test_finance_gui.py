@@ -187,6 +187,7 @@ def _run_wizard(ctx, qtbot, path):
     wizard.show()
     wizard.file_page.path.setText(str(path))
     wizard.next()
+    assert tasks.wait_all(60000)  # the file is read as a task
     return wizard
 
 
@@ -253,10 +254,44 @@ def test_an_unknown_account_is_added_only_after_asking(books, qtbot, tmp_path, m
 
     answer["yes"] = True
     wizard.next()
+    assert tasks.wait_all(60000)
     assert wizard.currentPage() is wizard.preview_page
     added = books.read(accounts.find_by_iban, OTHER_IBAN)
     assert added is not None and wizard.preview.account_id == added.id
     assert _entries(books.db) == []  # the preview wrote nothing
+
+
+def test_the_bank_file_is_read_while_the_window_goes_on(books, qtbot, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from huurdersgroep_app.ui.finance import bank_import as wizard_module
+
+    order, on_main = [], []
+    real = wizard_module.parse_bank_file
+
+    def slow(path, kind, **kwargs):  # as a big CODA or a year of CAMT lines
+        on_main.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.3)
+        order.append("read done")
+        return real(path, kind, **kwargs)
+
+    monkeypatch.setattr(wizard_module, "parse_bank_file", slow)
+    wizard = BankImportWizard(books)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(_bank_file(tmp_path)))
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: order.append("tick"))
+    ticker.start(10)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page  # 'Next' came back at once
+    assert tasks.wait_all(60000)
+    ticker.stop()
+    assert on_main == [False] and "tick" in order[:order.index("read done")]
+    assert wizard.currentPage() is wizard.preview_page and len(wizard.preview.lines) == 3
 
 
 def test_a_broken_bank_file_names_its_line(books, qtbot, tmp_path):
@@ -387,6 +422,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
     wizard.back()
     wizard.file_page.account.setCurrentIndex(wizard.file_page.account.findData(books.bank))
     wizard.next()
+    assert tasks.wait_all(60000)
     assert wizard.currentPage() is page
     wizard.next()
     assert wizard.currentPage() is wizard.preview_page, page.error.text()
@@ -403,6 +439,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
     path.write_text(UNKNOWN_CSV.replace("/04/", "/05/"), encoding="cp1252")
     again = _csv_wizard(books, qtbot, path)
     again.next()
+    assert tasks.wait_all(60000)
     assert again.currentPage() is again.preview_page
     assert [line.transaction.amount for line in again.preview.lines] == [
         Decimal("12.50"), Decimal("-1045.00"), Decimal("-2.35")]
@@ -417,6 +454,7 @@ def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbo
     path.write_text(UNKNOWN_CSV, encoding="utf-8")
     wizard = _csv_wizard(books, qtbot, path)
     wizard.next()
+    assert tasks.wait_all(60000)
     page = wizard.mapping_page
     assert wizard.currentPage() is page
     _choose(page.combos["amount"], "Omschrijving")
@@ -432,3 +470,22 @@ def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbo
     assert _entries(books.db) == []
     with books.db.reading() as s:  # nothing remembered either: the user never accepted a preview
         assert recall_mapping(s, sample_csv(path).key) is None
+
+
+def test_another_category_unlinks_the_member_matched_as_dues_and_dues_links_them_back(books, qtbot, tmp_path):
+    """Issue 12: a line matched to a member's dues (their IBAN and the dues amount) given another category
+    in the preview is no longer booked as that member's dues; choosing dues again brings the member back."""
+    from huurdersgroep_app.core.services.finance import dues
+    from huurdersgroep_app.core.services.members.members import MemberInput, add_member
+
+    with books.db.transaction() as s:
+        marie = add_member(s, MemberInput(last_name="Peeters", first_name="Marie", iban="BE56 7310 4567 8988")).id
+        dues.set_dues_amount(s, OPEN, "5.00")
+    wizard = _run_wizard(books, qtbot, _bank_file(tmp_path))
+    assert tasks.wait_all(60000) and wizard.currentPage() is wizard.preview_page
+    model, line = wizard.preview_page.model, wizard.preview.lines[0]
+    assert (line.member_id, line.dues_year, line.reason) == (marie, OPEN, "member_dues")
+    assert model.setData(model.index(0, CATEGORY), books.categories["refreshments"])
+    assert (line.member_id, line.dues_year) == (None, None)
+    assert model.setData(model.index(0, CATEGORY), books.categories["membership_dues"])
+    assert (line.member_id, line.dues_year) == (marie, OPEN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
@@ -145,7 +146,7 @@ def test_page_actions_refresh_after_a_change(ctx, qtbot):
     assert "Hansen, Ådne" not in _shown_names(page)
 
 
-def test_import_wizard_lists_problems_and_imports_only_when_chosen(ctx, qtbot, tmp_path, message_boxes):
+def test_import_wizard_lists_problems_and_imports_only_when_chosen(ctx, qtbot, tmp_path, message_boxes, wait_tasks):
     source = tmp_path / "leden.csv"
     source.write_text("Voornaam;Naam;Straat;Huisnummer;Postcode;Gemeente;E-mail\n"
                       "Els;Maes;Dampoortstraat;4;9000;Gent;els@example.org\n"
@@ -157,9 +158,11 @@ def test_import_wizard_lists_problems_and_imports_only_when_chosen(ctx, qtbot, t
     wizard.show()
     wizard.file_page.path.setText(str(source))
     wizard.next()
+    wait_tasks()  # the file is read on a worker; the wizard goes on by itself
     assert wizard.currentPage() is wizard.mapping_page
     assert wizard.mapping_page.combos["Naam"].currentData() == "last_name"
     wizard.next()
+    wait_tasks()
     page = wizard.preview_page
     assert wizard.currentPage() is page
     problems = [page.model.row_at(r) for r in range(page.model.rowCount())]
@@ -197,3 +200,107 @@ def test_member_list_preview_opens_a_pdf_with_the_members(ctx, qtbot, monkeypatc
         assert names.fold(row.last_name) in names.fold(text)
     assert "De Smet" not in text  # former member
     assert dialog.findChild(QDialogButtonBox) is not None
+
+
+def _slow_reader(real, ticks: list, steps: int = 20):
+    """``real`` with a read that takes a while and reports how far it is, as a big workbook does."""
+    import time
+
+    def read(path, progress=None, cancel=None):
+        for done in range(steps):
+            time.sleep(0.02)
+            if cancel is not None:
+                cancel.check()
+            if progress is not None:
+                progress(done, steps)
+        ticks.append("read done")
+        return real(path)
+
+    return read
+
+
+def test_import_wizard_reads_the_file_while_the_window_goes_on(ctx, qtbot, tmp_path, monkeypatch, wait_tasks):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from huurdersgroep_app.core.services.members import imports
+
+    source = tmp_path / "leden.csv"
+    source.write_text("Voornaam;Naam\nEls;Maes\n", encoding="utf-8")
+    order: list = []
+    threads: list = []
+    real = imports.read_table
+
+    def read(path, progress=None, cancel=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return _slow_reader(real, order)(path, progress, cancel)
+
+    monkeypatch.setattr(imports, "read_table", read)
+    wizard = ImportMembersWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(source))
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: order.append("tick"))
+    ticker.start(10)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page  # 'Next' came back at once: the read runs on
+    wait_tasks()
+    ticker.stop()
+    assert threads == [False]  # read on the worker, not on the window's thread
+    assert "tick" in order[:order.index("read done")]  # the window's timer ticked while the file was read
+    assert wizard.currentPage() is wizard.mapping_page and wizard.table.headers == ["Voornaam", "Naam"]
+
+
+def test_import_wizard_can_stop_reading(ctx, qtbot, tmp_path, monkeypatch, wait_tasks):
+    from huurdersgroep_app.core.services.members import imports
+    from huurdersgroep_app.ui import tasks
+
+    source = tmp_path / "leden.csv"
+    source.write_text("Voornaam;Naam\nEls;Maes\n", encoding="utf-8")
+    monkeypatch.setattr(imports, "read_table", _slow_reader(imports.read_table, [], steps=200))
+    wizard = ImportMembersWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(source))
+    wizard.next()
+    [task] = tasks.running()
+    assert task.cancellable
+    task.cancel()
+    wait_tasks()
+    assert wizard.currentPage() is wizard.file_page and not wizard.file_page.error.isVisible()
+    wizard.next()  # and it can be read after all
+    wait_tasks()
+    assert wizard.currentPage() is wizard.mapping_page
+
+
+def test_import_wizard_says_in_dutch_why_a_broken_workbook_cannot_be_read(ctx, qtbot, tmp_path, wait_tasks,
+                                                                          monkeypatch):
+    import sys
+
+    from huurdersgroep_app import i18n
+
+    hooked = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: hooked.append(exc))
+    broken = tmp_path / "leden.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is no workbook")
+    i18n.set_language("nl_BE")
+    wizard = ImportMembersWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(broken))
+    wizard.next()
+    wait_tasks()
+    message = wizard.file_page.error.text()
+    assert wizard.currentPage() is wizard.file_page and wizard.file_page.error.isVisible()
+    assert "leden.xlsx" in message and "Traceback" not in message and hooked == []
+    from huurdersgroep_app.core.errors import DomainError
+    from huurdersgroep_app.core.services.members import imports
+    with pytest.raises(DomainError) as dutch:
+        imports.read_table(broken)
+    assert dutch.value.message == message  # the reader's own translated sentence, said once
+    i18n.set_language("en")
+    with pytest.raises(DomainError) as english:
+        imports.read_table(broken)
+    assert english.value.message != message  # and it was Dutch, not the English source

@@ -79,7 +79,9 @@ def test_a_group_made_in_the_welcome_dialog_books_and_closes_its_first_year(new_
     wizard.show()
     wizard.file_page.path.setText(str(sheet))
     wizard.next()
+    assert tasks.wait_all(60000)  # the file is read as a task
     wizard.next()
+    assert tasks.wait_all(60000)  # and every row checked as one
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert tasks.wait_all(60000)  # 'Book' runs as a task
     assert wizard.imported == 2
@@ -119,6 +121,7 @@ def test_a_group_made_in_the_welcome_dialog_books_and_closes_its_first_year(new_
     bank.show()
     bank.file_page.path.setText(str(statement))
     bank.next()
+    assert tasks.wait_all(60000)  # the bank file is read as a task
     assert bank.currentPage() is bank.preview_page, bank.file_page.error.text()
     model = bank.preview_page.model
     for row, code in enumerate(("landlord_budget", "meeting_rooms", "bank_costs")):

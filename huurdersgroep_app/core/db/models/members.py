@@ -66,8 +66,9 @@ class Member(Timestamps, Base):
 
     @property
     def address_line(self) -> str:
-        number = self.house_number + (f" bus {self.box}" if self.box else "")
-        return f"{self.street} {number}".strip()
+        from huurdersgroep_app.core.services.addresses import street_line  # a leaf: no cycle, lazily for the models
+
+        return street_line(self.street, self.house_number, self.box, postcode=self.postcode)
 
     def is_active(self, on: date) -> bool:
         return (self.joined_on is None or self.joined_on <= on) and (self.left_on is None or self.left_on > on)

@@ -13,6 +13,7 @@ from huurdersgroep_app.core.documents.base import FONT_BOLD, build_pdf, content_
 from huurdersgroep_app.core.documents.finance.common import info, money
 from huurdersgroep_app.core.documents.letter_parts import WindowAddress, label_value_table
 from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.finance.dues import (dues_amount, epc_payment, epc_qr,
                                                           format_structured_reference, receiving_iban)
 from huurdersgroep_app.core.services.finance.dues_letters import dues_letter_plan
@@ -93,7 +94,8 @@ def write_dues_letters(session: Session, target, year: int, member_ids: list[int
         story += [WindowAddress(address), Spacer(1, 4 * mm),
                   Paragraph(_escape(place_date), st["body"]), Spacer(1, 6 * mm),
                   Paragraph(_escape(_("Membership dues {year}").format(year=year)), st["h2"]),
-                  Paragraph(_("Dear {name},").format(name=_escape(member.full_name)), st["body"]), Spacer(1, 3 * mm),
+                  Paragraph(_escape(addresses.salutation(member.first_name, member.last_name)), st["body"]),
+                  Spacer(1, 3 * mm),
                   Paragraph(_escape(_("Thank you for being a member of {group}. Your dues keep the group independent "
                                       "and let us speak up for all tenants. We kindly ask you to pay the membership "
                                       "dues for {year}.").format(group=org.name, year=year)), st["body"]),

@@ -12,6 +12,7 @@ from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.funding.common import document_info, write_blocks
 from huurdersgroep_app.core.services.funding.funders import get_funder
 from huurdersgroep_app.core.services.funding.texts import get_year_texts
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, format_date
@@ -44,7 +45,7 @@ def cover_letter_blocks(session: Session, year: int, funder_id: int, contents: l
     place = f"{org.city}, " if org.city else ""
     out: list = [b.Address(funder_address(session, funder_id)), b.Para(place + format_date(today, "long"), "small"),
                  b.Spacer(3), b.Para(_("Funding dossier {year}").format(year=year), bold=True), b.Spacer(2),
-                 b.Para(_("Dear Sir or Madam,")),
+                 b.Para(addresses.salutation()),
                  b.Para(_("With this letter {group} sends {funder} its funding dossier for {year}: the accountability "
                           "for the year and what the funder's conditions ask for.").format(
                      group=org.name, funder=funder.name, year=year))]

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance import (Account, BankStatementRecord, Entry, EntryLine,
                                                       OpeningBalance, Transfer)
-from huurdersgroep_app.core.db.models.finance_plans import DuesPayment
+from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, DuesYear
 from huurdersgroep_app.core.errors import DomainError, LockedYearError
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
 from huurdersgroep_app.core.services.finance import years
@@ -47,9 +47,13 @@ class PreviewLine:
     fingerprint: str
     duplicate: bool
     category_id: int | None = None
-    reason: str = ""  # why this category or member: a key of suggestions.REASONS, 'reference', 'member_iban'
+    reason: str = ""  # why this category or member: a key of suggestions.REASONS, 'reference', 'member_dues'
     member_id: int | None = None
     dues_year: int | None = None
+    # The member the line was matched to as dues, and for which year: a category chosen in the preview
+    # other than dues unlinks the member, and choosing dues again links them back.
+    matched_member_id: int | None = None
+    matched_dues_year: int | None = None
     transfer_account_id: int | None = None  # another own account: booked as a transfer
     grant_id: int | None = None  # money in from a funder's IBAN: the funder's open grant of that year
     skip: bool = False  # the user unticked it in the preview
@@ -161,6 +165,27 @@ class _Matcher:
                     if a.iban and a.id != account.id}
         self.dues_id = category_by_code(session, DUES).id
         self.funding = FunderPayments(session)
+        self.dues_amounts = dict(session.execute(select(DuesYear.year, DuesYear.amount)).all())
+        # Each member's last dues payment: what fits when the group has not set the year's amount.
+        last = (select(DuesPayment.member_id, func.max(DuesPayment.id).label("id"))
+                .group_by(DuesPayment.member_id).subquery())
+        self.last_paid = dict(session.execute(select(DuesPayment.member_id, DuesPayment.amount)
+                                              .join(last, last.c.id == DuesPayment.id)).all())
+
+    def dues_year_fitting(self, member_id: int, amount, booked_on) -> int | None:
+        """The dues year a payment of ``amount`` from the member's own account fits, or None.
+
+        The IBAN alone says nothing about what a payment is for (a member may pay for the landlord or
+        a neighbour from their account, or share it): only an amount that is the dues of the booking
+        year, or of the next one (paid in advance in December), or else what the member paid as dues
+        last time, is proposed as dues."""
+        for year in (booked_on.year, booked_on.year + 1):
+            if self.dues_amounts.get(year) == amount:
+                return year
+        if not any(self.dues_amounts.get(y) for y in (booked_on.year, booked_on.year + 1)) \
+                and self.last_paid.get(member_id) == amount:
+            return booked_on.year
+        return None
 
     def fill(self, line: PreviewLine) -> None:
         t = line.transaction
@@ -173,17 +198,20 @@ class _Matcher:
         found = parse_dues_reference(digits) if digits and money_in else None
         if found and found[1] in self.member_ids:
             line.dues_year, line.member_id = found
+            line.matched_dues_year, line.matched_member_id = found
             line.category_id, line.reason = self.dues_id, "reference"
             return
         suggestion = self.suggester.suggest(t.counterparty_iban, t.counterparty_name, t.description, money_in)
         if money_in and self.funding.fill(line, suggestion):
             return
         member = self.member_ibans.get(compact_iban(t.counterparty_iban)) if money_in else None
-        if member:
-            line.member_id, line.reason = member, "member_iban"
-            line.category_id = suggestion.category_id if suggestion else self.dues_id
-            if line.category_id == self.dues_id:
-                line.dues_year = t.booking_date.year
+        year = self.dues_year_fitting(member, t.amount, t.booking_date) if member else None
+        if year is not None:
+            line.member_id, line.dues_year, line.reason = member, year, "member_dues"
+            line.matched_member_id, line.matched_dues_year = member, year
+            line.category_id = self.dues_id
+        elif member and suggestion and suggestion.category_id == self.dues_id:
+            pass  # a member's account, but not the dues amount: not dues because earlier payments were
         elif suggestion:
             line.category_id, line.reason = suggestion.category_id, suggestion.reason
 

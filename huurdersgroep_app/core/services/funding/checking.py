@@ -104,9 +104,9 @@ class Check:
 
 def _shown(key: str, value):
     if key == "agenda":  # standard agenda items, by their names in the user's language
-        from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS
+        from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, standard_title
 
-        return ", ".join(_(STANDARD_ITEMS[k]).lower() if k in STANDARD_ITEMS else str(k) for k in value)
+        return ", ".join(standard_title(k).lower() if k in STANDARD_ITEMS else str(k) for k in value)
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from huurdersgroep_app.core.db.models.meetings import Election, Meeting
-from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS
+from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, standard_title
 from huurdersgroep_app.core.services.meetings.attendance import active_member_ids
 from huurdersgroep_app.core.services.funding import facts
 from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check, confirmed
@@ -16,7 +16,7 @@ from huurdersgroep_app.i18n import N_, _, format_date, format_number, ngettext
 
 
 def _item_names(keys) -> str:
-    return ", ".join(_(STANDARD_ITEMS[k]).lower() if k in STANDARD_ITEMS else k for k in keys)
+    return ", ".join(standard_title(k).lower() if k in STANDARD_ITEMS else k for k in keys)
 
 
 def _annual_text(ctx, meeting: Meeting, keys: list[str]) -> tuple[str, list[str]]:

@@ -15,7 +15,7 @@ from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.meetings.state import HELD_STATUSES, editable_meeting
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
 from huurdersgroep_app.core.services.lookup import get_or_raise
-from huurdersgroep_app.i18n import N_, _
+from huurdersgroep_app.i18n import N_, _, pgettext
 
 STANDARD_ITEMS = {
     "opening": N_("Opening and welcome"),
@@ -48,7 +48,8 @@ STANDARD_ITEMS = {
     "audit_committee": N_("Appointment of the audit committee"),
     "questions": N_("Questions"),
     "any_other_business": N_("Any other business"),
-    "closing": N_("Closing"),
+    # Not N_: 'Closing' also names the quit action and a balance; standard_title() gives it its own context.
+    "closing": "Closing",
 }
 PREVIOUS_MINUTES_KEYS = ("previous_minutes", "last_annual_minutes")
 # New items go before these, the way a secretary would write them in.
@@ -67,7 +68,15 @@ class StandardItem:
 
     @property
     def display_title(self) -> str:
-        return self.title or _(STANDARD_ITEMS.get(self.key, self.key))
+        return self.title or standard_title(self.key)
+
+
+def standard_title(key: str) -> str:
+    """A standard item's title in the current language."""
+    if key == "closing":
+        # TRANSLATORS: the last item of a meeting's agenda, where the chair closes the meeting ('Sluiting', 'Clôture').
+        return pgettext("meeting agenda", "Closing")
+    return _(STANDARD_ITEMS.get(key, key))
 
 
 def origin_label(origin: str) -> str:

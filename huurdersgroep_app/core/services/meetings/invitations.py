@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.meetings import Meeting
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.meetings.agenda import agenda_titles
 from huurdersgroep_app.core.services.meetings.attendance import expected_member_ids
@@ -116,6 +116,7 @@ def invitation_addressees(session: Session, meeting_id: int, per: str = "member"
     if per not in ("member", "household"):
         raise ValidationError({"per": _("Choose a letter per member or per household.")})
     meeting = get_meeting(session, meeting_id)
+    country = rule_profile(session).country
     groups: dict[str, list[tuple]] = {}
     without: list[str] = []
     for row in _member_rows(session, expected_member_ids(session, meeting)):
@@ -135,8 +136,8 @@ def invitation_addressees(session: Session, meeting_id: int, per: str = "member"
             name = f"{join_names([r[1] for r in rows])} {last}".strip()
         else:
             name = join_names([f"{r[1]} {r[2]}".strip() for r in rows])
-        number_text = number + (f" bus {box}" if box else "")
-        letters.append(Addressee(name, (f"{street} {number_text}".strip(), f"{postcode} {city}".strip()),
+        street_line = addresses.street_line(street, number, box, postcode=postcode, default_country=country)
+        letters.append(Addressee(name, (street_line, f"{postcode} {city}".strip()),
                                  tuple(r[0] for r in rows)))
     letters.sort(key=lambda a: (a.lines[1], names.fold(a.lines[0]), _house_number(a.lines[0])))
     for contact in meeting.contacts:

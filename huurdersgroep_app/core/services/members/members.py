@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office
+from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office, Organisation
 from huurdersgroep_app.core.errors import DomainError, ValidationError
-from huurdersgroep_app.core.services import names
+from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex, near
 from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.organisation import country as group_country
@@ -183,8 +183,13 @@ def end_membership(session: Session, member_id: int, left_on: date, reason: str 
 
 
 def surname_sort_mode(session: Session) -> str:
-    mode = get_setting(session, SURNAME_SORT_SETTING, names.SORT_BY_STEM)
-    return mode if mode in names.SURNAME_SORTS else names.SORT_BY_STEM
+    """The group's choice, else its region's habit (Flanders and Brussels under the particle, the
+    Netherlands under the stem)."""
+    mode = get_setting(session, SURNAME_SORT_SETTING)
+    if mode in names.SURNAME_SORTS:
+        return mode
+    region = session.scalar(select(Organisation.region).limit(1))
+    return names.default_sort(region or "")
 
 
 @dataclass(frozen=True)
@@ -217,8 +222,7 @@ class MemberRow:
 
     @property
     def address_line(self) -> str:
-        number = self.house_number + (f" bus {self.box}" if self.box else "")
-        return f"{self.street} {number}".strip()
+        return addresses.street_line(self.street, self.house_number, self.box, postcode=self.postcode)
 
     @property
     def active(self) -> bool:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.core.services.members import board, complexes
+from huurdersgroep_app.core.services.members import board, complexes, members
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,27 @@ def read_group_snapshot(session: Session) -> GroupSnapshot:
     offices = [(board.role_label(o.role), o.member.full_name, o.planned_end_on) for o in board.current_offices(session)]
     return GroupSnapshot(organisation.get_organisation(session).name, rows, complexes.total_reach(rows), offices,
                          meeting, [entry for entry in rota if entry.due])
+
+
+class MemberPage(NamedTuple):
+    rows: list  # members.member_rows
+    complexes: list[tuple[int, str]]  # (id, name) for the filter
+
+
+def read_member_page(session: Session) -> MemberPage:
+    return MemberPage(members.member_rows(session), [(c.id, c.name) for c in complexes.list_complexes(session)])
+
+
+class MemberForm(NamedTuple):
+    current: members.MemberInput
+    complexes: list[tuple[int, str]]
+
+
+def member_form(session: Session, member_id: int | None) -> MemberForm:
+    current = (members.member_input(members.get_member(session, member_id)) if member_id
+               else members.MemberInput(last_name="", joined_on=date.today()))
+    return MemberForm(current, [(c.id, c.name) for c in complexes.list_complexes(session)])
+
+
+def office_choices(session: Session) -> tuple[list[tuple[int, str]], int]:
+    return members.member_choices(session), board.term_years(session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.core.services.privacy.register import processing_activities
 from huurdersgroep_app.i18n import _
@@ -12,8 +13,9 @@ from huurdersgroep_app.i18n import _
 def statement_sections(session: Session) -> list[tuple[str, str]]:
     """(heading, text) pairs of the template, in the current language."""
     org = get_organisation(session)
-    address = ", ".join(x for x in (f"{org.street} {org.house_number}".strip(), f"{org.postcode} {org.city}".strip())
-                        if x)
+    street = addresses.street_line(org.street, org.house_number, org.box, postcode=org.postcode,
+                                   default_country=addresses.region_country(org.region))
+    address = ", ".join(x for x in (street, f"{org.postcode} {org.city}".strip()) if x)
     reach = " · ".join(x for x in (address, org.email, org.phone) if x) or _("(the group's address)")
     authority = rule_profile(session).get("privacy", "supervisory_authority", "")
     activities = processing_activities(session)

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models.signals import Signal
 from huurdersgroep_app.core.errors import DomainError, ValidationError
+from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.advices.labels import category_label
+from huurdersgroep_app.core.services.organisation import country as group_country
 from huurdersgroep_app.core.services.signals.signals import reporter_text
 from huurdersgroep_app.i18n import _
 
@@ -88,8 +90,9 @@ def signals(session: Session, flt: SignalFilter | None = None) -> list[Signal]:
 
 def signal_rows(session: Session, flt: SignalFilter | None = None) -> list[SignalRow]:
     rows = []
+    country = group_country(session)  # a signal's address has no postcode: it is in the group's country
     for s in signals(session, flt):
-        address = " ".join(x for x in (s.street, s.house_number, s.box and f"bus {s.box}") if x)
+        address = addresses.street_line(s.street, s.house_number, s.box, default_country=country)
         rows.append(SignalRow(s.id, s.reported_on, reporter_text(s), s.complex_id, s.complex.name if s.complex else "",
                               address, s.category, s.scope, s.status, s.confidential, s.description,
                               s.forwarded_on, s.answered_on, s.resolved_on, s.advice_id,
