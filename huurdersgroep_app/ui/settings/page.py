@@ -25,7 +25,7 @@ from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, erro
 from huurdersgroep_app.ui.settings.backup_tab import BackupTab
 from huurdersgroep_app.ui.settings.rules_tab import RulesTab
 
-GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
+GROUP_FIELDS = ("name", "street", "house_number", "box", "postcode", "city", "landlord_name", "email", "phone",
                 "iban", "registration_number")
 
 
