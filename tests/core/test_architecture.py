@@ -62,16 +62,10 @@ def readers_in_ui(source: str) -> list[str]:
     return found
 
 
-# Modules whose readers have not moved yet (issue 8): this list may only shrink.
-NOT_YET_MOVED = {"advices/dossier_dialog.py", "advices/form_dialog.py", "advices/steps.py", "documents/making.py",
-                 "documents/page.py", "finance/bank_import.py"}
-
-
 def test_the_window_reads_only_through_the_core_readers():
     offenders = {str(p.relative_to(UI)): found for p in sorted(UI.rglob("*.py"))
                  if (found := readers_in_ui(p.read_text(encoding="utf-8")))}
-    assert {k: v for k, v in offenders.items() if k not in NOT_YET_MOVED} == {}
-    assert sorted(NOT_YET_MOVED - set(offenders)) == []  # moved: take it off the list
+    assert offenders == {}
 
 
 def test_the_reader_check_can_fail():

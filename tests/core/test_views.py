@@ -91,3 +91,15 @@ def test_member_signal_privacy_and_contact_readers_hold_no_rows(db):
     assert results[1].current.last_name == "Peeters" and results[4][0] == "Ann Peeters"
     assert results[7][0].last_name == "Janssens" and results[7][1] == [(partner, "Woonmaatschappij")]
     assert results[10].status == "open" and results[13][0].description == "Lekkend dak"
+
+
+def test_advice_document_and_bank_preview_readers_hold_no_rows(db):
+    from huurdersgroep_app.core.services.advices import views as advice_views
+    from huurdersgroep_app.core.services.documents import views as document_views
+
+    with db.reading() as s:
+        results = [advice_views.form_choices(s), advice_views.landlord_choices(s), document_views.read_snapshot(s),
+                   organisation.group_name(s)]
+    assert orm_objects(results) == []
+    assert results[1] == ([], None) and results[3] == "Huurdersgroep De Linde"
+    assert results[2].funders == [] and date.today().year in results[2].years

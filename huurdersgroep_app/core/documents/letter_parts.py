@@ -1,5 +1,6 @@
 """What every letter shares: the address where a window envelope shows it, a fresh page numbering
-per letter, label/value blocks laid out by measuring their text, and the DRAFT mark.
+per letter, label/value blocks laid out by measuring their text (the DRAFT mark is drawn on every page by
+documents.base from DocumentInfo.draft).
 
 The window of a DL or C5 envelope with a left window (DIN 5008 / NEN 1026 and the Belgian post's
 guidance agree closely) sits about 20 mm from the left edge and 45 mm from the top, 90 × 45 mm.
@@ -14,8 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from huurdersgroep_app.core.documents.base import (FONT, content_box, draw_draft_word, page_size,
-                                                   register_fonts)
+from huurdersgroep_app.core.documents.base import FONT, content_box, page_size, register_fonts
 from huurdersgroep_app.core.documents.table_layout import text_width
 
 WINDOW_LEFT = 20 * mm
@@ -80,24 +80,3 @@ def label_value_table(rows: list[tuple[str, str]], width: float, style, label_st
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     return table
-
-
-class DraftMark(Flowable):
-    """A large, light diagonal word across the page ('DRAFT'), drawn behind nothing and over nothing
-    of the text's meaning, so a draft can never be taken for the letter that was sent."""
-
-    def __init__(self, word: str):
-        super().__init__()
-        self.word = word
-        self.width = self.height = 0
-
-    def wrap(self, available_width, available_height):
-        return 0, 0
-
-    def draw(self):
-        c = self.canv
-        x0, y0 = c.absolutePosition(0, 0)
-        c.saveState()
-        c.translate(-x0, -y0)
-        draw_draft_word(c, self.word)
-        c.restoreState()

@@ -5,11 +5,14 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+# Dutch and French particles, and the Arabic and Berber ones many tenants carry ('El Amrani', 'Ben Haddou',
+# 'Aït Ali'): one list for every group, so a particle is a particle whichever profile sorts it.
 # Longest first so 'van den' wins over 'van'.
 PARTICLES = sorted(
     ["van", "van de", "van den", "van der", "van het", "van 't", "vanden", "vande", "vander",
      "de", "den", "der", "des", "het", "'t", "ter", "ten", "te", "op de", "op den", "op 't",
-     "in de", "in den", "in 't", "uit de", "uit den", "uijt de", "d'", "di", "da", "du", "la", "le", "el", "al"],
+     "in de", "in den", "in 't", "uit de", "uit den", "uijt de", "d'", "di", "da", "du", "la", "le",
+     "el", "al", "ben", "ibn", "abou", "abu", "aït", "ait"],
     key=len, reverse=True,
 )
 _PARTICLE_RE = re.compile(r"^((?:" + "|".join(re.escape(p) for p in PARTICLES) + r")\s+)+", re.I)
@@ -17,6 +20,15 @@ _PARTICLE_RE = re.compile(r"^((?:" + "|".join(re.escape(p) for p in PARTICLES) +
 SORT_BY_STEM = "stem"          # 'Van den Broeck' under B
 SORT_BY_PARTICLE = "particle"  # 'Van den Broeck' under V
 SURNAME_SORTS = (SORT_BY_STEM, SORT_BY_PARTICLE)
+
+# How each region's registers sort by default: in Belgium the particle is part of the surname ('Van den
+# Broeck' under V, as the national register and the phone book do); in the Netherlands a name sorts on its
+# stem ('Broeck, Van den'). A group may choose otherwise in its settings.
+REGION_SORTS = {"vlaanderen": SORT_BY_PARTICLE, "brussel": SORT_BY_PARTICLE, "nederland": SORT_BY_STEM}
+
+
+def default_sort(region: str) -> str:
+    return REGION_SORTS.get(region, SORT_BY_STEM)
 
 
 def fold(text: str) -> str:

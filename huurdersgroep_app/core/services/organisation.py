@@ -167,3 +167,8 @@ def set_rule_override(session: Session, section: str, key: str, value) -> None:
 
 def country(session: Session) -> str:
     return rule_profile(session).country
+
+
+def group_name(session: Session) -> str:
+    """The group's name (as a folder and a title use it)."""
+    return get_organisation(session).name

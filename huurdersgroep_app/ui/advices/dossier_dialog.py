@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout
 from huurdersgroep_app.core.errors import NotFoundError
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.advices.record import AdviceRecord, advice_record
+from huurdersgroep_app.core.services.advices import views as advice_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.advices.model import days_text
@@ -19,7 +20,7 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.advices.drafts import DraftsPanel
 from huurdersgroep_app.ui.advices.followup import ActionsPanel, StagesPanel, TimelinePanel
-from huurdersgroep_app.ui.advices.form_dialog import AdviceForm, form_choices
+from huurdersgroep_app.ui.advices.form_dialog import AdviceForm
 from huurdersgroep_app.ui.advices.steps import (ConsultationDialog, DeadlineDialog, NoteDialog, ReplyDialog,
                                                        step_button_text, step_dialog)
 from huurdersgroep_app.ui.kit.document_buttons import DocumentButtons
@@ -52,7 +53,7 @@ class AdviceDossierDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.advice_id = ctx, advice_id
         self.record: AdviceRecord | None = None
-        topics, choices = ctx.read(form_choices)
+        topics, choices = ctx.read(advice_views.form_choices)
         layout = QVBoxLayout(self)
         self.title = heading("", 2)
         layout.addWidget(self.title)
@@ -100,7 +101,7 @@ class AdviceDossierDialog(QDialog):
         self._listening = True
         self.reload()
         if self.record is not None:
-            self.details.fill(self.ctx.read(lambda s: advices.advice_input(advices.get_advice(s, advice_id))))
+            self.details.fill(self.ctx.read(advice_views.advice_form_input, advice_id))
         fit_to_screen(self, 70, 56)
 
     def _details_tab(self, topics, choices) -> QWidget:

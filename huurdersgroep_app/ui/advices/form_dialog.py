@@ -11,19 +11,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from huurdersgroep_app.core.services import group_rules
 from huurdersgroep_app.core.services.advices.labels import ADVICE_KINDS, ADVICE_SCOPES
 from huurdersgroep_app.core.services.advices import dossiers as advices
-from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.advices.labels import kind_label, scope_label, topic_label
 from huurdersgroep_app.core.services.advices.dossiers import AdviceInput
+from huurdersgroep_app.core.services.advices import views as advice_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.form_dialog import text_box
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen, hint
-
-
-def form_choices(session) -> tuple[list[str], list[tuple[int, str]]]:
-    """The profile's topics and the complexes, read once for the form."""
-    return advices.topics(session), [(c.id, c.name) for c in complexes.list_complexes(session)]
 
 
 class AdviceForm(QWidget):
@@ -128,7 +123,7 @@ class NewAdviceDialog(QDialog):
         self.ctx = ctx
         self.saved_id: int | None = None
         self.setWindowTitle(_("New advice dossier"))
-        topics, choices = ctx.read(form_choices)
+        topics, choices = ctx.read(advice_views.form_choices)
         layout = QVBoxLayout(self)
         kind = ctx.read(group_rules.rule_phrase, "advice", "advice_weeks")
         layout.addWidget(hint(_("The group's deadline is computed from the advice term of your region ({kind}); "

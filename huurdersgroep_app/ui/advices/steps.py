@@ -11,23 +11,16 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from huurdersgroep_app.core.services.advices.labels import REPLY_OUTCOMES
-from huurdersgroep_app.core.services import contacts
 from huurdersgroep_app.core.services.advices import dossiers as advices
 from huurdersgroep_app.core.services.advices import steps as advice_steps
 from huurdersgroep_app.core.services.meetings import approvals
 from huurdersgroep_app.core.services.advices.labels import outcome_label
 from huurdersgroep_app.core.services.advices.record import AdviceRecord
+from huurdersgroep_app.core.services.advices import views as advice_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_dialog import FormDialog, contact_box, text_box
-
-
-def landlord_choices(session, on: date | None = None) -> tuple[list[tuple[int, str]], int | None]:
-    """The landlord's people in their role today, and who receives the letters by default."""
-    people = contacts.landlord_contacts(session, on)
-    chosen = contacts.choose_addressee(session, on)
-    return [(c.id, contacts.contact_label(c)) for c in people], chosen.id if chosen else None
 
 
 class ConsultationDialog(FormDialog):
@@ -80,7 +73,7 @@ class SendDialog(FormDialog):
             "From this date the landlord's term to answer runs. The text of the advice can no longer change."),
             _("Mark as sent"), parent)
         self.advice_id = record.id
-        people, default = ctx.read(landlord_choices)
+        people, default = ctx.read(advice_views.landlord_choices)
         self.on = self.add_date("sent_on", _("Sent on"), date.today())
         self.addressee = self.add("addressee", _("Sent to"), contact_box(
             people, record.addressee_id or default, _("The landlord (no person in particular)")))

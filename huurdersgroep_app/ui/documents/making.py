@@ -69,7 +69,7 @@ def make(ctx: AppContext, order: Order, target: Path, parent: QWidget | None,
 def make_in_folder(ctx: AppContext, order: Order, parent: QWidget | None = None,
                    opened: Callable[[Path], object] | None = None) -> Task:
     """Into the group's documents folder, then opened (or its place shown when nothing can open it)."""
-    group = ctx.read(lambda s: organisation.get_organisation(s).name)
+    group = ctx.read(organisation.group_name)
     target = group_folder(group, order.year) / order.file_name()
 
     def done(path: Path) -> None:

@@ -3,7 +3,6 @@ funding), with the day each was last made; make it (into the group's documents f
 or save it elsewhere. The list is ``core.documents.catalogue``; this page only shows it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -12,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.documents.catalogue import GROUPS, DocumentKind, get_kind, kinds
-from huurdersgroep_app.core.services.documents.made import last_made, made_key
-from huurdersgroep_app.core.services.funding import funders, views
+from huurdersgroep_app.core.services.documents.made import made_key
+from huurdersgroep_app.core.services.documents import views as document_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.documents import making
@@ -26,18 +25,6 @@ DOSSIER = "funding-dossier"
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    years: list[int]
-    funders: list[tuple[int, str]]
-    made: dict[str, datetime]
-
-
-def read_snapshot(session) -> Snapshot:
-    return Snapshot(views.funding_years(session), [(r.id, r.name) for r in funders.funder_rows(session)],
-                    last_made(session))
-
-
 def made_text(when: datetime | None) -> str:
     return _("never") if when is None else f"{formats.short_date(when.date())} {when:%H:%M}"
 
@@ -46,7 +33,7 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.snapshot: Snapshot | None = None
+        self.snapshot: document_views.Snapshot | None = None
         self.task = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -135,7 +122,7 @@ class Page(QWidget):
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.snapshot = self.ctx.read(read_snapshot)
+        self.snapshot = self.ctx.read(document_views.read_snapshot)
         wanted_year = self.chosen_year()
         wanted_funder = self.funder.currentData()
         for box, values, wanted in ((self.year, [(y, str(y)) for y in self.snapshot.years], wanted_year),

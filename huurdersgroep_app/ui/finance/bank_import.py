@@ -117,14 +117,9 @@ class FilePage(FileChoicePage):
         account_id = self.account.currentData() or self._account_of_file(statements, fail)
         if account_id is None:
             return False
-
-        def dry_run(session):
-            return bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
-                                                 dry_run=True, file_name=path.name)
-
         try:
             with busy():
-                self.wiz.preview = self.wiz.ctx.read(dry_run)
+                self.wiz.preview = self.wiz.ctx.read(views.bank_preview, account_id, statements, path.name)
                 self.wiz.names = self.wiz.ctx.read(views.preview_names)
         except DomainError as exc:  # a closed year, another account's statements, another currency
             return fail(exc.message)

@@ -144,6 +144,8 @@ class Form(QFormLayout):
         for key, name, stretch in parts:
             edit = QLineEdit()
             edit.setPlaceholderText(name)
+            # a short field (number, box) still shows its whole placeholder
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(name) + 4 * edit.fontMetrics().averageCharWidth())
             line.addWidget(edit, stretch)
             edits[key] = edit
         first_key = parts[0][0]

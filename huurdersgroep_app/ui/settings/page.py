@@ -25,7 +25,7 @@ from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, erro
 from huurdersgroep_app.ui.settings.backup_tab import BackupTab
 from huurdersgroep_app.ui.settings.rules_tab import RulesTab
 
-GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "phone",
+GROUP_FIELDS = ("name", "street", "house_number", "box", "postcode", "city", "landlord_name", "email", "phone",
                 "iban", "registration_number")
 
 
@@ -155,7 +155,8 @@ class Page(QWidget):
                            "March is assumed.")))
         layout.addLayout(form)
         layout.addWidget(heading(_("Sorting surnames"), 2))
-        layout.addWidget(hint(_("Where does “Van den Broeck” go in a list?")))
+        layout.addWidget(hint(_("Where does “Van den Broeck” go in a list? In Belgium usually under V, in the "
+                                "Netherlands under B. “El Amrani” and “Ben Haddou” follow the same choice.")))
         self.surname_sort = QButtonGroup(self)
         stem = QRadioButton(_("Under B: words like “van den” and “de” are skipped when sorting"))
         particle = QRadioButton(_("Under V: sorted exactly as the name is written"))

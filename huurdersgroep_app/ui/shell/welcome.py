@@ -23,7 +23,7 @@ from huurdersgroep_app.ui.tasks import Task, run_task
 if TYPE_CHECKING:
     from huurdersgroep_app.core.services.group_files import Database
 
-NEW_GROUP_FIELDS = ("name", "landlord_name", "street", "house_number", "box", "postcode", "city", "email", "iban",
+NEW_GROUP_FIELDS = ("name", "street", "house_number", "box", "postcode", "city", "landlord_name", "email", "iban",
                     "registration_number")
 
 

@@ -114,17 +114,18 @@ def test_end_membership_keeps_history_and_ends_offices(db):
             members.end_membership(s, m.id, date(2024, 7, 1))
 
 
-def test_surname_particles_sort_under_the_stem_by_default_and_under_v_when_chosen(db):
+def test_surname_particles_sort_under_v_in_flanders_by_default_and_under_the_stem_when_chosen(db):
+    # Issue 12: a Flemish group's default is the particle ('Van den Broeck' under V).
     for last in ("Van den Broeck", "Claes", "Aerts", "De Smet", "Vermeulen", "Çelik"):
         add(db, last_name=last, first_name="X")
     with db.reading() as s:
         assert [r.last_name for r in members.member_rows(s)] == [
-            "Aerts", "Van den Broeck", "Çelik", "Claes", "De Smet", "Vermeulen"]
+            "Aerts", "Çelik", "Claes", "De Smet", "Van den Broeck", "Vermeulen"]
     with db.transaction() as s:
-        organisation.set_setting(s, members.SURNAME_SORT_SETTING, names.SORT_BY_PARTICLE)
+        organisation.set_setting(s, members.SURNAME_SORT_SETTING, names.SORT_BY_STEM)
     with db.reading() as s:
         assert [r.last_name for r in members.member_rows(s)] == [
-            "Aerts", "Çelik", "Claes", "De Smet", "Van den Broeck", "Vermeulen"]
+            "Aerts", "Van den Broeck", "Çelik", "Claes", "De Smet", "Vermeulen"]
 
 
 def test_search_text_is_case_and_accent_insensitive(db):

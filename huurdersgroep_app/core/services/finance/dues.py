@@ -18,6 +18,7 @@ from huurdersgroep_app.core.errors import DomainError, NotFoundError, Validation
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, compact_iban, read_amount
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
+from huurdersgroep_app.core.services.members.members import surname_sort_mode
 from huurdersgroep_app.core.services.names import sort_key
 from huurdersgroep_app.i18n import _
 
@@ -119,7 +120,8 @@ def _members_in_year(session: Session, year: int) -> list[Member]:
     query = select(Member).where(or_(Member.joined_on.is_(None), Member.joined_on <= end),
                                  or_(Member.left_on.is_(None), Member.left_on >= start),
                                  Member.anonymised.is_(False))
-    return sorted(session.scalars(query), key=lambda m: sort_key(m.last_name, m.first_name))
+    mode = surname_sort_mode(session)  # the group's convention, like the member list
+    return sorted(session.scalars(query), key=lambda m: sort_key(m.last_name, m.first_name, mode))
 
 
 def dues_status(session: Session, year: int) -> list[DuesRow]:

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.services.finance import (accounts, allowances, budget, categories, dues, entries, grants,
-                                                     receipts, transfers, years)
+from huurdersgroep_app.core.services.finance import (accounts, allowances, bank_import, budget, categories, dues,
+                                                     entries, grants, receipts, transfers, years)
 from huurdersgroep_app.core.services.finance.allowances import AllowanceRow
 from huurdersgroep_app.core.services.finance.balances import AccountBalance, account_balances
 from huurdersgroep_app.core.services.finance.budget import BudgetLineRow
@@ -214,3 +214,9 @@ def read_cash_warnings(session: Session, today: date | None = None) -> list[str]
     """A sentence per cash box that holds less than nothing today."""
     today = today or date.today()
     return negative_cash(session, today.year, end=today)
+
+
+def bank_preview(session: Session, account_id: int, statements: list, file_name: str):
+    """What booking ``statements`` on the account would do (bank_import.import_statements' dry run)."""
+    return bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
+                                         dry_run=True, file_name=file_name)

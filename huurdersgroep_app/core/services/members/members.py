@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office
+from huurdersgroep_app.core.db.models import CONTACT_WAYS, Complex, Member, Office, Organisation
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import addresses, names
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex, near
@@ -183,8 +183,13 @@ def end_membership(session: Session, member_id: int, left_on: date, reason: str 
 
 
 def surname_sort_mode(session: Session) -> str:
-    mode = get_setting(session, SURNAME_SORT_SETTING, names.SORT_BY_STEM)
-    return mode if mode in names.SURNAME_SORTS else names.SORT_BY_STEM
+    """The group's choice, else its region's habit (Flanders and Brussels under the particle, the
+    Netherlands under the stem)."""
+    mode = get_setting(session, SURNAME_SORT_SETTING)
+    if mode in names.SURNAME_SORTS:
+        return mode
+    region = session.scalar(select(Organisation.region).limit(1))
+    return names.default_sort(region or "")
 
 
 @dataclass(frozen=True)
