@@ -39,7 +39,7 @@ def _values(lang_reference: str) -> dict[str, list[str]]:
         "audit-pack": [huge, negative, short(date(YEAR, 4, 27)), lang_reference, "ONTV-2025-000123"],
         "decisions-register": [short(date(YEAR, 4, 27))],
         "action-points": [short(date(YEAR, 11, 30))],
-        "minutes": [short(date(YEAR, 11, 30))],
+        "minutes": [format_date(date(YEAR, 11, 30), "long")],  # every date in the minutes in the long form
         "consultation-history": [short(date(YEAR, 3, 23))],
         "signals-report": [short(date(YEAR, 2, 1))],
     }

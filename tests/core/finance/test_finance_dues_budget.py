@@ -124,3 +124,34 @@ def test_grants_track_received_and_charged_money(books):
         row = grants.grant_rows(s, 2025)[0]
     assert (row.amount, row.received, row.spent, row.balance, row.deadline) == (
         D("3000.00"), D("1500.00"), D("45.00"), D("1455.00"), date(2026, 3, 31))
+
+
+def test_more_unspent_grant_money_than_the_group_holds_is_said_on_the_report_and_the_closing(books, tmp_path):
+    """Issue 9 item 6: the report showed more unspent grant money than cash and bank together, without a word."""
+    from pypdf import PdfReader
+
+    from huurdersgroep_app.core.documents.finance.financial_report import write_financial_report
+    from huurdersgroep_app.core.services.finance.closing import closing_checks
+
+    with books.db.transaction() as s:
+        funder = grants.add_funder(s, "Stad Gent", "municipality")
+        grant = grants.add_grant(s, funder.id, 2025, "1000").id
+    books.entry(date(2025, 1, 15), "1000", "landlord_budget", grant_id=grant)
+    books.entry(date(2025, 2, 15), "-300", "meeting_rooms", grant_id=grant)  # charged: 700 left of the grant
+    with books.db.reading() as s:
+        assert grants.unspent_grant_warning(s, 2025) == ""  # 700 unspent, 1000 − 300 = 700 held
+        assert not any("not yet spent" in w for w in closing_checks(s, 2025).warnings)
+    books.entry(date(2025, 3, 15), "-650", "refreshments")  # paid with the grant's money, charged to no grant
+    with books.db.reading() as s:
+        warning = grants.unspent_grant_warning(s, 2025)
+        checks = closing_checks(s, 2025).warnings
+    assert warning == ("The grants of 2025 show €700.00 not yet spent, but the group holds €50.00 in cash and bank "
+                       "on 31 December: those balances cannot all be true. €650.00 of the year's expenses are "
+                       "charged to no grant; charge what was paid with grant money to its grant, or explain the "
+                       "difference to the funder.")
+    assert warning in checks
+    path = tmp_path / "report.pdf"
+    with books.db.reading() as s:
+        write_financial_report(s, path, 2025)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+    assert "The grants of 2025 show €700.00 not yet spent, but the group holds €50.00" in text

@@ -20,7 +20,7 @@ from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.budget import approval_text, get_budget
 from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
-from huurdersgroep_app.core.services.finance.grants import grant_rows
+from huurdersgroep_app.core.services.finance.grants import grant_rows, unspent_grant_warning
 from huurdersgroep_app.core.services.finance.receipts import missing_receipts
 from huurdersgroep_app.core.services.organisation import get_organisation, get_setting, set_setting
 from huurdersgroep_app.i18n import _, format_date, ngettext
@@ -52,6 +52,7 @@ def write_financial_report(session: Session, target, year: int, today: date | No
     table = budget_vs_actual(session, year, with_previous=with_previous)
     balances = account_balances(session, year)
     grants = grant_rows(session, year)
+    unspent_warning = unspent_grant_warning(session, year) if grants else ""
     allowances = allowance_rows(session, year)
     entries = session.scalar(select(func.count(Entry.id)).where(Entry.booked_on.between(start, end))) or 0
     missing = len(missing_receipts(session, year))
@@ -82,6 +83,8 @@ def write_financial_report(session: Session, target, year: int, today: date | No
                        money_column(_("Charged")), money_column(_("Balance"))]
             rows = [[g.funder, money(g.amount), money(g.received), money(g.spent), money(g.balance)] for g in grants]
             flow.table(columns, rows, title=_("Grants {year}").format(year=year))
+            if unspent_warning:
+                flow.paragraph(unspent_warning, bold=True)
         if allowances:
             total = sum((a.total for a in allowances), Decimal("0.00"))
             flow.heading(_("Volunteer allowances"))

@@ -28,6 +28,7 @@ from huurdersgroep_app.core.services.finance.balances import account_balances, b
 from huurdersgroep_app.core.services.finance.budget import get_budget
 from huurdersgroep_app.core.services.finance.closing_gaps import negative_cash, to_confirm
 from huurdersgroep_app.core.services.finance.common import year_bounds
+from huurdersgroep_app.core.services.finance.grants import unspent_grant_warning
 from huurdersgroep_app.core.services.finance.receipts import missing_receipts
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, EntryRow, search_entries
 from huurdersgroep_app.i18n import _, format_date, format_money, ngettext
@@ -147,6 +148,9 @@ def closing_checks(session: Session, year: int, today: date | None = None) -> Cl
                 difference=format_money(check.statement_balance - check.books_balance)))
     report.confirmations = to_confirm(session, year)
     report.warnings.extend(negative_cash(session, year))
+    unspent = unspent_grant_warning(session, year)
+    if unspent:
+        report.warnings.append(unspent)
     report.missing_receipts = missing_receipts(session, year)
     if report.missing_receipts:
         report.warnings.append(ngettext("{count} expense has no receipt attached.",

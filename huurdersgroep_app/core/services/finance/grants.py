@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.finance import Entry
 from huurdersgroep_app.core.db.models.finance_plans import FUNDER_KINDS, Funder, Grant
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
-from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.finance.balances import account_balances
+from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date, year_bounds
+from huurdersgroep_app.i18n import _, format_money
 
 
 def add_funder(session: Session, name: str, kind: str = "other", partner_id: int | None = None,
@@ -77,3 +78,21 @@ def grant_rows(session: Session, year: int | None = None) -> list[GrantRow]:
         query = query.where(Grant.year == year)
     return [GrantRow(g.id, g.funder.name, g.year, g.amount, *flows.get(g.id, (ZERO, ZERO)), g.deadline,
                      g.conditions) for g in session.scalars(query)]
+
+
+def unspent_grant_warning(session: Session, year: int) -> str:
+    """One sentence when the year's grants show more money not yet spent than the group holds on
+    31 December ('' otherwise): the grant balances cannot all be true then, most often because
+    expenses paid with grant money were not charged to their grant."""
+    unspent = sum((max(g.balance, ZERO) for g in grant_rows(session, year)), ZERO)
+    held = sum((row.closing for row in account_balances(session, year)), ZERO)
+    if unspent <= held:
+        return ""
+    start, end = year_bounds(year)
+    untagged = -(session.scalar(select(func.sum(Entry.amount)).where(
+        Entry.booked_on.between(start, end), Entry.amount < 0, Entry.grant_id.is_(None))) or ZERO)
+    return _("The grants of {year} show {unspent} not yet spent, but the group holds {held} in cash and bank on "
+             "31 December: those balances cannot all be true. {untagged} of the year's expenses are charged to no "
+             "grant; charge what was paid with grant money to its grant, or explain the difference to the "
+             "funder.").format(year=year, unspent=format_money(unspent), held=format_money(held),
+                               untagged=format_money(untagged))
