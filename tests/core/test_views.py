@@ -2,10 +2,8 @@
 what they return is a database object (which would be detached, or lazily load after the session)."""
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
-from huurdersgroep_app.core.db.models.base import Base
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.funding import views as funding_views
 from huurdersgroep_app.core.services.meetings import lifecycle
@@ -14,24 +12,7 @@ from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.core.services.privacy import views as privacy_views
 from huurdersgroep_app.core.services.settings import views as settings_views
-
-
-def orm_objects(value, seen=None) -> list:
-    seen = set() if seen is None else seen
-    if id(value) in seen:
-        return []
-    seen.add(id(value))
-    if isinstance(value, Base):
-        return [value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        children = [getattr(value, f.name) for f in dataclasses.fields(value)]
-    elif isinstance(value, dict):
-        children = [*value.keys(), *value.values()]
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        children = list(value)
-    else:
-        return []
-    return [found for child in children for found in orm_objects(child, seen)]
+from orm_walk import orm_objects
 
 
 def test_settings_are_read_as_plain_values(db):

@@ -2,34 +2,14 @@
 return is a database object, so the window can use it after the reading session is gone."""
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
-from huurdersgroep_app.core.db.models.base import Base
 from huurdersgroep_app.core.services.finance import budget, dues, transfers, views
 from huurdersgroep_app.core.services.finance.entries import EntryInput
+from orm_walk import orm_objects
 
 YEAR = 2025
-
-
-def orm_objects(value, seen=None) -> list:
-    """Every ORM instance reachable through dataclasses, tuples, lists, sets and dicts."""
-    seen = set() if seen is None else seen
-    if id(value) in seen:
-        return []
-    seen.add(id(value))
-    if isinstance(value, Base):
-        return [value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        children = [getattr(value, f.name) for f in dataclasses.fields(value)]
-    elif isinstance(value, dict):
-        children = [*value.keys(), *value.values()]
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        children = list(value)
-    else:
-        return []
-    return [found for child in children for found in orm_objects(child, seen)]
 
 
 def test_the_orm_walk_finds_a_database_object(db, books):
