@@ -52,7 +52,7 @@ def write_financial_report(session: Session, target, year: int, today: date | No
     table = budget_vs_actual(session, year, with_previous=with_previous)
     balances = account_balances(session, year)
     grants = grant_rows(session, year)
-    unspent_warning = unspent_grant_warning(session, year) if grants else ""
+    unspent_warning = unspent_grant_warning(session, year, grants, balances) if grants else ""
     allowances = allowance_rows(session, year)
     entries = session.scalar(select(func.count(Entry.id)).where(Entry.booked_on.between(start, end))) or 0
     missing = len(missing_receipts(session, year))

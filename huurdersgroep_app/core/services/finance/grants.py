@@ -80,12 +80,16 @@ def grant_rows(session: Session, year: int | None = None) -> list[GrantRow]:
                      g.conditions) for g in session.scalars(query)]
 
 
-def unspent_grant_warning(session: Session, year: int) -> str:
+def unspent_grant_warning(session: Session, year: int, grants: list[GrantRow] | None = None,
+                          balances: list | None = None) -> str:
     """One sentence when the year's grants show more money not yet spent than the group holds on
     31 December ('' otherwise): the grant balances cannot all be true then, most often because
-    expenses paid with grant money were not charged to their grant."""
-    unspent = sum((max(g.balance, ZERO) for g in grant_rows(session, year)), ZERO)
-    held = sum((row.closing for row in account_balances(session, year)), ZERO)
+    expenses paid with grant money were not charged to their grant. ``grants`` and ``balances``: the
+    year's ``grant_rows`` and ``account_balances`` when the caller has read them already (the report)."""
+    grants = grant_rows(session, year) if grants is None else grants
+    balances = account_balances(session, year) if balances is None else balances
+    unspent = sum((max(g.balance, ZERO) for g in grants), ZERO)
+    held = sum((row.closing for row in balances), ZERO)
     if unspent <= held:
         return ""
     start, end = year_bounds(year)
