@@ -181,3 +181,27 @@ def test_report_notes_are_printed(db, group, tmp_path, pdf_lines):
     lines = pdf_lines(path)
     assert "De zaalhuur werd duurder." in lines
     assert any(line.startswith("Provisional: the books of 2025 are not closed yet") for line in lines)
+
+
+def test_the_unspent_grant_warning_is_never_split_over_two_pages(db, tmp_path):
+    """A new group's first year whose warning falls at the foot of page 1: read as half a sentence there,
+    it said something else. It moves to the next page whole."""
+    from pypdf import PdfReader
+
+    from huurdersgroep_app.core.services.finance import grants
+    from huurdersgroep_app.i18n import language
+
+    with db.transaction() as s:
+        bank = accounts.add_account(s, "Bank", "bank", "BE68 5390 0754 7034").id
+        grant = grants.add_grant(s, grants.add_funder(s, "Stad Gent", "municipality").id, 2026, "1000").id
+        for day, amount, code, charged in ((date(2026, 1, 15), "1000", "landlord_budget", grant),
+                                           (date(2026, 2, 15), "-300", "meeting_rooms", grant),
+                                           (date(2026, 3, 15), "-650", "refreshments", None)):
+            entries.add_entry(s, entries.EntryInput(day, bank, amount, categories.category_by_code(s, code).id,
+                                                    grant_id=charged))
+    path = tmp_path / "report.pdf"
+    with language("nl_BE"), db.reading() as s:
+        write_financial_report(s, path, 2026)
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
+    assert len(pages) == 2  # the layout this test is about: the warning at the foot of the first page
+    assert any("De subsidies van 2026 tonen" in p and "leg het verschil uit aan de subsidiegever" in p for p in pages)

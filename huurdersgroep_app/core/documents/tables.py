@@ -177,12 +177,16 @@ class PageFlow:
             self.y -= 15
         self.y -= 3
 
-    def paragraph(self, text: str, *, size: float = 9.5, bold: bool = False, color=None) -> None:
-        """Wrapped text over the full width, breaking pages between lines."""
+    def paragraph(self, text: str, *, size: float = 9.5, bold: bool = False, color=None, whole: bool = False) -> None:
+        """Wrapped text over the full width, breaking pages between lines; ``whole``: on one page (a
+        warning read as half a sentence at the foot of a page says something else)."""
         font = FONT_BOLD if bold else FONT
         leading = size * 1.35
         c = self.canvas
-        for line in wrap_text(text, font, size, self.width):
+        lines = wrap_text(text, font, size, self.width)
+        if whole:
+            self.ensure(leading * len(lines))
+        for line in lines:
             self.ensure(leading)
             c.setFont(font, size)
             c.setFillColor(color or colors.black)

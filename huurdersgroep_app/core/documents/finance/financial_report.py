@@ -84,7 +84,7 @@ def write_financial_report(session: Session, target, year: int, today: date | No
             rows = [[g.funder, money(g.amount), money(g.received), money(g.spent), money(g.balance)] for g in grants]
             flow.table(columns, rows, title=_("Grants {year}").format(year=year))
             if unspent_warning:
-                flow.paragraph(unspent_warning, bold=True)
+                flow.paragraph(unspent_warning, bold=True, whole=True)
         if allowances:
             total = sum((a.total for a in allowances), Decimal("0.00"))
             flow.heading(_("Volunteer allowances"))
