@@ -97,8 +97,8 @@ def test_minutes_hold_attendance_quorum_notes_decisions_action_points_and_signat
     text = "\n".join(pdf_pages(out))
     assert pages == len(pdf_pages(out))
     assert "Board meeting of 14 January 2025" in text
-    assert "3: Chris Claes, Els Maes, Anna Peeters" in text
-    assert "1: Dirk Janssens" in text  # excused
+    assert "Present (3): Chris Claes, Els Maes, Anna Peeters" in text
+    assert "Excused (1): Dirk Janssens" in text
     assert "Sofie Vandamme (Woonmaatschappij Gent)" in text
     assert "Quorum reached: 3 of 2 needed." in text
     assert "9. Finances" in text and "De penningmeester overloopt het kasboek." in text
@@ -126,7 +126,7 @@ def test_annual_minutes_show_the_election_and_the_discharge(db, record, tmp_path
     with db.reading() as s:
         write_minutes(s, record.annual, out)
     text = squash("\n".join(pdf_pages(out)))
-    assert "Present:6:" in text and "Absent:4:" in text
+    assert "Present(6):" in text and "Absent(4):" in text
     assert "ElectedasboardmemberDirkJanssens(5votes),GertWouters(4votes)." in text.replace(":", "")
     assert "HildeMertens2" in text
     assert "Themeetinggrantstheboarddischargeforthefinancialyear2024.—for5,against0,abstentions1" in text

@@ -62,19 +62,23 @@ def attendance_blocks(record: MeetingRecord) -> list:
     proxies = [_("{name} (proxy held by {holder})").format(name=r.name, holder=r.proxy_holder_name)
                for r in members if r.proxy_holder_id and r.status != "present"]
     guests = [f"{g.name} ({g.organisation})" if g.organisation else g.name for g in record.attendance if g.is_guest]
-    rows = [(_("Present"), f"{len(present)}: " + ", ".join(present) if present else "0")]
-    rows.append((_("Excused"), f"{len(excused)}: " + ", ".join(excused) if excused else "0"))
+    # (label, count or None, text): a count stands beside its label ("Present (23): …"); it read
+    # "Present: 23: …", two colons in a row.
+    rows: list[tuple[str, int | None, str]] = [(_("Present"), len(present), ", ".join(present)),
+                                               (_("Excused"), len(excused), ", ".join(excused))]
     if record.type == "board" or len(absent) <= 20:
-        rows.append((_("Absent"), f"{len(absent)}: " + ", ".join(absent) if absent else "0"))
+        rows.append((_("Absent"), len(absent), ", ".join(absent)))
     else:
-        rows.append((_("Absent"), str(len(absent))))
+        rows.append((_("Absent"), None, str(len(absent))))
     if proxies:
-        rows.append((_("Proxies"), "; ".join(proxies)))
+        rows.append((_("Proxies"), None, "; ".join(proxies)))
     if guests:
-        rows.append((_("Guests"), f"{len(guests)}: " + ", ".join(guests)))
-    rows.append((_("Quorum"), record.quorum.text))
+        rows.append((_("Guests"), len(guests), ", ".join(guests)))
+    rows.append((_("Quorum"), None, record.quorum.text))
     # Paragraphs, not a table: a list of 200 names must be able to run onto the next page.
-    return [b.Para(value, lead=_("{label}: ").format(label=label)) for label, value in rows]
+    return [b.Para(text or "0", lead=_("{label}: ").format(label=label)) if count is None or not text
+            else b.Para(text, lead=_("{label} ({count}): ").format(label=label, count=count))
+            for label, count, text in rows]
 
 
 def election_blocks(election: ElectionResult) -> list:
@@ -91,7 +95,9 @@ def election_blocks(election: ElectionResult) -> list:
         if election.ballots_text:
             out.append(b.Para(election.ballots_text))
     else:
-        out.append(b.Para(_("Elected by acclamation."), "muted"))
+        elected = sum(1 for c in election.candidates if c.elected) or election.seats
+        # TRANSLATORS: the same in English; French and Dutch agree with the number of people elected.
+        out.append(b.Para(ngettext("Elected by acclamation.", "Elected by acclamation.", elected), "muted"))
     out.append(b.Para(election.text))
     return out
 

@@ -90,7 +90,7 @@ def test_the_dossiers_figures_are_the_services_figures(demo, dossier):
     assert format_money(table.total("expense", "actual")) in text_of("budget_vs_actual")
     assert format_money(table.result_actual) in text_of("audit_committee")
     assert format_money(table.total("income", "actual")) in text_of("activity_report")
-    assert present > 0 and f"Present: {present}:" in text_of("annual_meeting_minutes")
+    assert present > 0 and f"Present ({present}):" in text_of("annual_meeting_minutes")
 
 
 def test_no_confidential_signal_and_no_contact_details_anywhere(demo, dossier, tmp_path):
