@@ -78,7 +78,11 @@ class GuiController(QObject):
     def _rebuild(self, lang: str) -> None:
         self.apply_language(lang)
         page = self.window.current_page_name() if self.window else None
+        shown = self.window.pages.get(page) if self.window else None
+        tab = shown.current_tab_name() if hasattr(shown, "current_tab_name") else None
         self._replace_window(page)
+        if tab is not None:  # the user stays on the tab they changed something in
+            self.ctx.show_page(page, tab=tab)
 
     # -- files ----------------------------------------------------------------------------------------
     def start(self, db_path: Path | None, demo: bool = False, defer: bool = False) -> bool:
@@ -88,6 +92,8 @@ class GuiController(QObject):
         right after, so the window appears before the database layer has been imported."""
         path = choose_start_path(db_path, demo)
         use_demo = demo and db_path is None
+        if db_path is not None and not path.exists():
+            return self._offer_new_group(path)
         if path is not None and defer:
             self._new_window()
             self._after_paint = _AfterFirstPaint(self.window, lambda: self._open_into_window(path, use_demo))
@@ -152,10 +158,24 @@ class GuiController(QObject):
         # A moment later, so the check does not compete with drawing the first page.
         QTimer.singleShot(1000, self.integrity.start)
 
-    def welcome(self, message: str = ""):
+    def _offer_new_group(self, path: Path) -> bool:
+        """``--db`` names a file that is not there (yet): a typing error, or the place chosen for a new
+        group. Ask; Yes opens the new-group form with that file, No the welcome dialog's choices."""
+        answer = QMessageBox.question(None, _("No group file there"), _(
+            "There is no group file at {path}.\nDo you want to create a new group in that file?").format(path=path))
+        create = answer == QMessageBox.StandardButton.Yes
+        db = self.welcome(create_at=path if create else None)
+        if db is None:
+            return False
+        self.show_main(db)
+        return True
+
+    def welcome(self, message: str = "", create_at: Path | None = None):
         from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(message=message)
+        if create_at is not None:
+            dialog.show_create_page(create_at)
         dialog.exec()
         self._first_steps_due = dialog.created and dialog.database is not None
         return dialog.database
@@ -254,6 +274,9 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     from huurdersgroep_app.ui.shell.error_hook import install_error_hook
 
     install_error_hook()
+    from huurdersgroep_app.ui.kit.appearance import apply_appearance
+
+    apply_appearance(app)  # the person's text size, before the first window is built
     if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0
     app.aboutToQuit.connect(controller.close_database)
