@@ -179,16 +179,13 @@ class GuiController(QObject):
         QTimer.singleShot(1000, self.integrity.start)
 
     def _offer_new_group(self, path: Path) -> bool:
-        """``--db`` names a file that is not there (yet): a typing error, or the place chosen for a new
-        group. Ask; Yes opens the new-group form with that file, No the welcome dialog's choices."""
+        """``--db`` names a missing file: Yes opens the new-group form with that file, No the welcome."""
         answer = QMessageBox.question(None, _("No group file there"), _(
             "There is no group file at {path}.\nDo you want to create a new group in that file?").format(path=path))
-        create = answer == QMessageBox.StandardButton.Yes
-        db = self.welcome(create_at=path if create else None)
-        if db is None:
-            return False
-        self.show_main(db)
-        return True
+        db = self.welcome(create_at=path if answer == QMessageBox.StandardButton.Yes else None)
+        if db is not None:
+            self.show_main(db)
+        return db is not None
 
     def welcome(self, message: str = "", create_at: Path | None = None):
         from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
@@ -295,7 +292,6 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
 
     install_error_hook()
     from huurdersgroep_app.ui.kit.appearance import apply_appearance
-
     apply_appearance(app)  # the person's text size, before the first window is built
     if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0
