@@ -12,6 +12,7 @@ import contextvars
 import gettext as _gettext
 import locale as _locale
 import os
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -177,7 +178,15 @@ def format_date(value: date | datetime | None, format: str = "medium", lang: str
 
     if isinstance(value, datetime):
         value = value.date()
-    return _fd(value, format=format, locale=date_locale(lang))
+    locale = date_locale(lang)
+    if format == "short":
+        # French (and some other locales) write a short date with a two-digit year ("29/03/25"), while
+        # Dutch writes four: a document, a table or a form would then mix "29/03/25" with "29 mars 2025".
+        # The locale's own short pattern with the full year keeps its order and separators everywhere.
+        from babel.dates import get_date_format
+
+        format = re.sub(r"(?<!y)yy(?!y)", "y", get_date_format("short", locale=locale).pattern)
+    return _fd(value, format=format, locale=locale)
 
 
 def format_datetime(value: datetime | None, format: str = "medium", lang: str | None = None) -> str:

@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.base import DocumentInfo, Letterhead
+from huurdersgroep_app.core.documents.letter_parts import PLACE_DATE_STYLE, place_and_date
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.meetings.invitations import InvitationText, invitation_addressees, invitation_text
 from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting, meeting_heading
 from huurdersgroep_app.core.services.organisation import get_organisation
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _
 
 LETTER_KINDS = ("member", "household", "generic")
 
@@ -28,7 +29,7 @@ def letter_blocks(text: InvitationText, address: list[str] | None, place_date: s
     out: list = []
     if address:
         out.append(b.Address(address))
-    out += [b.Para(place_date, "small"), b.Spacer(3), b.Para(text.subject, bold=True), b.Spacer(2),
+    out += [b.Para(place_date, PLACE_DATE_STYLE), b.Spacer(3), b.Para(text.subject, bold=True), b.Spacer(2),
             b.Para(text.greeting), b.Para(text.intro), b.Fields(text.details)]
     if text.agenda:
         out += [b.Heading(_("Agenda"), 3), b.Bullets(text.agenda, numbered=True)]
@@ -45,7 +46,7 @@ def invitation_blocks(session: Session, meeting_id: int, per: str = "household",
         raise ValidationError({"per": _("Choose letters per member, per household, or one letter for all.")})
     text = invitation_text(session, meeting_id)
     org = get_organisation(session)
-    place_date = f"{org.city}, {format_date(date.today(), 'long')}" if org.city else format_date(date.today(), "long")
+    place_date = place_and_date(org.city, date.today())
     if per == "generic":
         return letter_blocks(text, None, place_date)
     addressees = invitation_addressees(session, meeting_id, per=per, letter_only=letter_only).addressees

@@ -9,6 +9,7 @@ continues under the window, so the letterhead above it and the date below it nev
 """
 from __future__ import annotations
 
+from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -17,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from huurdersgroep_app.core.documents.base import FONT, content_box, page_size, register_fonts
 from huurdersgroep_app.core.documents.table_layout import text_width
+from huurdersgroep_app.i18n import format_date
 
 WINDOW_LEFT = 20 * mm
 WINDOW_TOP = 45 * mm  # from the top edge of the page
@@ -25,6 +27,15 @@ WINDOW_HEIGHT = 45 * mm
 WINDOW_INSET = 4 * mm  # the text keeps clear of the window's edges (the letter shifts in the envelope)
 ADDRESS_SIZE = 10
 ADDRESS_LEADING = 13
+# The block style of a letter's place-and-date line: the body's size, as the advice and dues letters
+# print it (the invitation and the cover letter printed it smaller, which read as a footnote).
+PLACE_DATE_STYLE = "body"
+
+
+def place_and_date(city: str, on: date) -> str:
+    """'Gent, 3 December 2026', or the date alone when the group has no town."""
+    day = format_date(on, "long")
+    return f"{city.strip()}, {day}" if (city or "").strip() else day
 
 
 class WindowAddress(Flowable):

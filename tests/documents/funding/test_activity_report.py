@@ -82,3 +82,17 @@ def test_the_demos_last_year_has_its_free_texts_in_the_report(demo, tmp_path, te
     for heading in ("Foreword", "Highlights", "Plans"):
         assert heading in text
     assert "Een jaar waarin we als huurdersgroep zichtbaarder werden" in text and "Het buurtfeest in juni" in text
+
+
+def test_board_changes_column_is_a_noun_and_dates_have_four_digit_years(demo, tmp_path, text_of):
+    """The column said "Wijzigen" / "Modifier" (the verb of the Change button) and French dates read
+    "29/03/25" beside "29 mars 2025" elsewhere in the same report."""
+    from huurdersgroep_app.i18n import language
+
+    for lang, heading, verb in (("nl_BE", "Wijziging", "Wijzigen"), ("fr_BE", "Changement", "Modifier")):
+        with demo.reading() as s, language(lang):
+            write_activity_report(s, 2025, tmp_path / f"ar-{lang}.pdf", today=TODAY)
+        text = text_of(tmp_path / f"ar-{lang}.pdf")
+        assert heading in text and verb not in text
+        dates = re.findall(r"\b\d{1,2}/\d{2}/\d{2,4}\b", text)
+        assert dates and all(re.fullmatch(r"\d{1,2}/\d{2}/\d{4}", d) for d in dates), dates

@@ -18,7 +18,7 @@ from huurdersgroep_app.core.services.members.complexes import reach_note, total_
 from huurdersgroep_app.core.services.meetings.lifecycle import type_label
 from huurdersgroep_app.core.services.members.board import role_label
 from huurdersgroep_app.core.services.organisation import get_organisation
-from huurdersgroep_app.i18n import _, format_date, format_money, format_number, format_percent, ngettext
+from huurdersgroep_app.i18n import _, format_date, format_money, format_number, format_percent, ngettext, pgettext
 
 
 def _free_text(title: str, text: str) -> list:
@@ -37,7 +37,10 @@ def _board(report: ActivityYear) -> list:
         rows = [[format_date(c.on, "short"), c.name, role_label(c.role),
                  _("took office") if c.started else _("stepped down")] for c in report.board_changes]
         out += [b.Heading(_("Changes in {year}").format(year=report.year), 3),
-                b.Table([_("Date"), _("Name"), _("Office"), _("Change")], rows, [0.16, 0.4, 0.24, 0.2])]
+                b.Table([_("Date"), _("Name"), _("Office"),
+                                 # TRANSLATORS: a column heading (a noun): what happened to the office, "took office" /
+                                 # "stepped down" — not the button "Change".
+                                 pgettext("board change column", "Change")], rows, [0.16, 0.4, 0.24, 0.2])]
     else:
         out.append(b.Para(_("The board did not change in {year}.").format(year=report.year)))
     if report.rota_meeting:

@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.funding.common import document_info, write_blocks
+from huurdersgroep_app.core.documents.letter_parts import PLACE_DATE_STYLE, place_and_date
 from huurdersgroep_app.core.services.funding.funders import get_funder
 from huurdersgroep_app.core.services.funding.texts import get_year_texts
 from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.organisation import get_organisation
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _
 
 
 def funder_address(session: Session, funder_id: int) -> list[str]:
@@ -42,8 +43,8 @@ def cover_letter_blocks(session: Session, year: int, funder_id: int, contents: l
     org = get_organisation(session)
     funder = get_funder(session, funder_id)
     note = get_year_texts(session, year).cover_note
-    place = f"{org.city}, " if org.city else ""
-    out: list = [b.Address(funder_address(session, funder_id)), b.Para(place + format_date(today, "long"), "small"),
+    out: list = [b.Address(funder_address(session, funder_id)),
+                 b.Para(place_and_date(org.city, today), PLACE_DATE_STYLE),
                  b.Spacer(3), b.Para(_("Funding dossier {year}").format(year=year), bold=True), b.Spacer(2),
                  b.Para(addresses.salutation()),
                  b.Para(_("With this letter {group} sends {funder} its funding dossier for {year}: the accountability "
