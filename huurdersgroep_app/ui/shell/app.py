@@ -5,6 +5,7 @@ document, an import or a migration needs them, and pages are built when first sh
 """
 from __future__ import annotations
 
+import builtins
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,25 @@ if TYPE_CHECKING:
 
 EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
 QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
+
+
+def drop_pyside_import_hook() -> bool:
+    """Give Python its own ``__import__`` back; True when PySide6's replacement was taken out.
+
+    PySide6 replaces ``builtins.__import__`` for its opt-in ``from __feature__ import snake_case``,
+    which this program does not use. Its replacement reads the source of every module imported after
+    Qt (``inspect.getsource``, to see whether it names PySide6): a third of the time the database layer
+    and the first page take to import, all of it between the window's frame and the group's data. A
+    module imported without it has no entry in PySide's feature table, which PySide reads as 'no
+    feature', exactly what every module here has."""
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or builtins.__import__ is not getattr(builtins, "__feature_import__", None):
+        return False  # not installed (another PySide6, or already put back)
+    builtins.__import__ = original
+    return True
+
+
+drop_pyside_import_hook()  # as soon as Qt is in: everything the window imports from now on
 
 
 def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:

@@ -96,17 +96,34 @@ def _axis_steps(largest_cents: int) -> list[int]:
     return [i * step * 100 for i in range(0, euros // step + 2)]
 
 
+LABEL_SIZE = 7.5
+
+
+def _chart_labels(labels: list[str], most: float) -> tuple[list[str], float]:
+    """Category names whole: the label column is as wide as the widest name up to ``most`` points, and a
+    longer name wraps at its words onto more lines (it was cut at 32 characters: "Lidmaatschap koepel /
+    huurdersbo"). Returns the names with their line breaks and the column's width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = max((stringWidth(label, FONT, LABEL_SIZE) for label in labels), default=0)
+    width = min(widest, most)
+    return ["\n".join(simpleSplit(label, FONT, LABEL_SIZE, width)) for label in labels], width
+
+
 def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str) -> None:
     """Horizontal bars per category: budget and actual. Bar lengths are cents (ints)."""
     rows = [r for r in rows if r.budget or r.actual]
     if not rows:
         return
-    bar_area = 16 * len(rows)
+    names, label_width = _chart_labels([r.label for r in reversed(rows)], most=flow.width * 0.4)
+    lines = max(name.count("\n") + 1 for name in names)
+    row_height = max(16, lines * (LABEL_SIZE + 1.5) + 4)
+    bar_area = row_height * len(rows)
     height = bar_area + 60
     drawing = Drawing(flow.width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 170, 30
-    chart.width, chart.height = flow.width - 190, bar_area
+    chart.x, chart.y = label_width + 10, 30
+    chart.width, chart.height = flow.width - chart.x - 20, bar_area
     budget = [int(r.budget * 100) for r in reversed(rows)]
     actual = [max(int(r.actual * 100), 0) for r in reversed(rows)]
     chart.data = [budget, actual]
@@ -116,10 +133,12 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     chart.valueAxis.labelTextFormat = lambda cents: "€ " + format_number(int(cents) // 100)
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [r.label[:32] for r in reversed(rows)]
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.leading = LABEL_SIZE + 1.5
     chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.dx = -4
     chart.bars[0].fillColor, chart.bars[1].fillColor = BUDGET_COLOUR, ACTUAL_COLOUR
     chart.bars.strokeColor = None

@@ -94,10 +94,14 @@ def read_accounts(session: Session, year: int) -> AccountsView:
 class DuesView:
     amount: Decimal | None  # the year's dues per member, None while not set
     rows: list[DuesRow]
+    left: list = field(default_factory=list)  # LeftMember: left and not paid, no letter; the treasurer decides
 
 
 def read_dues(session: Session, year: int) -> DuesView:
-    return DuesView(dues.dues_amount(session, year), dues.dues_status(session, year))
+    from huurdersgroep_app.core.services.finance.dues_letters import left_without_paying
+
+    rows = dues.dues_status(session, year)
+    return DuesView(dues.dues_amount(session, year), rows, left_without_paying(session, year, rows))
 
 
 @dataclass(frozen=True)
