@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.services.finance import (accounts, allowances, bank_import, budget, categories, dues,
                                                      entries, grants, receipts, transfers, years)
+from huurdersgroep_app.core.progress import CancelToken, ProgressCallback
 from huurdersgroep_app.core.services.finance.allowances import AllowanceRow
 from huurdersgroep_app.core.services.finance.balances import AccountBalance, account_balances
 from huurdersgroep_app.core.services.finance.budget import BudgetLineRow
@@ -220,7 +221,24 @@ def read_cash_warnings(session: Session, today: date | None = None) -> list[str]
     return negative_cash(session, today.year, end=today)
 
 
-def bank_preview(session: Session, account_id: int, statements: list, file_name: str):
-    """What booking ``statements`` on the account would do (bank_import.import_statements' dry run)."""
-    return bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
-                                         dry_run=True, file_name=file_name)
+@dataclass(frozen=True)
+class BankPreview:
+    """The bank import's dry run and the names its preview table shows, read in one session."""
+
+    preview: bank_import.ImportPreview
+    names: PreviewNames
+
+
+def read_bank_preview(session: Session, account_id: int, statements: list, file_name: str,
+                      progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BankPreview:
+    """What booking ``statements`` on the account would do (bank_import.import_statements' dry run);
+    ``progress``/``cancel`` as in core/progress.py, so the window runs it as a task."""
+    preview = bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
+                                            dry_run=True, file_name=file_name, progress=progress, cancel=cancel)
+    return BankPreview(preview, preview_names(session))
+
+
+def account_id_by_iban(session: Session, iban: str) -> int | None:
+    """The id of the group's account with this IBAN (spaces and case do not matter), or None."""
+    found = accounts.find_by_iban(session, iban)
+    return found.id if found is not None else None
