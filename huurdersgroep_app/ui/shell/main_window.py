@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         from huurdersgroep_app.core.services import organisation
 
-        name = self.ctx.read(organisation.get_organisation).name
+        name = self.ctx.read(organisation.group_name)
         self.setWindowTitle(_("{group} – {file} – Tenant group").format(group=name, file=self.ctx.db.path.name))
         self.statusBar().showMessage(_("File: {path}").format(path=self.ctx.db.path))
 
