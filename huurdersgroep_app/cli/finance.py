@@ -247,9 +247,11 @@ def cmd_balances(args) -> int:
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
         for row in read_accounts(session, args.year).balances:
             # The transfers between the group's own accounts (net, in minus out) sit before the closing
-            # balance, so each row checks: opening + income - expense + transfers = closing.
+            # balance; the lines not categorised yet (signed) come last, so that scripts reading the
+            # first seven columns keep working. Each row checks:
+            # opening + income - expense + transfers + not categorised = closing.
             print("\t".join((row.name, row.iban, plain(row.opening), plain(row.income), plain(row.expense),
-                             plain(row.transfers_net), plain(row.closing))))
+                             plain(row.transfers_net), plain(row.closing), plain(row.uncategorised))))
     return 0
 
 

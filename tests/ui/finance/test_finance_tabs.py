@@ -54,7 +54,7 @@ def test_balances_reconcile_and_a_transfer_moves_money_between_accounts(money, q
     total = tab.balances_model.rows[-1]
     assert total.name == "All accounts" and total.closing == Decimal("1770.30")
     for row in tab.balances_model.rows:
-        assert row.opening + row.income - row.expense + row.transfers_net == row.closing
+        assert row.opening + row.income - row.expense + row.uncategorised + row.transfers_net == row.closing
 
     dialog = TransferDialog(money, date(YEAR, 4, 1))
     qtbot.addWidget(dialog)
