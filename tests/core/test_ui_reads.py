@@ -14,8 +14,7 @@ from huurdersgroep_app.core.db.models.base import Base
 
 UI = Path(huurdersgroep_app.__file__).parent / "ui"
 # Still returning ORM rows (to be given plain readers in core/services/<area>/views.py).
-KNOWN = {"huurdersgroep_app.core.services.finance.budget.get_budget",
-         "huurdersgroep_app.core.services.members.complexes.get_complex"}
+KNOWN = {"huurdersgroep_app.core.services.members.complexes.get_complex"}
 
 
 def _dotted(node) -> str | None:

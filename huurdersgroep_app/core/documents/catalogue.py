@@ -110,6 +110,16 @@ def _annual_minutes(session, target, r):
     return write_minutes(session, status.meeting_id, target, fmt=r.fmt)
 
 
+def _proxy_form(session, target, r):
+    from huurdersgroep_app.core.documents.proxy_form import write_proxy_form
+    from huurdersgroep_app.core.services.meetings.overview import annual_meeting_status
+
+    status = annual_meeting_status(session, r.year)
+    if status.meeting_id is None:
+        raise DomainError(_("There is no annual meeting in {year}.").format(year=r.year))
+    return write_proxy_form(session, status.meeting_id, target, fmt=r.fmt)
+
+
 def _decisions(session, target, r):
     from huurdersgroep_app.core.documents.decisions_register import write_decisions_register
     return write_decisions_register(session, r.year, target)
@@ -196,6 +206,9 @@ _KINDS: list[DocumentKind] = [
     DocumentKind("board-list", N_("Board list"), "members", _board_list),
     DocumentKind("privacy-statement", N_("Privacy statement"), "members", _privacy_statement),
     DocumentKind("annual-minutes", N_("Minutes of the annual meeting"), "meetings", _annual_minutes, ("pdf", "docx")),
+    DocumentKind("annual-proxy-form", N_("Proxy form for the annual meeting"), "meetings", _proxy_form, ("pdf", "docx"),
+                 description_text=N_("A blank form to put with the invitation: a member who cannot come gives "
+                                     "another member their vote, within the group's rules.")),
     DocumentKind("decisions-register", N_("Decisions register"), "meetings", _decisions),
     DocumentKind("action-points", N_("Action points"), "meetings", _action_points),
     DocumentKind("signals", N_("Signals report"), "advices", _signals),

@@ -51,6 +51,14 @@ def sign_in_sheet_writer(meeting_id: int, fmt: str = "pdf") -> Writer:
     return write
 
 
+def proxy_form_writer(meeting_id: int, per: str = "blank", fmt: str = "pdf") -> Writer:
+    def write(session, target):
+        from huurdersgroep_app.core.documents.proxy_form import write_proxy_form
+
+        return write_proxy_form(session, meeting_id, target, per=per, fmt=fmt)
+    return write
+
+
 def minutes_writer(meeting_id: int, fmt: str = "pdf") -> Writer:
     def write(session, target):
         from huurdersgroep_app.core.documents.minutes import write_minutes

@@ -242,3 +242,20 @@ def account_id_by_iban(session: Session, iban: str) -> int | None:
     """The id of the group's account with this IBAN (spaces and case do not matter), or None."""
     found = accounts.find_by_iban(session, iban)
     return found.id if found is not None else None
+
+
+@dataclass(frozen=True)
+class BudgetApproval:
+    """How the year's budget was approved, for the approval form; None fields while it is not."""
+
+    decision_id: int | None
+    approved_on: date | None
+    reference: str
+
+
+def budget_approval(session: Session, year: int) -> BudgetApproval | None:
+    """None while the year has no budget."""
+    found = budget.get_budget(session, year)
+    if found is None:
+        return None
+    return BudgetApproval(found.approval_decision_id, found.approved_on, found.approval_reference or "")
