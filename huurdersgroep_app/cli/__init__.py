@@ -148,14 +148,14 @@ REPORTS: dict[str, str] = {
     "budget": "finance", "budget-vs-actual": "finance", "financial-report": "finance", "audit-pack": "finance",
     "dues-letters": "finance", "ledger": "finance",
     "invitation": "meetings", "poster": "meetings", "sign-in-sheet": "meetings", "minutes": "meetings",
-    "ballot": "meetings", "decisions": "meetings", "action-points": "meetings",
+    "ballot": "meetings", "decisions": "meetings", "action-points": "meetings", "proxy-form": "meetings",
     "privacy-statement": "privacy", "processing-register": "privacy",
     "member-list": "reports", "board-list": "reports",
     "activity-report": "funding_reports", "year-plan": "funding_reports", "grant-accountability": "funding_reports",
     "audit-committee": "funding_reports", "funding-dossier": "funding_reports",
     # the document catalogue's kinds that no module above makes (cli/documents.py)
     "member-counts": "documents", "annual-minutes": "documents", "decisions-register": "documents",
-    "cover-letter": "documents",
+    "cover-letter": "documents", "annual-proxy-form": "documents",
 }
 IMPORTS: dict[str, str] = {"members": "members", "bank": "finance"}
 _OPTIONS_WITH_VALUE = ("--db", "--lang")  # the main parser's options that take a value

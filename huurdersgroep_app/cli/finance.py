@@ -4,6 +4,7 @@
     huurdersgroep report budget|budget-vs-actual|financial-report|audit-pack|dues-letters|ledger --year YYYY --out FILE
     huurdersgroep finance years | balances --year YYYY | checks YYYY | close-year YYYY
     huurdersgroep finance accounts | add-account | opening-balance | add-entry
+    huurdersgroep finance set-category ENTRY_ID [ENTRY_ID ...] --category NAME_OR_CODE
 
 Tab-separated output has amounts as 1234.56 (a dot, no thousands separator) for scripts.
 """
@@ -71,11 +72,15 @@ def register(cli) -> None:
     entry.add_argument("--category", default="")
     entry.add_argument("--description", default="")
     entry.add_argument("--counterparty", default="")
+    recategorise = add("set-category", "put one or more unsplit entries (their ids) in one category, all or nothing",
+                       cmd_set_category)
+    recategorise.add_argument("entry_ids", nargs="+", type=int, metavar="ENTRY_ID")
+    recategorise.add_argument("--category", required=True, help="the category's name or code")
 
 
 def _need_subcommand(args) -> int:
     raise UsageError(_("Choose what to do: years, balances, checks, close-year, accounts, add-account, "
-                       "opening-balance or add-entry."))
+                       "opening-balance, add-entry or set-category."))
 
 
 def plain(amount: Decimal) -> str:
@@ -242,9 +247,11 @@ def cmd_balances(args) -> int:
     with Database(db_path(args), backup_on_close=False) as db, db.reading() as session:
         for row in read_accounts(session, args.year).balances:
             # The transfers between the group's own accounts (net, in minus out) sit before the closing
-            # balance, so each row checks: opening + income - expense + transfers = closing.
+            # balance; the lines not categorised yet (signed) come last, so that scripts reading the
+            # first seven columns keep working. Each row checks:
+            # opening + income - expense + transfers + not categorised = closing.
             print("\t".join((row.name, row.iban, plain(row.opening), plain(row.income), plain(row.expense),
-                             plain(row.transfers_net), plain(row.closing))))
+                             plain(row.transfers_net), plain(row.closing), plain(row.uncategorised))))
     return 0
 
 
@@ -342,3 +349,16 @@ def cmd_add_entry(args) -> int:
     return 0
 
 
+
+def cmd_set_category(args) -> int:
+    from huurdersgroep_app.core.services.finance.categories import find_category, label
+    from huurdersgroep_app.core.services.finance.entries import set_categories
+
+    # The same use case as the cash book's 'Set category…': one transaction, refused whole.
+    with Database(db_path(args), backup_on_close=False) as db, db.transaction() as session:
+        category = find_category(session, args.category)
+        changed = set_categories(session, args.entry_ids, category.id)
+        name = label(category)
+    print(ngettext("{changed} entry put in '{category}'.", "{changed} entries put in '{category}'.", changed).format(
+        changed=changed, category=name))
+    return 0

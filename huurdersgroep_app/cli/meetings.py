@@ -1,6 +1,7 @@
 """Meeting documents and commands:
 
     huurdersgroep report invitation|poster|sign-in-sheet|minutes|ballot --meeting ID --out FILE [--format pdf|docx]
+    huurdersgroep report proxy-form --meeting ID --out FILE [--filled] [--format pdf|docx]
     huurdersgroep report decisions|action-points --year YYYY --out FILE
     huurdersgroep meetings list [--year YYYY]
     huurdersgroep meetings ics --meeting ID --out FILE.ics
@@ -14,7 +15,7 @@ from huurdersgroep_app.cli import Parser, UsageError, year
 from huurdersgroep_app.cli.reports import document_session, done
 from huurdersgroep_app.i18n import _
 
-DOCX_REPORTS = ("invitation", "minutes")
+DOCX_REPORTS = ("invitation", "minutes", "proxy-form")
 
 
 def register(cli) -> None:
@@ -24,11 +25,13 @@ def register(cli) -> None:
     cli.report_option("--per", choices=("member", "household", "generic"), default="household",
                       help="invitation: a letter per member, per household, or one letter for all")
     cli.report_option("--copies", type=int, default=2, help="ballot papers per election")
+    cli.report_option("--filled", action="store_true",
+                      help="proxy-form: one form per member, with their name and address filled in")
     for name, handler in (("invitation", report_invitation), ("poster", report_poster),
                           ("sign-in-sheet", report_sign_in_sheet), ("minutes", report_minutes),
                           ("ballot", report_ballot), ("decisions", report_decisions),
-                          ("action-points", report_action_points)):
-        cli.add_report(name, handler, formats=("pdf", "docx") if name in ("invitation", "minutes") else ("pdf",))
+                          ("action-points", report_action_points), ("proxy-form", report_proxy_form)):
+        cli.add_report(name, handler, formats=("pdf", "docx") if name in DOCX_REPORTS else ("pdf",))
     group = cli.command("meetings", "list meetings, export a meeting to a calendar, the invitation e-mail",
                         _missing_subcommand)
     sub = group.add_subparsers(dest="meetings_command", parser_class=Parser)
@@ -84,6 +87,16 @@ def report_sign_in_sheet(args) -> int:
     meeting_id = _meeting_id(args)
     with document_session(args) as session:
         pages = write_sign_in_sheet(session, meeting_id, args.out)
+    return done(args, pages)
+
+
+def report_proxy_form(args) -> int:
+    from huurdersgroep_app.core.documents.proxy_form import write_proxy_form
+
+    meeting_id = _meeting_id(args)
+    with document_session(args) as session:
+        pages = write_proxy_form(session, meeting_id, args.out, per="member" if args.filled else "blank",
+                                 fmt=args.format or "pdf")
     return done(args, pages)
 
 

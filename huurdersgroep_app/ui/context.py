@@ -100,8 +100,8 @@ class AppContext(QObject):
         return run_task(parent, work, success=done, failure=failure, label=label)
 
     def read_task(self, action: Callable, *args, parent: QWidget | None = None, label: str = "",
-                  success: Callable | None = None, failure: Callable | None = None, steps: bool = False,
-                  **kwargs) -> Task:
+                  success: Callable | None = None, failure: Callable | None = None,
+                  cancelled: Callable | None = None, steps: bool = False, **kwargs) -> Task:
         """``read`` as a task, cancellable (a read changes nothing). With ``steps`` the action also
         gets ``progress=`` and ``cancel=`` (core/progress.py) to report through."""
         from huurdersgroep_app.ui.tasks import run_task
@@ -115,7 +115,8 @@ class AppContext(QObject):
                 session.expunge_all()
                 return result
 
-        return run_task(parent, work, success=success, failure=failure, label=label, cancellable=True)
+        return run_task(parent, work, success=success, failure=failure, cancelled=cancelled, label=label,
+                        cancellable=True)
 
     # -- messages -----------------------------------------------------------------------------------
     @staticmethod

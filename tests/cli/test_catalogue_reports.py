@@ -15,7 +15,7 @@ from demo_files import demo_copy  # noqa: E402
 # Report kinds about one meeting, one advice or the privacy register: not documents of a year, so
 # not in the year's catalogue.
 NOT_OF_A_YEAR = {"advice-letter", "invitation", "poster", "sign-in-sheet", "minutes", "ballot", "decisions",
-                 "dues-letters", "processing-register"}
+                 "dues-letters", "processing-register", "proxy-form"}
 
 
 def test_every_catalogue_document_is_a_report_kind_and_the_rest_are_documents_of_one_thing():

@@ -86,8 +86,9 @@ def test_years_balances_and_close_year(group_file, tmp_path, capsys):
     assert capsys.readouterr().out == "2024\topen\n"
     assert main(["finance", "balances", "--db", str(group_file), "--year", "2024"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Kas\t\t40.00\t0.00\t12.35\t0.00\t27.65",
-        "Bank BE68 5390 0754 7034\tBE68 5390 0754 7034\t250.00\t1000.00\t2.50\t0.00\t1247.50"]
+        "Kas\t\t40.00\t0.00\t12.35\t0.00\t27.65\t0.00",
+        # The imported lines have no category yet: neither income nor expense, their own last column.
+        "Bank BE68 5390 0754 7034\tBE68 5390 0754 7034\t250.00\t0.00\t0.00\t0.00\t1247.50\t997.50"]
     assert main(["finance", "close-year", "2024", "--db", str(group_file)]) == 1
     err = capsys.readouterr().err
     assert "Problem: 2 entries have no category yet." in err and "The year 2024 was not closed." in err
@@ -142,8 +143,8 @@ def test_balances_print_the_transfers_so_every_row_adds_up(group_file, capsys):
     assert main(["finance", "balances", "--db", str(group_file), "--year", "2024"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert [r[0] for r in rows] == ["Kas", "Bank"]
-    for name, _iban, opening, income, expense, moved, closing in rows:
-        assert D(opening) + D(income) - D(expense) + D(moved) == D(closing), name
+    for name, _iban, opening, income, expense, moved, closing, uncategorised in rows:
+        assert D(opening) + D(income) - D(expense) + D(moved) + D(uncategorised) == D(closing), name
     assert rows[0][5] == "70.00" and rows[1][5] == "-70.00"
     assert rows[0][6] == "97.65" and rows[1][6] == "680.00"
 

@@ -56,4 +56,17 @@ def test_the_catalogue_refuses_what_a_kind_cannot_be(demo, tmp_path):
 
 def test_file_names_leave_out_what_windows_refuses():
     kind = get_kind("financial-report")
-    assert kind.file_name(2025, "pdf", 'Stad "Gent"/Wonen') == "Financial report 2025 – Stad GentWonen.pdf"
+    assert kind.file_name(2025, "pdf", 'Stad "Gent"/Wonen') == "financial-report-2025-stad-gentwonen.pdf"
+    assert kind.file_name(2025, "xlsx", "CON") == "financial-report-2025-con.xlsx"
+
+
+def test_file_names_are_translated_and_carry_the_year():
+    from huurdersgroep_app.core.documents.catalogue import safe_file_stem
+    from huurdersgroep_app.i18n import language
+
+    with language("nl_BE"):
+        assert get_kind("financial-report").file_name(2025) == "financieel-verslag-2025.pdf"
+    with language("fr_BE"):
+        name = get_kind("financial-report").file_name(2025)
+    assert name.endswith("-2025.pdf") and " " not in name and name != "financial-report-2025.pdf"
+    assert safe_file_stem("CON") == "con-1" and safe_file_stem("...") == "document-1"

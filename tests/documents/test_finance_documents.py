@@ -205,3 +205,26 @@ def test_the_unspent_grant_warning_is_never_split_over_two_pages(db, tmp_path):
     pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
     assert len(pages) == 2  # the layout this test is about: the warning at the foot of the first page
     assert any("De subsidies van 2026 tonen" in p and "leg het verschil uit aan de subsidiegever" in p for p in pages)
+
+
+def test_report_tables_agree_and_a_refund_is_netted_and_said(db, group, tmp_path, pdf_lines):
+    """A refund on an expense category lowers that category; the balances table shows the same income and
+    expenses as the result (it used to show the gross money in and out), and the report says what was netted."""
+    path = tmp_path / "report.pdf"
+    with db.reading() as s:
+        write_financial_report(s, path, 2025)
+    assert not any("Netted" in line for line in pdf_lines(path))  # no credit note, no note
+    with db.transaction() as s:
+        entries.add_entry(s, entries.EntryInput(date(2025, 5, 5), group["bank"], "45.00", group["cat"]["meeting_rooms"],
+                                                counterparty="Zaal terugbetaling"))
+    with db.reading() as s:
+        write_financial_report(s, path, 2025)
+    lines = pdf_lines(path)
+    expenses = D("45") + D("45") + D("18.35") + D("2.50") + D("12.00") - D("45")
+    income = D("740.40") + D("750")
+    assert format_money(expenses) in _line(lines, "Total expenses")
+    assert format_money(D("45.00")) in _line(lines, "Meeting rooms")
+    # The balances table's total row: all accounts' income and expenses, equal to the result's.
+    total = [ln for ln in lines if ln.startswith("Total ") and not ln.startswith(("Total income", "Total exp"))]
+    assert total and format_money(income) in total[-1] and format_money(expenses) in total[-1]
+    assert "Netted: €45.00 of refunds on Meeting rooms is deducted from its expenses." in " ".join(lines)

@@ -17,7 +17,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
 
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
                                                    content_box, page_size, styles)
-from huurdersgroep_app.core.documents.letter_parts import WindowAddress
+from huurdersgroep_app.core.documents.letter_parts import NewDocument, WindowAddress
 from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
 
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
@@ -83,7 +83,9 @@ class Spacer:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    # True: the next page begins a document of its own in a batch, numbered on its own (the DOCX
+    # restarts its page numbers at every break anyway).
+    new_document: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ def _pdf_flowables(blocks: list, width: float) -> list:
             out.append(_Spacer(1, block.height_mm * mm))
         elif isinstance(block, PageBreak):
             out.append(_PageBreak())
+            if block.new_document:
+                out.append(NewDocument())
         elif isinstance(block, Address):
             # At the window of the envelope; a letter begins here, so its pages are numbered on their own.
             out.append(WindowAddress(block.lines))

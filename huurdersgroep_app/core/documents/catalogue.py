@@ -57,10 +57,22 @@ class DocumentKind:
         return _(self.description_text) if self.description_text else ""
 
     def file_name(self, year: int, fmt: str = "pdf", funder: str = "") -> str:
-        """A file name without folders: 'Jaarverslag 2026 – Stad Kortrijk.pdf'."""
-        words = f"{self.title} {year}" + (f" – {funder}" if funder else "")
-        safe = "".join(c for c in words if c not in '<>:"/\\|?*').strip()
-        return safe + SUFFIXES.get(fmt, "." + fmt)
+        """A file name without folders, in the language in force: 'financieel-verslag-2025.pdf',
+        'funding-dossier-2025-stad-kortrijk.pdf'. Lower case and hyphens, nothing Windows refuses."""
+        return safe_file_stem(f"{self.title} {year} {funder}") + SUFFIXES.get(fmt, "." + fmt)
+
+
+# Windows refuses these characters and these names (with any extension) in a file name.
+_REFUSED = set('<>:"/\\|?*')
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(1, 10)} | {f"lpt{n}" for n in range(1, 10)}
+
+
+def safe_file_stem(words: str) -> str:
+    """'Funding dossier 2025 – Stad "Gent"/Wonen' → 'funding-dossier-2025-stad-gentwonen'."""
+    kept = "".join(c for c in words.lower() if c not in _REFUSED and (c.isalnum() or c.isspace() or c in "-–_'"))
+    stem = "-".join(part for part in kept.replace("–", " ").replace("_", " ").replace("'", " ").split() if part)
+    stem = "-".join(p for p in stem.split("-") if p).strip(". ")
+    return stem if stem and stem not in _RESERVED else (stem or "document") + "-1"
 
 
 def _year_span(year: int) -> tuple[date, date]:
@@ -96,6 +108,16 @@ def _annual_minutes(session, target, r):
     if status.meeting_id is None:
         raise DomainError(_("There is no annual meeting in {year}.").format(year=r.year))
     return write_minutes(session, status.meeting_id, target, fmt=r.fmt)
+
+
+def _proxy_form(session, target, r):
+    from huurdersgroep_app.core.documents.proxy_form import write_proxy_form
+    from huurdersgroep_app.core.services.meetings.overview import annual_meeting_status
+
+    status = annual_meeting_status(session, r.year)
+    if status.meeting_id is None:
+        raise DomainError(_("There is no annual meeting in {year}.").format(year=r.year))
+    return write_proxy_form(session, status.meeting_id, target, fmt=r.fmt)
 
 
 def _decisions(session, target, r):
@@ -184,6 +206,9 @@ _KINDS: list[DocumentKind] = [
     DocumentKind("board-list", N_("Board list"), "members", _board_list),
     DocumentKind("privacy-statement", N_("Privacy statement"), "members", _privacy_statement),
     DocumentKind("annual-minutes", N_("Minutes of the annual meeting"), "meetings", _annual_minutes, ("pdf", "docx")),
+    DocumentKind("annual-proxy-form", N_("Proxy form for the annual meeting"), "meetings", _proxy_form, ("pdf", "docx"),
+                 description_text=N_("A blank form to put with the invitation: a member who cannot come gives "
+                                     "another member their vote, within the group's rules.")),
     DocumentKind("decisions-register", N_("Decisions register"), "meetings", _decisions),
     DocumentKind("action-points", N_("Action points"), "meetings", _action_points),
     DocumentKind("signals", N_("Signals report"), "advices", _signals),

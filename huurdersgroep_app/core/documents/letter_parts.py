@@ -78,6 +78,18 @@ class WindowAddress(Flowable):
         c.restoreState()
 
 
+class NewDocument(Flowable):
+    """Takes no room; the page it stands on begins a document of its own in a batch (a proxy form per
+    member), so its pages are numbered '1 of 1' like a letter's."""
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        if hasattr(self.canv, "start_section"):
+            self.canv.start_section()
+
+
 def label_value_table(rows: list[tuple[str, str]], width: float, style, label_style) -> Table:
     """Label: value lines where the label column is as wide as its widest label, measured in the
     label's font (never a fixed x), and the values wrap in what is left."""

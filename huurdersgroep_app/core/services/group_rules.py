@@ -45,6 +45,8 @@ RULES = (
     RuleSpec("meetings", "invitation_days_other", N_("Invitation before other meetings"), "count", 0, 90,
              N_("days")),
     RuleSpec("meetings", "proxies_per_holder", N_("Proxies one member may hold"), "count", 0, 10),
+    RuleSpec("meetings", "proxy_hand_in_days", N_("Proxy handed in before the meeting (0: at the sign-in)"), "count",
+             0, 60, N_("days")),
     RuleSpec("meetings", "annual_report_months_after_year", N_("Annual report after the year ends"), "count", 0,
              24, N_("months")),
     RuleSpec("meetings", "audit_committee_minimum", N_("Smallest audit committee"), "count", 0, 10,

@@ -104,15 +104,17 @@ class Page(QWidget):
         doc_layout = QHBoxLayout(documents)
         doc_layout.addWidget(hint(_("Offices, terms and the retirement rota, on the group's letterhead.")), 1)
         self.preview_button = QPushButton(_("Preview"))
-        self.save_button = QPushButton(_("Save as…"))
-        doc_layout.addWidget(self.preview_button)
-        doc_layout.addWidget(self.save_button)
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.print_button = QPushButton(_("Print…"))
+        for button in (self.preview_button, self.save_button, self.print_button):
+            doc_layout.addWidget(button)
         layout.addWidget(documents)
 
         self.assign_button.clicked.connect(self.assign_office)
         self.end_button.clicked.connect(self.end_office)
         self.preview_button.clicked.connect(self.preview_list)
         self.save_button.clicked.connect(self.save_list)
+        self.print_button.clicked.connect(self.print_list)
         self.current_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -155,3 +157,8 @@ class Page(QWidget):
         from huurdersgroep_app.ui.kit.documents import board_list_writer, save_as
 
         save_as(self.ctx, board_list_writer, _("board-list"), self)
+
+    def print_list(self) -> None:
+        from huurdersgroep_app.ui.kit.documents import board_list_writer, print_pdf
+
+        print_pdf(self.ctx, board_list_writer, _("board-list"), self)

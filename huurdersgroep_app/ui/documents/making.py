@@ -3,8 +3,9 @@
 place only once whole; afterwards the day it was made is recorded (one small transaction) and the
 file is opened or its place shown.
 
-Three ways, as on the page: *make* writes it in the group's documents folder
-(Documents/<group>/<year>/), *preview* writes a temporary PDF and opens it, *save as* asks where."""
+Four ways, as on the page: *make* writes it in the group's documents folder
+(Documents/<group>/<year>/), *preview* writes a temporary PDF and opens it, *save as* asks where,
+*print* writes a temporary PDF and sends it to the printer the print dialog chose."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -105,3 +106,14 @@ def save_as(ctx: AppContext, order: Order, parent: QWidget | None = None) -> Tas
         return None
     return make(ctx, order, target, parent,
                 lambda path: ctx.show_info(_("The document was saved as {path}.").format(path=path), parent))
+
+
+def print_order(ctx: AppContext, order: Order, parent: QWidget | None = None) -> Task:
+    """Print ``order`` (a PDF) through the print dialog. Not recorded as made: nothing was kept."""
+    from huurdersgroep_app.ui.kit.printing import print_document
+
+    def writer(session, path, progress=None, cancel=None):
+        return make_document(session, order.kind.key, path, order.year, order.funder_id, "pdf",
+                             progress=progress, cancel=cancel)
+
+    return print_document(ctx, writer, Path(order.file_name()).stem, parent)

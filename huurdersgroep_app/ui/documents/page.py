@@ -23,6 +23,8 @@ from huurdersgroep_app.ui.kit.widgets import heading, hint
 KIND_ROLE = Qt.ItemDataRole.UserRole
 DOSSIER = "funding-dossier"
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+SAVE_LABELS = {"pdf": lambda: _("Save as PDF…"), "docx": lambda: _("Save as Word…"),
+               "xlsx": lambda: _("Save as Excel…")}
 
 
 def made_text(when: datetime | None) -> str:
@@ -76,13 +78,14 @@ class Page(QWidget):
         self.format.setAccessibleName(_("Format"))
         self.make_button = QPushButton(_("Make"))
         self.preview_button = QPushButton(_("Preview"))
-        self.save_button = QPushButton(_("Save as…"))
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.print_button = QPushButton(_("Print…"))
         self.texts_button = QPushButton(_("Write the contents…"))
         self.texts_button.setToolTip(_("What the board writes itself: the year plan, the audit committee, the "
                                        "texts of the activity report and the cover letter."))
         row.addWidget(QLabel(_("Format:")))
         row.addWidget(self.format)
-        for button in (self.make_button, self.preview_button, self.save_button):
+        for button in (self.make_button, self.preview_button, self.save_button, self.print_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.texts_button)
@@ -98,6 +101,7 @@ class Page(QWidget):
         self.make_button.clicked.connect(self.make)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
         self.texts_button.clicked.connect(self.write_texts)
         self._selection_changed()
 
@@ -180,7 +184,10 @@ class Page(QWidget):
         usable = kind is not None and (not kind.per_funder or self.funder.currentData() is not None)
         self.make_button.setEnabled(usable)
         self.save_button.setEnabled(usable)
-        self.preview_button.setEnabled(usable and self.format.currentData() == "pdf")
+        fmt = self.format.currentData() or "pdf"
+        self.preview_button.setEnabled(usable and fmt == "pdf")
+        self.print_button.setEnabled(usable and fmt == "pdf")
+        self.save_button.setText(SAVE_LABELS.get(fmt, SAVE_LABELS["pdf"])())
         has_funder = self.funder.currentData() is not None
         self.dossier_button.setEnabled(has_funder)
         self.parts_button.setEnabled(has_funder)
@@ -236,5 +243,12 @@ class Page(QWidget):
         order = self.order()
         if order is not None and self.save_button.isEnabled():
             self.task = making.save_as(self.ctx, order, self)
+            return self.task
+        return None
+
+    def print_document(self):
+        order = self.order()
+        if order is not None and self.print_button.isEnabled():
+            self.task = making.print_order(self.ctx, order, self)
             return self.task
         return None

@@ -34,6 +34,7 @@ def balance_columns() -> list[Column]:
             amount(_("Opening balance"), lambda r: r.opening, 13),
             amount(_("Income"), lambda r: r.income),
             amount(_("Expenses"), lambda r: r.expense),
+            amount(_("Not categorised"), lambda r: r.uncategorised),
             amount(_("Transfers"), lambda r: r.transfers_net),
             amount(_("Closing balance"), lambda r: r.closing, 13)]
 
@@ -52,7 +53,7 @@ def total_row(rows: list[AccountBalance]) -> AccountBalance:
         return sum((getattr(r, name) for r in rows), ZERO)
 
     return AccountBalance(0, _("All accounts"), "", "", add("opening"), add("income"), add("expense"),
-                          add("transfers_in"), add("transfers_out"), add("closing"))
+                          add("transfers_in"), add("transfers_out"), add("closing"), add("uncategorised"))
 
 
 class BalanceModel(RowsTableModel):
@@ -139,8 +140,8 @@ class AccountsTab(QWidget):
         self.transfers_model.set_rows(transfer_list)
         year = self.info.year
         self.balances_note.setText(
-            _("Per account: opening balance on 1 January {year} + income − expenses ± transfers = closing balance "
-              "on 31 December {year}.").format(year=year) +
+            _("Per account: opening balance on 1 January {year} + income − expenses ± not categorised ± transfers = "
+              "closing balance on 31 December {year}.").format(year=year) +
             (" " + _("{year} is closed: these balances are final.").format(year=year) if self.info.closed else ""))
         self.opening_button.setText(_("Opening balance {year}…").format(year=year))
         self._update_buttons()

@@ -7,146 +7,24 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from huurdersgroep_app.core.errors import DomainError
-from huurdersgroep_app.core.services.finance.bank_files import (CsvMapping, CsvSample, detect_format, detect_profile,
-                                                              guess_mapping, parse_bank_file, read_text, sample_csv)
-from huurdersgroep_app.core.services.finance import accounts, bank_import, csv_mappings
+from huurdersgroep_app.core.services.finance import bank_import
+from huurdersgroep_app.core.services.finance.bank_files import CsvMapping, CsvSample
 from huurdersgroep_app.core.services.finance.book_import import book_import
-from huurdersgroep_app.core.services.finance.common import compact_iban
 from huurdersgroep_app.core.services.finance.statements import statement_rows
-from huurdersgroep_app.core.services import validation
-from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _, ngettext
-from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.finance.csv_mapping import CsvMappingPage
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.file_page import FileChoicePage
+from huurdersgroep_app.ui.finance.bank_import_file import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, FilePage
 from huurdersgroep_app.ui.finance.bank_import_model import (CategoryDelegate, PreviewModel, PreviewNames,
                                                             statement_columns)
+from huurdersgroep_app.ui.finance.csv_mapping import CsvMappingPage
 from huurdersgroep_app.ui.finance.models import YearInfo, money
+from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import RowsTableModel, size_columns, table_view
-from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, busy, fit_to_screen, hint
+from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, fit_to_screen, hint
 
-
-FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
-
-
-def _formats() -> list[tuple[str, str]]:
-    return [("auto", _("Recognise it")), ("camt053", "CAMT.053 (XML)"), ("mt940", "MT940"), ("coda", "CODA"),
-            ("csv", _("CSV of the bank"))]
-
-
-class FilePage(FileChoicePage):
-    def __init__(self, wizard: "BankImportWizard"):
-        super().__init__(wizard, _("Which bank file?"),
-                         _("Download the statements from your bank's website, preferably as CAMT.053 (XML); "
-                           "MT940, CODA or the bank's CSV work too."),
-                         _("Choose the bank file"),
-                         _("Bank files (*.xml *.sta *.940 *.txt *.cod *.csv);;All files (*)"),
-                         QStandardPaths.StandardLocation.DownloadLocation)
-        grid = QHBoxLayout()
-        self.format = QComboBox()
-        self.format.setAccessibleName(_("Kind of file"))
-        for value, label in _formats():
-            self.format.addItem(label, value)
-        self.account = QComboBox()
-        self.account.setAccessibleName(_("Account"))
-        self.account.addItem(_("The account named in the file"), None)
-        for account in wizard.ctx.read(views.account_rows, True):
-            if account.kind == "bank":
-                self.account.addItem(f"{account.name} ({account.iban})", account.id)
-        for text, widget in ((_("Kind of file:"), self.format), (_("Book on:"), self.account)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label)
-            grid.addWidget(widget, 1)
-        self.add_below_path(grid)
-
-    def nextId(self) -> int:  # noqa: N802
-        return MAPPING_PAGE if self.wiz.csv_sample is not None and self.wiz.needs_mapping else PREVIEW_PAGE
-
-    @staticmethod
-    def _csv_without_profile(path, kind: str) -> CsvSample | None:
-        """The first lines of a CSV file that no bank profile recognises; None for any other file."""
-        if kind not in ("auto", "csv") or (kind == "auto" and detect_format(path) != "csv"):
-            return None
-        return None if detect_profile(read_text(path)) is not None else sample_csv(path)
-
-    def validatePage(self) -> bool:  # noqa: N802
-        if not self.work.passed:
-            wiz = self.wiz
-            wiz.csv_sample, wiz.csv_mapping, wiz.mapping_error, wiz.needs_mapping = None, None, "", False
-        kind = self.format.currentData()  # read here: the worker does not touch widgets
-        # Read on a worker (a year of lines takes a while), with Cancel; a BankFileError names the line.
-        return self.read_file_task(lambda p, **_steps: self._read(p, kind), self._accept, _("Reading the bank file…"))
-
-    def _read(self, path, kind: str) -> tuple[CsvSample | None, list | None]:
-        sample = self._csv_without_profile(path, kind)
-        return sample, (parse_bank_file(path, kind) if sample is None else None)
-
-    def _accept(self, read) -> bool:
-        sample, statements = read
-        return self._unknown_csv(sample) if sample is not None else self.prepare(statements, self.fail)
-
-    def _unknown_csv(self, sample: CsvSample) -> bool:
-        """The mapping step next, unless the group has a mapping for these columns that still reads
-        the file: then straight to the preview."""
-        wiz = self.wiz
-        wiz.csv_sample = sample
-        remembered = wiz.ctx.read(csv_mappings.recall_mapping, sample.key)
-        if remembered is not None:
-            try:
-                with busy():
-                    statements = parse_bank_file(self.chosen_path(), "csv", csv_mapping=remembered)
-            except DomainError as exc:  # the bank changed its export: show why, on the mapping step
-                wiz.mapping_error = exc.message
-            else:
-                wiz.csv_mapping = remembered
-                return self.prepare(statements, self.fail)
-        wiz.csv_mapping = remembered or guess_mapping(sample)
-        wiz.needs_mapping = True
-        return True
-
-    def prepare(self, statements, fail) -> bool:
-        """The dry run of booking ``statements``, for the preview; ``fail(message)`` says what went
-        wrong on the page that asked (this one, or the column mapping step)."""
-        path = self.chosen_path()
-        account_id = self.account.currentData() or self._account_of_file(statements, fail)
-        if account_id is None:
-            return False
-        try:
-            with busy():
-                self.wiz.preview = self.wiz.ctx.read(views.bank_preview, account_id, statements, path.name)
-                self.wiz.names = self.wiz.ctx.read(views.preview_names)
-        except DomainError as exc:  # a closed year, another account's statements, another currency
-            return fail(exc.message)
-        return True
-
-    def _account_of_file(self, statements, fail) -> int | None:
-        """The group's account named in the file; for an unknown IBAN, ask before adding it."""
-        ibans = list(dict.fromkeys(compact_iban(s.account_iban) for s in statements if s.account_iban))
-        if not ibans:
-            fail(_("The file does not say which account it is for. Choose the account under 'Book on'."))
-            return None
-        for iban in ibans:
-            found = self.wiz.ctx.read(accounts.find_by_iban, iban)
-            if found is not None:
-                return found.id
-        question = _("This file is for the bank account {iban}, which the group does not have yet.\n\n"
-                     "Add this bank account?").format(iban=validation.clean_iban(ibans[0]))
-        if not self.wiz.ctx.ask(question, self, _("Add this bank account?")):
-            fail(_("Nothing was imported and no account was added. Choose one of the group's accounts "
-                         "under 'Book on', or add the account."))
-            return None
-        result = self.wiz.ctx.run(accounts.resolve_account, ibans[0], create=True, parent=self)
-        if not result:
-            return None
-        self.wiz.created_account = result.value[0].name
-        self.account.addItem(f"{result.value[0].name} ({result.value[0].iban})", result.value[0].id)
-        return result.value[0].id
+__all__ = ["BankImportTab", "BankImportWizard", "FilePage"]
 
 
 class PreviewPage(QWizardPage):

@@ -56,19 +56,19 @@ class ApprovalDialog(FormDialog):
     def __init__(self, ctx: AppContext, year: int, parent=None):
         super().__init__(ctx, _("Approval of the budget {year}").format(year=year), parent)
         self.year = year
-        current = ctx.read(budget.get_budget, year)
+        current = ctx.read(views.budget_approval, year)
         self.layout_.insertWidget(0, hint(_("Record the decision of the annual meeting that approved this "
                                             "budget.")))
         self.decision = self.form.add("decision_id", _("Decision"), QComboBox())
         self.decision.addItem(_("No decision in the app: fill in date and reference"), None)
         for choice in ctx.read(approvals.decision_choices, annual_only=True, since=date(year - 1, 1, 1)):
             self.decision.addItem(choice.label, choice.id)
-        if current is not None and current.approval_decision_id:
-            self.decision.setCurrentIndex(max(self.decision.findData(current.approval_decision_id), 0))
+        if current is not None and current.decision_id:
+            self.decision.setCurrentIndex(max(self.decision.findData(current.decision_id), 0))
         self.day = self.form.add("approved_on", _("Approved on"),
                                  DateField(current.approved_on if current and current.approved_on else date.today()))
         self.reference = self.form.add("reference", _("Reference"),
-                                       QLineEdit(current.approval_reference if current else ""))
+                                       QLineEdit(current.reference if current else ""))
         self.reference.setPlaceholderText(_("for example Annual meeting of 15 March, decision 3"))
         self.decision.currentIndexChanged.connect(self._decision_changed)
         self._decision_changed()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.finance import entries
 from huurdersgroep_app.core.services.finance.search import UNCATEGORISED
@@ -31,6 +32,7 @@ class CashBookTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.info = YearInfo(date.today().year, False)
+        self.category_list: list[tuple[int, str, str]] = []  # (id, label, kind), from the last refresh
         layout = QVBoxLayout(self)
         self.closed_note = hint("")
         self.closed_note.setStyleSheet("font-weight: bold;")
@@ -55,6 +57,8 @@ class CashBookTab(QWidget):
         self.table = table_view(self.proxy)
         self.table.setAccessibleName(_("Entries"))
         self.table.setSortingEnabled(True)
+        # Several lines at once for 'Set category…' (a year of bank lines is categorised in batches).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(EntryTableModel.DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         size_columns(self.table, self.model.columns)
         layout.addWidget(self.table, 1)
@@ -67,8 +71,10 @@ class CashBookTab(QWidget):
         self.new_button.setToolTip("Ctrl+E")
         self.edit_button = QPushButton(_("Change…"))
         self.delete_button = QPushButton(_("Delete…"))
+        self.category_button = QPushButton(_("Set category…"))
+        self.category_button.setToolTip(_("Put the selected entries in one category"))
         self.transfer_button = QPushButton(_("Transfer between accounts…"))
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.category_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.transfer_button)
@@ -86,6 +92,7 @@ class CashBookTab(QWidget):
         # `clicked` passes `checked` (False), which must not reach edit_entry as an entry id.
         self.edit_button.clicked.connect(lambda: self.edit_entry())
         self.delete_button.clicked.connect(self.delete_entry)
+        self.category_button.clicked.connect(lambda: self.set_category_for_selection())
         self.transfer_button.clicked.connect(self.new_transfer)
 
     # -- data --------------------------------------------------------------------------------------
@@ -105,6 +112,7 @@ class CashBookTab(QWidget):
         keep = self.selected_row()
         book = self.ctx.read(views.read_cash_book, self.info.year)
         rows, missing, account_list, category_list = book.entries, book.missing_receipts, book.accounts, book.categories
+        self.category_list = category_list
         self._refill(self.account, _("All accounts"), account_list)
         self.category.blockSignals(True)
         current = self.category.currentData()
@@ -161,6 +169,10 @@ class CashBookTab(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
 
+    def selected_rows(self) -> list:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [self.model.rows[self.proxy.mapToSource(index).row()] for index in rows]
+
     def select_entry(self, entry_id: int) -> bool:
         for number, row in enumerate(self.model.rows):
             if row.id == entry_id:
@@ -179,6 +191,7 @@ class CashBookTab(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.edit_button.setText(_("Show…") if locked else _("Change…"))
         self.delete_button.setEnabled(row is not None and not locked)
+        self.category_button.setEnabled(row is not None and not locked)
 
     # -- actions -----------------------------------------------------------------------------------
     def new_entry(self) -> None:
@@ -200,6 +213,28 @@ class CashBookTab(QWidget):
                 return
             entry_id = row.id
         EntryDialog(self.ctx, entry_id, parent=self).exec()
+
+    def set_category_for_selection(self, category_id: int | None = None) -> bool:
+        """One category for every selected entry, in one service call; the service refuses split entries,
+        a closed year and a category of the other kind, and then nothing changes."""
+        rows = self.selected_rows()
+        if not rows:
+            return False
+        if category_id is None:
+            kinds = {"income" if r.amount > 0 else "expense" for r in rows if r.amount}
+            choices = [(c_id, name) for c_id, name, kind in self.category_list if not kinds or
+                       kind in kinds]
+            labels = [name for _id, name in choices]
+            picked, ok = QInputDialog.getItem(self, _("Set category"), ngettext(
+                "Category for {count} entry:", "Category for {count} entries:", len(rows)).format(count=len(rows)),
+                labels, 0, False)
+            if not ok or picked not in labels:
+                return False
+            category_id = choices[labels.index(picked)][0]
+        done = self.ctx.run(entries.set_categories, [r.id for r in rows], category_id, parent=self)
+        if done:
+            self.refresh()
+        return bool(done)
 
     def delete_entry(self) -> None:
         row = self.selected_row()

@@ -1,17 +1,19 @@
 """The step of the bank import wizard for a CSV file of a bank we have no profile for: the first
 lines of the file in a small table, and per field a choice of column, filled in with what the
 header words and the data suggest. 'Next' reads the whole file with that mapping; a mapping that
-does not fit shows the parser's message (which names the line) here, and nothing is written."""
+does not fit shows the parser's message (which names the line) here, and nothing is written. The
+reading and the preview after it run as tasks (kit/wizard_work.py)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWizardPage)
 
-from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance.bank_files import (DATE_CHOICES, CsvMapping, CsvSample, column_ref,
-                                                              guess_date_format, parse_bank_file)
+                                                              guess_date_format)
 from huurdersgroep_app.i18n import N_, _
-from huurdersgroep_app.ui.kit.widgets import busy, error_label, hint
+from huurdersgroep_app.ui.finance.bank_import_file import read_csv_task
+from huurdersgroep_app.ui.kit.widgets import error_label, hint
+from huurdersgroep_app.ui.kit.wizard_work import StepWork
 
 # (field of CsvMapping, label); the booking date is the only column every file must have.
 FIELDS = (("date", N_("Booking date:")), ("amount", N_("Amount:")),
@@ -67,6 +69,7 @@ class CsvMappingPage(QWizardPage):
         layout.addWidget(self.error)
         self.combos["date"].currentIndexChanged.connect(self._guess_date_format)
         self.sample: CsvSample | None = None
+        self.work = StepWork(self, self.show_error)
 
     # -- showing the file and the guess ---------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802
@@ -126,13 +129,16 @@ class CsvMappingPage(QWizardPage):
                           delimiter=self.sample.delimiter, header=self.sample.header)
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.show_error("")
+        """'Next' reads the whole file with the user's mapping, then builds the preview, both as tasks."""
+        if not self.work.passed:
+            self.show_error("")
         mapping = self.mapping()
         path = self.wiz.file_page.chosen_path()
-        try:
-            with busy():
-                statements = parse_bank_file(path, "csv", csv_mapping=mapping)
-        except DomainError as exc:  # BankFileError: 'Line 3, amount: …'
-            return self.show_error(exc.message)
-        self.wiz.csv_mapping, self.wiz.mapping_error = mapping, ""
-        return self.wiz.file_page.prepare(statements, self.show_error)
+
+        def read(statements) -> bool:
+            self.wiz.csv_mapping, self.wiz.mapping_error = mapping, ""
+            self.wiz.file_page.prepare(statements, self.work)  # moves the wizard on once the preview is there
+            return False
+
+        # A BankFileError ('Line 3, amount: …') is shown on this page.
+        return self.work.validate(lambda **done: read_csv_task(self, path, mapping, **done), read)

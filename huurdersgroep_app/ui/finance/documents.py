@@ -1,4 +1,4 @@
-"""The money documents from the GUI: a button per document with 'Preview' and 'Save as…', and
+"""The money documents from the GUI: a button per document with 'Preview', 'Save as PDF…' and 'Print…', and
 the ledger as a spreadsheet. The writers are the ones ``huurdersgroep report …`` uses; they are
 imported only when a document is asked for."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.documents import Writer, preview, save_as, write_document
+from huurdersgroep_app.ui.kit.documents import Writer, preview, print_pdf, save_as, write_document
 from huurdersgroep_app.ui.tasks import Task
 
 
@@ -61,12 +61,13 @@ def ledger_writer(year: int) -> Writer:
 
 def document_button(ctx: AppContext, text: str, writer: Callable[[], Writer], name: Callable[[], str],
                     parent: QWidget) -> QPushButton:
-    """A button with a menu: preview in the PDF viewer, or save where the user chooses. ``writer``
+    """A button with a menu: preview in the PDF viewer, save where the user chooses, or print. ``writer``
     and ``name`` are asked at the moment of the click, so they follow the chosen year and period."""
     button = QPushButton(text)
     menu = QMenu(button)
     menu.addAction(_("Preview"), lambda: preview(ctx, writer(), name(), parent))
-    menu.addAction(_("Save as…"), lambda: save_as(ctx, writer(), name(), parent))
+    menu.addAction(_("Save as PDF…"), lambda: save_as(ctx, writer(), name(), parent))
+    menu.addAction(_("Print…"), lambda: print_pdf(ctx, writer(), name(), parent))
     button.setMenu(menu)
     return button
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from huurdersgroep_app.core.services.finance import dues
 from huurdersgroep_app.core.services.finance import views
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.finance.dialogs import amount_value
 from huurdersgroep_app.ui.finance.documents import document_button, dues_letters_writer
@@ -87,6 +88,10 @@ class DuesTab(QWidget):
         layout.addWidget(self.amount_error)
         self.summary = hint("")
         layout.addWidget(self.summary)
+        # Members who left get no payment request (dues_letters): the treasurer decides, so they are named here.
+        self.leavers = hint("")
+        self.leavers.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.leavers)
 
         self.model = RowsTableModel(dues_columns(), parent=self)
         self.proxy = DuesProxy(self)
@@ -131,6 +136,15 @@ class DuesTab(QWidget):
         else:
             self.summary.setText(_("{paid} of {total} members paid; {outstanding} is still to be received.").format(
                 paid=paid, total=len(rows), outstanding=money(outstanding)))
+        names = ", ".join(_("{name} (left {date})").format(name=m.name, date=formats.short_date(m.left_on))
+                          for m in view.left)
+        self.leavers.setText(ngettext(
+            "{count} member left without paying the dues for {year} and gets no payment request; decide "
+            "yourself whether to ask: {names}.",
+            "{count} members left without paying the dues for {year} and get no payment request; decide "
+            "yourself whether to ask: {names}.", len(view.left)).format(count=len(view.left), year=self.info.year,
+                                                                         names=names))
+        self.leavers.setVisible(bool(view.left))
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:

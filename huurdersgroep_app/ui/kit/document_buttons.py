@@ -1,4 +1,4 @@
-"""Preview / Save as… buttons for one document, and saving a Word file.
+"""Preview / Save as PDF… / Save as Word… / Print… buttons for one document, and saving a Word file.
 
 The PDF part is ``kit.documents`` (preview in the system viewer, save where the user chooses; both
 return the task that writes the document, or None when nothing is written);
@@ -25,7 +25,7 @@ def save_docx_as(ctx: AppContext, writer: Callable, name: str, parent: QWidget |
 
 
 class DocumentButtons(QWidget):
-    """'Preview', 'Save as PDF…' and, when a Word writer is given, 'Save as Word…'."""
+    """'Preview', 'Save as PDF…', when a Word writer is given 'Save as Word…', and 'Print…'."""
 
     def __init__(self, ctx: AppContext, pdf: WriterFactory, name: Callable[[], str],
                  docx: WriterFactory | None = None, parent=None):
@@ -44,6 +44,9 @@ class DocumentButtons(QWidget):
             self.word_button = QPushButton(_("Save as Word…"))
             row.addWidget(self.word_button)
             self.word_button.clicked.connect(self.save_docx)
+        self.print_button = QPushButton(_("Print…"))
+        row.addWidget(self.print_button)
+        self.print_button.clicked.connect(self.print_pdf)
 
     def preview(self) -> Task | None:
         from huurdersgroep_app.ui.kit.documents import preview
@@ -60,3 +63,9 @@ class DocumentButtons(QWidget):
     def save_docx(self) -> Task | None:
         writer = self.docx() if self.docx else None
         return save_docx_as(self.ctx, writer, self.name(), self.window()) if writer else None
+
+    def print_pdf(self) -> Task | None:
+        from huurdersgroep_app.ui.kit.documents import print_pdf
+
+        writer = self.pdf()
+        return print_pdf(self.ctx, writer, self.name(), self.window()) if writer else None

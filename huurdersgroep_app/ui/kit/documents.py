@@ -1,4 +1,4 @@
-"""Documents from the GUI: preview in the system's PDF viewer, or save where the user chooses.
+"""Documents from the GUI: preview in the system's PDF viewer, save where the user chooses, or print.
 
 The writers live in core.documents (shared with ``huurdersgroep report``); they are imported only
 when a document is asked for, so reportlab never slows down the start. A document is made as a task
@@ -123,19 +123,33 @@ def save_as(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None =
     return write_document(ctx, writer, target, parent, done=tell)
 
 
-def preview_save_buttons(dialog: QDialog, preview_text: str, save_text: str) -> QDialogButtonBox:
-    """Close, and the dialog's ``preview`` and ``save`` as ``dialog.preview_button`` (the default)
-    and ``dialog.save_button``."""
+def preview_save_buttons(dialog: QDialog, preview_text: str | None = None,
+                         save_text: str | None = None) -> QDialogButtonBox:
+    """Close, and the dialog's ``preview``, ``save`` and (when it has one) ``print_document`` as
+    ``dialog.preview_button`` (the default), ``dialog.save_button`` and ``dialog.print_button``.
+    The labels are the app's own (Preview, Save as PDF…, Print…) unless a dialog needs others."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    dialog.preview_button = QPushButton(preview_text)
-    dialog.save_button = QPushButton(save_text)
+    dialog.preview_button = QPushButton(preview_text or _("Preview"))
+    dialog.save_button = QPushButton(save_text or _("Save as PDF…"))
     buttons.addButton(dialog.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
     buttons.addButton(dialog.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-    buttons.rejected.connect(dialog.reject)
     dialog.preview_button.clicked.connect(dialog.preview)
     dialog.save_button.clicked.connect(dialog.save)
+    dialog.print_button = None
+    if hasattr(dialog, "print_document"):
+        dialog.print_button = QPushButton(_("Print…"))
+        buttons.addButton(dialog.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        dialog.print_button.clicked.connect(dialog.print_document)
+    buttons.rejected.connect(dialog.reject)
     dialog.preview_button.setDefault(True)
     return buttons
+
+
+def print_pdf(ctx: AppContext, writer: Writer, name: str, parent: QWidget | None = None) -> Task:
+    """Write the PDF and print it through the system's print dialog (kit/printing.py)."""
+    from huurdersgroep_app.ui.kit.printing import print_document
+
+    return print_document(ctx, writer, name, parent)
 
 
 def member_list_writer(privacy: str) -> Writer:
@@ -183,7 +197,7 @@ class MemberListDialog(QDialog):
             note = hint(explanation)
             note.setIndent(self.fontMetrics().height() * 2)
             layout.addWidget(note)
-        layout.addWidget(preview_save_buttons(self, _("Preview"), _("Save as…")))
+        layout.addWidget(preview_save_buttons(self))
 
     def privacy(self) -> str:
         return self.choice.checkedButton().property("privacy")
@@ -196,3 +210,6 @@ class MemberListDialog(QDialog):
 
     def save(self) -> Task | None:
         return save_as(self.ctx, member_list_writer(self.privacy()), self._name(), self)
+
+    def print_document(self) -> Task:
+        return print_pdf(self.ctx, member_list_writer(self.privacy()), self._name(), self)

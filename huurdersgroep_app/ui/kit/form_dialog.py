@@ -51,6 +51,9 @@ class FormDialog(QDialog):
         self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, ok_text)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.layout_.addWidget(self.buttons)
+        # Enter in a field saves, whichever button had the focus before: set once the button is inside
+        # the dialog, as only then does the dialog take it as its own default.
+        self.ok_button.setDefault(True)
         self.setMinimumWidth(self.fontMetrics().height() * 28)
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:

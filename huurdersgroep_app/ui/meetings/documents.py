@@ -1,5 +1,5 @@
-"""The meeting documents from the GUI: one button per document with a small menu — show it on
-screen, save it as PDF, and for the invitation and the minutes save it for Word — plus the
+"""The meeting documents from the GUI: one button per document with a small menu — preview it,
+save it as PDF, for the invitation and the minutes save it for Word, and print it — plus the
 calendar file, the registers of a year, and the documents attached to a meeting.
 
 The writers live in core.documents (shared with ``huurdersgroep report``) and are imported only
@@ -48,6 +48,14 @@ def sign_in_sheet_writer(meeting_id: int, fmt: str = "pdf") -> Writer:
         from huurdersgroep_app.core.documents.sign_in_sheet import write_sign_in_sheet
 
         return write_sign_in_sheet(session, meeting_id, target)
+    return write
+
+
+def proxy_form_writer(meeting_id: int, per: str = "blank", fmt: str = "pdf") -> Writer:
+    def write(session, target):
+        from huurdersgroep_app.core.documents.proxy_form import write_proxy_form
+
+        return write_proxy_form(session, meeting_id, target, per=per, fmt=fmt)
     return write
 
 
@@ -146,15 +154,15 @@ def open_attachment(ctx: AppContext, attachment_id: int, parent: QWidget | None 
 
 def document_button(ctx: AppContext, label: str, make_writer: Callable[[str], Writer], name: Callable[[], str],
                     parent: QWidget, word: bool = False) -> QPushButton:
-    """A button whose menu shows the document, saves it as PDF and (``word``) saves it for Word.
+    """A button whose menu shows the document, saves it as PDF, (``word``) saves it for Word, and prints it.
     ``make_writer(fmt)`` is asked at the click, so it writes what is chosen at that moment."""
     button = QPushButton(label, parent)
     menu = QMenu(button)
-    menu.addAction(_("Show on screen (PDF)"), lambda: documents.preview(ctx, make_writer("pdf"), name(), parent))
+    menu.addAction(_("Preview"), lambda: documents.preview(ctx, make_writer("pdf"), name(), parent))
     menu.addAction(_("Save as PDF…"), lambda: documents.save_as(ctx, make_writer("pdf"), name(), parent))
     if word:
-        menu.addAction(_("Save for Word or LibreOffice (.docx)…"),
-                       lambda: save_docx(ctx, make_writer("docx"), name(), parent))
+        menu.addAction(_("Save as Word…"), lambda: save_docx(ctx, make_writer("docx"), name(), parent))
+    menu.addAction(_("Print…"), lambda: documents.print_pdf(ctx, make_writer("pdf"), name(), parent))
     button.setMenu(menu)
     return button
 
@@ -183,7 +191,7 @@ class RegisterDialog(QDialog):
             self.all_years.toggled.connect(lambda on: self.year.setEnabled(not on))
             form.addRow("", self.all_years)
         layout.addLayout(form)
-        layout.addWidget(documents.preview_save_buttons(self, _("Show on screen"), _("Save as PDF…")))
+        layout.addWidget(documents.preview_save_buttons(self))
 
     def writer(self) -> Writer:
         if self.kind == "decisions":
@@ -200,3 +208,6 @@ class RegisterDialog(QDialog):
 
     def save(self) -> Task | None:
         return documents.save_as(self.ctx, self.writer(), self.name(), self)
+
+    def print_document(self) -> Task:
+        return documents.print_pdf(self.ctx, self.writer(), self.name(), self)

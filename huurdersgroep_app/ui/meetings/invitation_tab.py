@@ -1,16 +1,17 @@
 """The Invitation tab: is there still time (the rules' invitation period, with a plain warning when
 it is too late), recording the day the invitations went out, the letters per household or per
-member, the poster, the e-mail text with the addresses for BCC, and the calendar file."""
+member, the poster, the proxy form (for a meeting that takes proxies), the e-mail text with the
+addresses for BCC, and the calendar file."""
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout)
 
-from huurdersgroep_app.core.services.meetings import invitations
+from huurdersgroep_app.core.services.meetings import invitations, proxies
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
@@ -84,6 +85,19 @@ class InvitationTab(MeetingTab):
         letters_layout.addLayout(buttons)
         left.addWidget(letters)
 
+        self.proxy_box = QGroupBox(_("Proxy form"))
+        proxy_layout = QVBoxLayout(self.proxy_box)
+        self.proxy_hint = hint("")
+        proxy_layout.addWidget(self.proxy_hint)
+        self.proxy_filled = QCheckBox(_("One form per member, with their name and address filled in"))
+        proxy_layout.addWidget(self.proxy_filled)
+        self.proxy_button = docs.document_button(
+            ctx, _("Proxy form"), lambda fmt: docs.proxy_form_writer(
+                self.meeting_id, "member" if self.proxy_filled.isChecked() else "blank", fmt),
+            lambda: _("proxy-form"), self, word=True)
+        proxy_layout.addLayout(self._left_aligned(self.proxy_button))
+        left.addWidget(self.proxy_box)
+
         calendar = QGroupBox(_("Calendar"))
         calendar_layout = QVBoxLayout(calendar)
         calendar_layout.addWidget(hint(_("A calendar file puts the meeting in the members' agenda on their phone or "
@@ -151,6 +165,7 @@ class InvitationTab(MeetingTab):
         self.sent_error.setVisible(False)
 
     def load_extra(self) -> None:
+        self.show_proxy_rules(self.ctx.read(proxies.proxy_rules, self.meeting_id))
         self.email = self.ctx.read(invitations.invitation_email, self.meeting_id)
         self.subject.setText(self.email.subject)
         self.body.setPlainText(self.email.body)
@@ -163,6 +178,17 @@ class InvitationTab(MeetingTab):
             "{n} member has no e-mail address and needs a letter: {names}.",
             "{n} members have no e-mail address and need a letter: {names}.", count).format(n=count, names=names)
             if count else _("Every invited member has an e-mail address."))
+
+    def show_proxy_rules(self, rules: proxies.ProxyRules) -> None:
+        """The proxy form only where the meeting takes proxies; elsewhere a sentence says why not."""
+        self.proxy_filled.setVisible(rules.allowed)
+        self.proxy_button.setVisible(rules.allowed)
+        if not rules.allowed:
+            self.proxy_hint.setText(_("This meeting takes no proxies (a board meeting, or its quorum rule does not "
+                                      "count them), so it has no proxy form."))
+        else:
+            self.proxy_hint.setText(_("Put it with the invitation: a member who cannot come gives another member "
+                                      "their vote. The form says what the rules allow."))
 
     # -- actions -----------------------------------------------------------------------------------------
     def copy(self, key: str) -> str:

@@ -23,6 +23,7 @@ from huurdersgroep_app.ui.kit.logo import LogoProblem, read_logo
 from huurdersgroep_app.ui.kit.widgets import (DateField, FieldErrors, Form, error_label, heading, hint,
                                               landlord_address_rows)
 from huurdersgroep_app.ui.settings.backup_tab import BackupTab
+from huurdersgroep_app.ui.settings.display_tab import DisplayTab
 from huurdersgroep_app.ui.settings.rules_tab import RulesTab
 
 GROUP_FIELDS = ("name", "street", "house_number", "box", "postcode", "city", "landlord_name", "email", "phone",
@@ -63,8 +64,20 @@ class Page(QWidget):
         self.rules = RulesTab(ctx)
         self.tabs.addTab(_scrolled(self.rules), _("Rules"))
         self.tabs.addTab(_scrolled(self._language_tab()), _("Language"))
+        self.display = DisplayTab(ctx)
+        self.tabs.addTab(_scrolled(self.display), _("Display"))
         self.backups = BackupTab(ctx)
         self.tabs.addTab(_scrolled(self.backups), _("Backups"))
+
+    # The tabs by name, so the window rebuilt for a new language or text size shows the same tab.
+    TAB_NAMES = ("group", "habits", "rules", "language", "display", "backups")
+
+    def current_tab_name(self) -> str:
+        return self.TAB_NAMES[self.tabs.currentIndex()]
+
+    def show_tab(self, name: str) -> QWidget:
+        self.tabs.setCurrentIndex(self.TAB_NAMES.index(name))
+        return self.tabs.currentWidget()
 
     # -- the group ------------------------------------------------------------------------------------
     def _group_tab(self) -> QWidget:

@@ -5,6 +5,7 @@ document, an import or a migration needs them, and pages are built when first sh
 """
 from __future__ import annotations
 
+import builtins
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,25 @@ if TYPE_CHECKING:
 
 EXIT_WHEN_SHOWN = "HUURDERSGROEP_EXIT_WHEN_SHOWN"
 QT_LANGUAGES = {"nl_BE": "nl", "nl_NL": "nl", "fr_BE": "fr", "en": "en"}
+
+
+def drop_pyside_import_hook() -> bool:
+    """Give Python its own ``__import__`` back; True when PySide6's replacement was taken out.
+
+    PySide6 replaces ``builtins.__import__`` for its opt-in ``from __feature__ import snake_case``,
+    which this program does not use. Its replacement reads the source of every module imported after
+    Qt (``inspect.getsource``, to see whether it names PySide6): a third of the time the database layer
+    and the first page take to import, all of it between the window's frame and the group's data. A
+    module imported without it has no entry in PySide's feature table, which PySide reads as 'no
+    feature', exactly what every module here has."""
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or builtins.__import__ is not getattr(builtins, "__feature_import__", None):
+        return False  # not installed (another PySide6, or already put back)
+    builtins.__import__ = original
+    return True
+
+
+drop_pyside_import_hook()  # as soon as Qt is in: everything the window imports from now on
 
 
 def choose_start_path(db_path: Path | None, demo: bool) -> Path | None:
@@ -78,7 +98,11 @@ class GuiController(QObject):
     def _rebuild(self, lang: str) -> None:
         self.apply_language(lang)
         page = self.window.current_page_name() if self.window else None
+        shown = self.window.pages.get(page) if self.window else None
+        tab = shown.current_tab_name() if hasattr(shown, "current_tab_name") else None
         self._replace_window(page)
+        if tab is not None:  # the user stays on the tab they changed something in
+            self.ctx.show_page(page, tab=tab)
 
     # -- files ----------------------------------------------------------------------------------------
     def start(self, db_path: Path | None, demo: bool = False, defer: bool = False) -> bool:
@@ -88,6 +112,8 @@ class GuiController(QObject):
         right after, so the window appears before the database layer has been imported."""
         path = choose_start_path(db_path, demo)
         use_demo = demo and db_path is None
+        if db_path is not None and not path.exists():
+            return self._offer_new_group(path)
         if path is not None and defer:
             self._new_window()
             self._after_paint = _AfterFirstPaint(self.window, lambda: self._open_into_window(path, use_demo))
@@ -152,10 +178,21 @@ class GuiController(QObject):
         # A moment later, so the check does not compete with drawing the first page.
         QTimer.singleShot(1000, self.integrity.start)
 
-    def welcome(self, message: str = ""):
+    def _offer_new_group(self, path: Path) -> bool:
+        """``--db`` names a missing file: Yes opens the new-group form with that file, No the welcome."""
+        answer = QMessageBox.question(None, _("No group file there"), _(
+            "There is no group file at {path}.\nDo you want to create a new group in that file?").format(path=path))
+        db = self.welcome(create_at=path if answer == QMessageBox.StandardButton.Yes else None)
+        if db is not None:
+            self.show_main(db)
+        return db is not None
+
+    def welcome(self, message: str = "", create_at: Path | None = None):
         from huurdersgroep_app.ui.shell.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(message=message)
+        if create_at is not None:
+            dialog.show_create_page(create_at)
         dialog.exec()
         self._first_steps_due = dialog.created and dialog.database is not None
         return dialog.database
@@ -254,6 +291,8 @@ def run_gui(db_path: Path | None, lang: str | None, demo: bool = False) -> int:
     from huurdersgroep_app.ui.shell.error_hook import install_error_hook
 
     install_error_hook()
+    from huurdersgroep_app.ui.kit.appearance import apply_appearance
+    apply_appearance(app)  # the person's text size, before the first window is built
     if not controller.start(Path(db_path) if db_path else None, demo, defer=True):
         return 0
     app.aboutToQuit.connect(controller.close_database)

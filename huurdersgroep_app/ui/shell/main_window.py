@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
-from huurdersgroep_app import paths
 from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.kit import appearance
 
 if TYPE_CHECKING:  # the database layer is imported once a file is opened, not to draw the frame
     from huurdersgroep_app.ui.context import AppContext
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         from huurdersgroep_app.core.services import organisation
 
-        name = self.ctx.read(organisation.get_organisation).name
+        name = self.ctx.read(organisation.group_name)
         self.setWindowTitle(_("{group} – {file} – Tenant group").format(group=name, file=self.ctx.db.path.name))
         self.statusBar().showMessage(_("File: {path}").format(path=self.ctx.db.path))
 
@@ -190,15 +190,20 @@ class MainWindow(QMainWindow):
         return QSize(line * 70, line * 42)
 
     # -- window geometry: the person's, not the group's, so QSettings rather than the database ---------
-    @staticmethod
-    def _settings() -> QSettings:
-        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
-
     def restore_geometry(self) -> bool:
-        saved = self._settings().value("main_window/geometry")
-        return bool(saved) and self.restoreGeometry(saved)
+        """The size and place the user left the window at; on the first start (nothing saved yet) the
+        whole screen, since the comfortable size in text lines is too small for the tables on an old
+        1366×768 laptop. Call before ``show()``. True when a saved geometry was restored."""
+        saved = appearance.settings().value("main_window/geometry")
+        if saved and self.restoreGeometry(saved):
+            return True
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:  # also the size to come back to when un-maximised
+            self.setGeometry(screen.availableGeometry())
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        return False
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self._settings().setValue("main_window/geometry", self.saveGeometry())
+        appearance.settings().setValue("main_window/geometry", self.saveGeometry())
         self.closed.emit()
         super().closeEvent(event)

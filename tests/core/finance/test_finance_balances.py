@@ -1,5 +1,6 @@
-"""Balances reconcile for any books: per account, opening + income − expense + transfers in −
-transfers out = closing, equal to an independent sum of the rows; next year's opening is this
+"""Balances reconcile for any books: per account, opening + income − expense + not categorised +
+transfers in − transfers out = closing, with income and expense per category kind (credit notes
+netted, the one definition of ``results``), equal to an independent sum of the rows; next year's opening is this
 year's closing; budget-vs-actual differences add up."""
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ days = st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31))
 entry_ops = st.tuples(st.just("entry"), st.integers(0, 1), days, cents, st.integers(0, 6))
 transfer_ops = st.tuples(st.just("transfer"), st.integers(0, 1), days, st.integers(1, 200_000), st.just(0))
 openings = st.tuples(st.integers(-100_000, 900_000), st.integers(0, 900_000))
+INCOME_CODES, EXPENSE_CODES = (3, 4, 6), (1, 2, 5)  # indexes into the codes below
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -61,15 +63,20 @@ def test_every_account_reconciles_every_year(books, ops, opening):
             rows = {row.account_id: row for row in account_balances(s, year)}
             for account in (books.cash, books.bank):
                 row = rows[account]
-                assert row.closing == row.opening + row.income - row.expense + row.transfers_in - row.transfers_out
+                assert row.closing == (row.opening + row.income - row.expense + row.uncategorised
+                                       + row.transfers_in - row.transfers_out)
                 assert row.opening == start[account]
                 assert row.closing == start[account] + expected[(account, year)]
-                assert row.income >= 0 and row.expense >= 0
+                mine = [(a, c) for k, w, d, a, c in ops if k == "entry" and d.year == year
+                        and (books.cash, books.bank)[w] == account]
+                assert row.income == sum((money(a) for a, c in mine if c in INCOME_CODES), ZERO)
+                assert row.expense == -sum((money(a) for a, c in mine if c in EXPENSE_CODES), ZERO)
+                assert row.uncategorised == sum((money(a) for a, c in mine if c == 0), ZERO)
                 start[account] = row.closing  # next year's opening is this year's closing
             assert opening_balances(s, year + 1) == {a: start[a] for a in (books.cash, books.bank)}
             # Transfers between own accounts cancel out: the group's total moves by the entries only.
             total = sum((r.closing - r.opening for r in rows.values()), ZERO)
-            assert total == sum((r.income - r.expense for r in rows.values()), ZERO)
+            assert total == sum((r.income - r.expense + r.uncategorised for r in rows.values()), ZERO)
 
 
 @SETTINGS

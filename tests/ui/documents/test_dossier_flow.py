@@ -8,6 +8,7 @@ from datetime import date
 
 import pypdf
 
+from huurdersgroep_app.core.documents.catalogue import safe_file_stem
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.documents.made import last_made, made_key
 from huurdersgroep_app.core.services.funding import views
@@ -44,7 +45,7 @@ def test_the_dossier_from_the_documents_page_and_its_gap_to_where_it_is_fixed(de
     page.dossier_button.click()  # one click
     wait_tasks()
     (path,) = opened
-    assert path.name == f"Funding dossier {LAST_YEAR} – {funder}.pdf"
+    assert path.name == safe_file_stem(f"Funding dossier {LAST_YEAR} {funder}") + ".pdf"
     text = _text(path)
     with demo.reading() as s:
         lang = organisation.get_organisation(s).language
@@ -80,7 +81,7 @@ def test_the_dossier_is_one_click_from_the_overview(demo, qtbot, opened, wait_ta
     panel.dossier_button.click()
     wait_tasks()
     (path,) = opened
-    assert path.name == f"Funding dossier {due.year} – {due.funder}.pdf"
+    assert path.name == safe_file_stem(f"Funding dossier {due.year} {due.funder}") + ".pdf"
     assert due.funder in _text(path)
 
 

@@ -267,7 +267,7 @@ def test_the_bank_file_is_read_while_the_window_goes_on(books, qtbot, tmp_path, 
 
     from PySide6.QtCore import QTimer
 
-    from huurdersgroep_app.ui.finance import bank_import as wizard_module
+    from huurdersgroep_app.ui.finance import bank_import_file as wizard_module
 
     order, on_main = [], []
     real = wizard_module.parse_bank_file
@@ -418,6 +418,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
 
     # The file names no account of its own: the message says so on this step, and 'Book on' helps.
     wizard.next()
+    assert tasks.wait_all(60000)  # the file is read with the mapping as a task
     assert wizard.currentPage() is page and "does not say which account" in page.error.text()
     wizard.back()
     wizard.file_page.account.setCurrentIndex(wizard.file_page.account.findData(books.bank))
@@ -425,6 +426,7 @@ def test_an_unknown_banks_csv_is_mapped_previewed_and_booked(books, qtbot, tmp_p
     assert tasks.wait_all(60000)
     assert wizard.currentPage() is page
     wizard.next()
+    assert tasks.wait_all(60000)  # reading with the mapping, then the preview, as tasks
     assert wizard.currentPage() is wizard.preview_page, page.error.text()
     assert [(line.transaction.amount, line.transaction.counterparty_name) for line in wizard.preview.lines] == [
         (Decimal("12.50"), "Marie Peeters"), (Decimal("-1045.00"), "Buurthuis De Spoel"),
@@ -459,12 +461,14 @@ def test_a_wrong_mapping_shows_the_parsers_message_and_books_nothing(books, qtbo
     assert wizard.currentPage() is page
     _choose(page.combos["amount"], "Omschrijving")
     wizard.next()
+    assert tasks.wait_all(60000)
     assert wizard.currentPage() is page
     assert page.error.isVisibleTo(page)
     assert page.error.text() == f"Line 2, amount: 'Lidgeld {OPEN}' is not an amount. Write it like 1.234,56 or -12,50."
     _choose(page.combos["amount"], "Bedrag")
     _choose(page.decimal, "point (1,234.56)")
     wizard.next()
+    assert tasks.wait_all(60000)
     assert wizard.currentPage() is page and page.error.text() == \
         "Line 2, amount: '12,50' is not an amount. Write it like 1,234.56 or -12.50."  # the chosen notation
     assert _entries(books.db) == []

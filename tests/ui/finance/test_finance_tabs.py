@@ -54,7 +54,7 @@ def test_balances_reconcile_and_a_transfer_moves_money_between_accounts(money, q
     total = tab.balances_model.rows[-1]
     assert total.name == "All accounts" and total.closing == Decimal("1770.30")
     for row in tab.balances_model.rows:
-        assert row.opening + row.income - row.expense + row.transfers_net == row.closing
+        assert row.opening + row.income - row.expense + row.uncategorised + row.transfers_net == row.closing
 
     dialog = TransferDialog(money, date(YEAR, 4, 1))
     qtbot.addWidget(dialog)
@@ -207,3 +207,28 @@ def test_the_overview_panel_shows_the_balances_and_what_is_left_to_do(money, qtb
     balances = {r.name: r.closing for r in money.read(account_balances, date.today().year, date.today())}
     assert f"Kas: €{balances['Kas']:,.2f}" in text
     assert "1 entry has no category yet." in text
+
+
+def test_members_who_left_without_paying_are_named_for_the_treasurer(money, qtbot):
+    from huurdersgroep_app.core.services.finance.dues_letters import dues_letter_plan
+    from huurdersgroep_app.core.services.members import members
+
+    with money.db.transaction() as s:
+        members.end_membership(s, money.db.ids["Kowalski"], date(YEAR, 4, 30), "Moved")
+        members.end_membership(s, money.db.ids["Hansen"], date(YEAR, 8, 31), "Moved")
+    page, tab = _page(money, qtbot, "dues")
+    assert not tab.leavers.isVisibleTo(tab)  # no dues amount yet: nobody owes anything
+    tab.amount.setText("5,00")
+    assert tab.save_amount()
+    page.refresh()
+    assert tab.leavers.isVisibleTo(tab)
+    text = tab.leavers.text()
+    assert text.startswith(f"2 members left without paying the dues for {YEAR} and get no payment request")
+    assert "Łukasz Kowalski (left 30/04/2025)" in text and "Ådne Hansen (left 31/08/2025)" in text
+    with money.db.reading() as s:  # the same people the letters leave out
+        assert {m.name for m in dues_letter_plan(s, YEAR).left} == {"Łukasz Kowalski", "Ådne Hansen"}
+    with money.db.transaction() as s:
+        entries.add_entry(s, EntryInput(date(YEAR, 2, 20), money.cash, "5", money.code["membership_dues"],
+                                        member_id=money.db.ids["Hansen"]))
+    page.refresh()
+    assert tab.leavers.text().startswith("1 member left without paying") and "Hansen" not in tab.leavers.text()

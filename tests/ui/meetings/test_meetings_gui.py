@@ -275,7 +275,7 @@ def test_calendar_file_and_invitation_letters(db, people, window, qtbot, monkeyp
     assert "Anna Peeters" in text and "Bart" not in text  # the board only, one letter per member
     docx = tmp_path / "letters.docx"
     _save_to(monkeypatch, docx)
-    _menu_action(tab.letters_button, "Save for Word").trigger()
+    _menu_action(tab.letters_button, "Save as Word").trigger()
     import docx as python_docx
 
     assert tasks.wait_all(60000)

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.finance.common import (balances_table, budget_vs_actual_table, checkbox_line,
-                                                             info, money, money_column, period_text,
-                                                             signature_lines, write_lines)
+                                                             info, money, money_column, netting_notes,
+                                                             period_text, signature_lines, write_lines)
 from huurdersgroep_app.core.documents.finance.financial_report import _status_note
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, TableStyle, write_document
 from huurdersgroep_app.core.services.finance.balances import account_balances
@@ -63,6 +63,8 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
                        rows, title=_("Bank statements against the books"))
         budget_vs_actual_table(flow, table, "income", title=_("Income by category"))
         budget_vs_actual_table(flow, table, "expense", title=_("Expenses by category"))
+        for text in netting_notes(table):
+            flow.paragraph(text, size=9)
 
         flow.new_page()
         flow.title(_("Ledger {year}").format(year=year))

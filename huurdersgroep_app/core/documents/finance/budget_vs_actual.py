@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.finance.common import (budget_vs_actual_table, draw_budget_chart, info,
-                                                             money, money_column, period_text, total_row)
+                                                             money, money_column, netting_notes, period_text,
+                                                             total_row)
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, write_document
 from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual
 from huurdersgroep_app.core.services.organisation import get_organisation
@@ -41,6 +42,8 @@ def write_budget_vs_actual(session: Session, target, year: int, start: date | No
         budget_vs_actual_table(flow, table, "income", title=_("Income"))
         budget_vs_actual_table(flow, table, "expense", title=_("Expenses"))
         result_table(flow, table)
+        for text in netting_notes(table):
+            flow.paragraph(text, size=8.5)
         draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
         draw_budget_chart(flow, table.income, title=_("Income: budget and actual"))
 

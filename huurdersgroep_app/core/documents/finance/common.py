@@ -78,14 +78,31 @@ def budget_vs_actual_table(flow: PageFlow, table: FigureTable, kind: str, *, tit
 
 
 def balances_table(flow: PageFlow, rows: list[AccountBalance], *, title: str, year: int) -> None:
+    """Per account: opening + income − expenses (+ not categorised) + transfers = closing, income and
+    expenses by the same definition as the result (credit notes netted), so both tables agree."""
+    fields = ["opening", "income", "expense", "transfers_net", "closing"]
     columns = [Column(_("Account"), 2.2), money_column(_("1 January {year}").format(year=year)),
                money_column(_("Income")), money_column(_("Expenses")), money_column(_("Transfers")),
                money_column(_("31 December {year}").format(year=year))]
-    cells = [[f"{r.name} {r.iban}".strip(), money(r.opening), money(r.income), money(r.expense),
-              money(r.transfers_net), money(r.closing)] for r in rows]
+    if any(r.uncategorised for r in rows):  # only then: a column of zeros would say nothing
+        fields.insert(3, "uncategorised")
+        columns.insert(3, money_column(_("Not categorised")))
+    cells = [[f"{r.name} {r.iban}".strip(), *(money(getattr(r, f)) for f in fields)] for r in rows]
     cells.append(total_row([_("Total"), *(money(sum((getattr(r, f) for r in rows), Decimal("0.00")))
-                                          for f in ("opening", "income", "expense", "transfers_net", "closing"))]))
+                                          for f in fields)]))
     flow.table(columns, cells, title=title)
+
+
+def netting_notes(table: FigureTable) -> list[str]:
+    """One sentence per category whose actual has credit notes netted in it."""
+    notes = []
+    for row in table.netted:
+        if row.kind == "income":
+            text = _("Netted: {amount} paid back on {category} is deducted from its income.")
+        else:
+            text = _("Netted: {amount} of refunds on {category} is deducted from its expenses.")
+        notes.append(text.format(amount=money(row.netted), category=row.label))
+    return notes
 
 
 def _axis_steps(largest_cents: int) -> list[int]:

@@ -12,7 +12,7 @@ from huurdersgroep_app.core.db.models.finance import Entry
 from huurdersgroep_app.core.documents.finance.budget_vs_actual import result_table
 from huurdersgroep_app.core.documents.finance.common import (balances_table, budget_vs_actual_table,
                                                              draw_budget_chart, info, money, money_column,
-                                                             period_text, signature_lines)
+                                                             netting_notes, period_text, signature_lines)
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, write_document
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.allowances import allowance_rows
@@ -101,6 +101,8 @@ def write_financial_report(session: Session, target, year: int, today: date | No
                                     "{count} expenses have no receipt attached.", missing).format(count=missing))
         if table.uncategorised:
             flow.paragraph(_("{amount} is not categorised yet.").format(amount=money(table.uncategorised)))
+        for text in netting_notes(table):
+            flow.paragraph(text)
         notes = report_notes(session, year)
         for paragraph in notes.split("\n\n") if notes else ():
             flow.paragraph(paragraph)

@@ -1,7 +1,10 @@
-"""Balances per account: opening + income − expense + transfers in − transfers out = closing.
+"""Balances per account: opening + income − expense + not categorised + transfers in − transfers
+out = closing.
 
-Per account, income is the money that came in and expense the money that went out (by the sign
-of the entries), so the identity holds for every account even before entries are categorised.
+Income and expense are those of the one definition (``results``: per category, credit notes
+netted), so the balances table of a report adds up to the same income and expenses as its
+result; lines not categorised yet are their own signed column, so the identity holds for every
+account even before entries are categorised. The closing itself is counted from the entries.
 The opening of a year is the stored opening balance of that year, or else the latest stored
 opening before it carried forward with the movements since (so the opening of year N+1 is the
 closing of year N; the year closing also stores it, freezing it).
@@ -13,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import Account, Entry, OpeningBalance, Transfer
 from huurdersgroep_app.core.services.finance.common import ZERO
+from huurdersgroep_app.core.services.finance.results import AccountResult, money_results
 
 
 @dataclass(frozen=True)
@@ -28,10 +32,11 @@ class AccountBalance:
     iban: str
     opening: Decimal
     income: Decimal
-    expense: Decimal  # positive: the money that went out
+    expense: Decimal  # positive: spent on expense categories, refunds netted (may be negative)
     transfers_in: Decimal
     transfers_out: Decimal
     closing: Decimal
+    uncategorised: Decimal = ZERO  # signed: lines not in a category yet
 
     @property
     def transfers_net(self) -> Decimal:
@@ -85,25 +90,24 @@ def account_balances(session: Session, year: int, end: date | None = None) -> li
     """The balance sheet of every account for ``year`` (up to ``end``, default 31 December)."""
     start, end = date(year, 1, 1), end or date(year, 12, 31)
     openings = opening_balances(session, year)
-    flows: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
-    income = func.sum(case((Entry.amount > 0, Entry.amount), else_=0))
-    expense = func.sum(case((Entry.amount < 0, Entry.amount), else_=0))
-    for account_id, money_in, money_out in session.execute(
-            select(Entry.account_id, income.label("i"), expense.label("e"))
-            .where(Entry.booked_on >= start, Entry.booked_on <= end).group_by(Entry.account_id)):
-        flows[account_id][0] += money_in or ZERO
-        flows[account_id][1] -= money_out or ZERO
-    for column, slot in ((Transfer.to_account_id, 2), (Transfer.from_account_id, 3)):
+    flows: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    results = money_results(session, start, end).accounts
+    moved = dict(session.execute(select(Entry.account_id, func.sum(Entry.amount))
+                                 .where(Entry.booked_on >= start, Entry.booked_on <= end).group_by(Entry.account_id))
+                 .all())
+    for column, slot in ((Transfer.to_account_id, 0), (Transfer.from_account_id, 1)):
         for account_id, amount in session.execute(
                 select(column, func.sum(Transfer.amount)).where(Transfer.transferred_on >= start,
                                                                 Transfer.transferred_on <= end).group_by(column)):
             flows[account_id][slot] += amount
     rows = []
     for account in session.scalars(select(Account).order_by(Account.kind.desc(), Account.name)):
-        money_in, money_out, t_in, t_out = flows[account.id]
+        t_in, t_out = flows[account.id]
         opening = openings.get(account.id, ZERO)
-        rows.append(AccountBalance(account.id, account.name, account.kind, account.iban, opening, money_in,
-                                   money_out, t_in, t_out, opening + money_in - money_out + t_in - t_out))
+        money = results.get(account.id, AccountResult())
+        rows.append(AccountBalance(account.id, account.name, account.kind, account.iban, opening, money.income,
+                                   money.expense, t_in, t_out, opening + moved.get(account.id, ZERO) + t_in - t_out,
+                                   money.uncategorised))
     return rows
 
 

@@ -29,6 +29,7 @@ from huurdersgroep_app.core.db.models.finance import (Account, BankStatementReco
 from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, DuesYear
 from huurdersgroep_app.core.errors import DomainError, LockedYearError
 from huurdersgroep_app.core.importers.bank.statement import BankStatement, BankTransaction
+from huurdersgroep_app.core.progress import CancelToken, ProgressCallback, Steps
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.categories import DUES, category_by_code
 from huurdersgroep_app.core.services.finance.common import ZERO, compact_iban
@@ -217,8 +218,11 @@ class _Matcher:
 
 
 def import_statements(session: Session, account: Account, statements: list[BankStatement],
-                      dry_run: bool = True, file_name: str = "") -> ImportPreview:
-    """Preview (and unless ``dry_run``, book) the statements' lines on ``account``."""
+                      dry_run: bool = True, file_name: str = "", progress: ProgressCallback | None = None,
+                      cancel: CancelToken | None = None) -> ImportPreview:
+    """Preview (and unless ``dry_run``, book) the statements' lines on ``account``. ``progress``
+    counts the lines matched (the slow part of a preview); ``cancel`` is looked at only before
+    anything is booked."""
     statements, warnings = _own_statements(account, statements)
     mismatches = _check_statements(statements)
     transactions = [t for s in statements for t in s.transactions]
@@ -227,9 +231,12 @@ def import_statements(session: Session, account: Account, statements: list[BankS
     lines = [PreviewLine(t, fp, fp in booked) for t, fp in zip(transactions, fingerprints, strict=True)]
     _refuse_closed_years(session, lines)
     matcher = _Matcher(session, account)
-    for line in lines:
+    steps = Steps(progress, cancel, total=len(lines))
+    for number, line in enumerate(lines, start=1):
         if not line.duplicate:
             matcher.fill(line)
+        if number % 50 == 0 or number == len(lines):
+            steps(number)
     _mark_booked_transfers(session, account, lines)
     preview = ImportPreview(account.id, account.name, statements, lines, mismatches, warnings, file_name=file_name)
     # Said in the preview, before anything is booked: said only after booking, nobody saw it.

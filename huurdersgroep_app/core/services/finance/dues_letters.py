@@ -60,6 +60,19 @@ def dues_letter_plan(session: Session, year: int, member_ids: list[int] | None =
     return DuesLetterPlan(year, letters, left, due_on, treasurer_name(session, today))
 
 
+def left_without_paying(session: Session, year: int, rows: list[DuesRow] | None = None) -> list[LeftMember]:
+    """The members who left and still owe dues for ``year``: no letter goes to them (see the plan above),
+    so the dues tab lists them for the treasurer. Nobody owes before the amount is set."""
+    left = []
+    for row in dues_status(session, year) if rows is None else rows:
+        if row.outstanding <= 0:
+            continue
+        member = session.get(Member, row.member_id)
+        if member.left_on is not None:
+            left.append(LeftMember(member.id, member.full_name, member.left_on, member.left_reason, row.outstanding))
+    return left
+
+
 def treasurer_name(session: Session, on: date) -> str:
     for office in board.current_offices(session, on):
         if office.role == "treasurer":

@@ -15,10 +15,10 @@ from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, Grant
 from huurdersgroep_app.core.errors import NotFoundError, ValidationError
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.accounts import get_account
-from huurdersgroep_app.core.services.finance.categories import DUES
+from huurdersgroep_app.core.services.finance.categories import DUES, label
 from huurdersgroep_app.core.services.finance.common import compact_iban, read_amount, read_date
 from huurdersgroep_app.core.services.lookup import get_or_raise
-from huurdersgroep_app.i18n import N_, _, format_money
+from huurdersgroep_app.i18n import N_, _, format_date, format_money, ngettext
 
 
 @dataclass
@@ -126,11 +126,84 @@ def update_entry(session: Session, entry_id: int, data: EntryInput) -> Entry:
 
 
 def set_category(session: Session, entry_id: int, category_id: int | None) -> Entry:
-    """Put an unsplit entry (typically fresh from the bank) in a category."""
-    entry = get_entry(session, entry_id)
-    if len(entry.lines) > 1:
-        raise ValidationError({"lines": _("This entry is split; change its lines instead.")})
-    return update_entry(session, entry_id, entry_input(entry, category_id=category_id))
+    """Put one unsplit entry (typically fresh from the bank) in a category."""
+    set_categories(session, [entry_id], category_id)
+    return get_entry(session, entry_id)
+
+
+def _described(entry: Entry) -> dict[str, str]:
+    """The placeholders that name one entry in a message: {date} ({who}, {amount})."""
+    return dict(date=format_date(entry.booked_on, "short"), who=entry.counterparty or entry.description or "–",
+                amount=format_money(entry.amount))
+
+
+def _refuse(bad: list[Entry], chosen: int, one: str, many: str, **values) -> None:
+    """Raise a ValidationError naming the entry (one) or counting them (several) among the ``chosen``."""
+    text = (one if len(bad) == 1 else many).format(**_described(bad[0]), count=len(bad), **values)
+    if chosen > 1:  # the others were fine, and still nothing changed
+        text += " " + _("Nothing was changed.")
+    raise ValidationError({"category_id": text})
+
+
+def _check_kind(session: Session, found: list[Entry], category_id: int) -> None:
+    category = session.get(Category, category_id)
+    if category is None:
+        raise ValidationError({"category_id": _("This category does not exist (any more).")})
+    name = label(category)
+    if not category.active:
+        raise ValidationError({"category_id": _("The category '{name}' is no longer in use; choose another "
+                                                "one.").format(name=name)})
+    income = category.kind == "income"
+    wrong = [entry for entry in found if (entry.amount < 0 if income else entry.amount > 0)]
+    if wrong and income:
+        _refuse(wrong, len(found),
+                _("'{name}' is an income category, but the entry of {date} ({who}, {amount}) is money out. "
+                  "A refund is booked in the entry itself (Change…)."),
+                ngettext("'{name}' is an income category, but {count} of the chosen entries is money out.",
+                         "'{name}' is an income category, but {count} of the chosen entries are money out.",
+                         len(wrong)), name=name)
+    if wrong:
+        _refuse(wrong, len(found),
+                _("'{name}' is an expense category, but the entry of {date} ({who}, {amount}) is money in. "
+                  "A refund is booked in the entry itself (Change…)."),
+                ngettext("'{name}' is an expense category, but {count} of the chosen entries is money in.",
+                         "'{name}' is an expense category, but {count} of the chosen entries are money in.",
+                         len(wrong)), name=name)
+
+
+def set_categories(session: Session, entry_ids: list[int], category_id: int | None) -> int:
+    """Put several unsplit entries in one category (the cash book's table and its 'Set category…'), all
+    or nothing; returns how many entries changed. ``None`` takes the category off again.
+
+    Refused, with nothing changed, when an entry lies in a closed year, is split over several categories
+    (which line should change? the entry's own form divides it), or runs the other way than the category:
+    an expense category for money in. A refund booked against an expense is made in the entry's form,
+    which offers the other kind on purpose; a batch that mixes the two is a slip of the mouse."""
+    wanted = list(dict.fromkeys(entry_ids))
+    if not wanted:
+        raise ValidationError({"entry_ids": _("Choose one or more entries first.")})
+    found = [get_entry(session, entry_id) for entry_id in wanted]
+    years.ensure_open(session, *(entry.booked_on for entry in found))
+    split = [entry for entry in found if len(entry.lines) > 1]
+    if split:
+        _refuse(split, len(found),
+                _("The entry of {date} ({who}, {amount}) is split over several categories; open it with "
+                  "Change… to set the category of each line."),
+                ngettext("{count} of the chosen entries is split over several categories; open it with Change… "
+                         "to set the category of each line.",
+                         "{count} of the chosen entries are split over several categories; open them with "
+                         "Change… to set the category of each line.", len(split)))
+    if category_id is not None:
+        _check_kind(session, found, category_id)
+    changed = 0
+    for entry in found:
+        if [line.category_id for line in entry.lines] == [category_id]:
+            continue
+        # The line's amount and note stay; only its category changes (and the dues payment with it).
+        note = entry.lines[0].note if entry.lines else ""
+        update_entry(session, entry.id, entry_input(entry, lines=[LineInput(category_id, entry.amount, note)]))
+        changed += 1
+    return changed
 
 
 def delete_entry(session: Session, entry_id: int) -> None:

@@ -1,7 +1,9 @@
 """Actuals per category for a period and the budget next to them.
 
 Actuals are shown in the natural direction of the category: income received and money spent
-are both positive (a refund lowers its expense category). Per row, difference = actual − budget,
+are both positive, by the one definition of ``results``: a credit note (a refund on an expense
+category, money paid back on an income category) lowers its own category, and what was netted
+is kept per row (``netted``) so the documents can say so. Per row, difference = actual − budget,
 so the differences of a section add up to its total actual − total budget. Lines not yet in a
 category are kept apart (``uncategorised``, signed) and count in the result.
 """
@@ -11,24 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.db.models.finance import Entry, EntryLine
 from huurdersgroep_app.core.db.models.finance_plans import Budget, BudgetLine
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.finance.categories import label, list_categories
 from huurdersgroep_app.core.services.finance.common import ZERO, year_bounds
+from huurdersgroep_app.core.services.finance.results import CategoryResult, money_results
 from huurdersgroep_app.i18n import _
-
-
-def category_actuals(session: Session, start: date, end: date) -> dict[int | None, Decimal]:
-    """Signed sum of the entry lines per category (None: not categorised) for start..end."""
-    rows = session.execute(select(EntryLine.category_id, func.sum(EntryLine.amount))
-                           .join(Entry, Entry.id == EntryLine.entry_id)
-                           .where(Entry.booked_on >= start, Entry.booked_on <= end)
-                           .group_by(EntryLine.category_id))
-    return {category_id: amount for category_id, amount in rows}
 
 
 def budget_amounts(session: Session, year: int) -> dict[int, Decimal]:
@@ -45,6 +38,7 @@ class CategoryFigure:
     budget: Decimal
     actual: Decimal
     previous: Decimal = ZERO  # the actual of the year before, for comparison
+    netted: Decimal = ZERO  # credit notes deducted from this year's actual (see ``results``)
 
     @property
     def difference(self) -> Decimal:
@@ -78,10 +72,10 @@ class FigureTable:
     def result_budget(self) -> Decimal:
         return self.total("income", "budget") - self.total("expense", "budget")
 
-
-def _natural(amount: Decimal, sign: int) -> Decimal:
-    """The signed line total in the category's own direction; never '-0.00'."""
-    return amount * sign if amount else ZERO
+    @property
+    def netted(self) -> list[CategoryFigure]:
+        """The rows whose actual has credit notes netted in it, income first."""
+        return [r for r in self.income + self.expense if r.netted]
 
 
 def budget_vs_actual(session: Session, year: int, start: date | None = None, end: date | None = None,
@@ -91,18 +85,19 @@ def budget_vs_actual(session: Session, year: int, start: date | None = None, end
     start, end = start or first, end or last
     if not (first <= start <= end <= last):
         raise ValidationError({"end": _("Choose a period within the year {year}.").format(year=year)})
-    actuals = category_actuals(session, start, end)
-    previous = category_actuals(session, *year_bounds(year - 1)) if with_previous else {}
+    actuals = money_results(session, start, end)
+    previous = money_results(session, *year_bounds(year - 1)).categories if with_previous else {}
     budget = budget_amounts(session, year)
-    table = FigureTable(year, start, end, uncategorised=actuals.get(None, ZERO),
+    table = FigureTable(year, start, end, uncategorised=actuals.uncategorised,
                         has_budget=session.scalar(select(Budget.id).where(Budget.year == year)) is not None)
+    nothing = CategoryResult("")
     for category in list_categories(session):
-        sign = 1 if category.kind == "income" else -1
-        actual = _natural(actuals.get(category.id, ZERO), sign)
-        before = _natural(previous.get(category.id, ZERO), sign)
+        figure = actuals.categories.get(category.id, nothing)
+        actual, before = figure.actual, previous.get(category.id, nothing).actual
         planned = budget.get(category.id, ZERO)
-        if not (include_empty and category.active) and not (actual or planned or before):
+        if not (include_empty and category.active) and not (actual or planned or before or figure.netted):
             continue
-        row = CategoryFigure(category.id, category.code, label(category), category.kind, planned, actual, before)
+        row = CategoryFigure(category.id, category.code, label(category), category.kind, planned, actual, before,
+                             figure.netted)
         (table.income if category.kind == "income" else table.expense).append(row)
     return table

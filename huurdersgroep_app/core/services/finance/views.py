@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.services.finance import (accounts, allowances, bank_import, budget, categories, dues,
                                                      entries, grants, receipts, transfers, years)
+from huurdersgroep_app.core.progress import CancelToken, ProgressCallback
 from huurdersgroep_app.core.services.finance.allowances import AllowanceRow
 from huurdersgroep_app.core.services.finance.balances import AccountBalance, account_balances
 from huurdersgroep_app.core.services.finance.budget import BudgetLineRow
@@ -94,10 +95,14 @@ def read_accounts(session: Session, year: int) -> AccountsView:
 class DuesView:
     amount: Decimal | None  # the year's dues per member, None while not set
     rows: list[DuesRow]
+    left: list = field(default_factory=list)  # LeftMember: left and not paid, no letter; the treasurer decides
 
 
 def read_dues(session: Session, year: int) -> DuesView:
-    return DuesView(dues.dues_amount(session, year), dues.dues_status(session, year))
+    from huurdersgroep_app.core.services.finance.dues_letters import left_without_paying
+
+    rows = dues.dues_status(session, year)
+    return DuesView(dues.dues_amount(session, year), rows, left_without_paying(session, year, rows))
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,41 @@ def read_cash_warnings(session: Session, today: date | None = None) -> list[str]
     return negative_cash(session, today.year, end=today)
 
 
-def bank_preview(session: Session, account_id: int, statements: list, file_name: str):
-    """What booking ``statements`` on the account would do (bank_import.import_statements' dry run)."""
-    return bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
-                                         dry_run=True, file_name=file_name)
+@dataclass(frozen=True)
+class BankPreview:
+    """The bank import's dry run and the names its preview table shows, read in one session."""
+
+    preview: bank_import.ImportPreview
+    names: PreviewNames
+
+
+def read_bank_preview(session: Session, account_id: int, statements: list, file_name: str,
+                      progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BankPreview:
+    """What booking ``statements`` on the account would do (bank_import.import_statements' dry run);
+    ``progress``/``cancel`` as in core/progress.py, so the window runs it as a task."""
+    preview = bank_import.import_statements(session, accounts.get_account(session, account_id), statements,
+                                            dry_run=True, file_name=file_name, progress=progress, cancel=cancel)
+    return BankPreview(preview, preview_names(session))
+
+
+def account_id_by_iban(session: Session, iban: str) -> int | None:
+    """The id of the group's account with this IBAN (spaces and case do not matter), or None."""
+    found = accounts.find_by_iban(session, iban)
+    return found.id if found is not None else None
+
+
+@dataclass(frozen=True)
+class BudgetApproval:
+    """How the year's budget was approved, for the approval form; None fields while it is not."""
+
+    decision_id: int | None
+    approved_on: date | None
+    reference: str
+
+
+def budget_approval(session: Session, year: int) -> BudgetApproval | None:
+    """None while the year has no budget."""
+    found = budget.get_budget(session, year)
+    if found is None:
+        return None
+    return BudgetApproval(found.approval_decision_id, found.approved_on, found.approval_reference or "")
