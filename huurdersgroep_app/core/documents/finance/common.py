@@ -132,7 +132,8 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     rows = [r for r in rows if r.budget or r.actual]
     if not rows:
         return
-    names, label_width = _chart_labels([r.label for r in reversed(rows)], most=flow.width * 0.4)
+    # At most the old fixed column: the value axis keeps its room for amounts in the millions.
+    names, label_width = _chart_labels([r.label for r in reversed(rows)], most=160)
     lines = max(name.count("\n") + 1 for name in names)
     row_height = max(16, lines * (LABEL_SIZE + 1.5) + 4)
     bar_area = row_height * len(rows)
