@@ -12,7 +12,7 @@ from huurdersgroep_app.core.services.advices.labels import kind_label, status_la
 from huurdersgroep_app.core.services.advices.dossiers import BEFORE_SENT, OPEN_STATUSES
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, HIGH, LOW, Column, RowsTableModel
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 SHOW_OPEN, SHOW_ALL = "open", "all"
@@ -48,18 +48,18 @@ def advice_columns(today: date) -> list[Column]:
         return _("{date} (late)").format(date=shown) if shown and reply_overdue(r, today) else shown
 
     return [
-        Column(_("Reference"), lambda r: r.reference, sort=_reference_key, chars=11),
-        Column(_("Title"), lambda r: r.title, chars=36, tooltip=lambda r: r.title),
-        Column(_("Kind"), lambda r: kind_label(r.kind), chars=12),
+        Column(_("Reference"), lambda r: r.reference, sort=_reference_key, chars=11, priority=ESSENTIAL),
+        Column(_("Title"), lambda r: r.title, chars=36, tooltip=lambda r: r.title, priority=ESSENTIAL),
+        Column(_("Kind"), lambda r: kind_label(r.kind), chars=12, priority=LOW),
         Column(_("Topic"), lambda r: topic_label(r.topic), chars=18),
-        Column(_("Status"), lambda r: status_label(r.status), chars=16),
+        Column(_("Status"), lambda r: status_label(r.status), chars=16, priority=HIGH),
         Column(_("Our deadline"), lambda r: formats.short_date(r.group_deadline), sort=lambda r: r.group_deadline,
-               chars=10),
+               chars=10, priority=HIGH),
         Column(_("Days left"), lambda r: days_text(days_left(r, today)), sort=lambda r: days_left(r, today),
-               chars=11),
+               chars=11, priority=HIGH),
         Column(_("Reply due"), reply_text,
                sort=lambda r: r.reply_due if r.status in ("sent", "replied", "closed") else None, chars=17),
-        Column(_("Complexes"), lambda r: ", ".join(r.complexes) or _("Whole stock"), chars=18),
+        Column(_("Complexes"), lambda r: ", ".join(r.complexes) or _("Whole stock"), chars=18, priority=LOW),
     ]
 
 

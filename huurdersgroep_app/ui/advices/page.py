@@ -13,7 +13,8 @@ from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.advices.model import SHOW_ALL, SHOW_OPEN, AdviceTableModel, advice_search_text, advice_test
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
-from huurdersgroep_app.ui.kit.table_model import ID_ROLE, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE, table_view
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 
@@ -56,7 +57,7 @@ class Page(QWidget):
         self.table.setAccessibleName(_("Advice dossiers"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        size_columns(self.table, self.model.columns)
+        self.columns = fit_columns(self.table, "advices", self.model.columns)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()

@@ -13,7 +13,9 @@ from huurdersgroep_app.core.services.members.views import read_board
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.table_model import SORT_ROLE, Column, RowsTableModel, selected_row, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import (ESSENTIAL, HIGH, LOW, SORT_ROLE, Column, RowsTableModel, selected_row,
+                                                  table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 
@@ -21,35 +23,36 @@ def _role_order(row) -> int:
     return OFFICE_ROLES.index(row.role) if row.role in OFFICE_ROLES else 99
 
 
-def _date_column(title: str, attr: str) -> Column:
+def _date_column(title: str, attr: str, priority: int = HIGH) -> Column:
     return Column(title, lambda r: formats.short_date(getattr(r, attr)),
-                  sort=lambda r: (getattr(r, attr) or date.max).isoformat())
+                  sort=lambda r: (getattr(r, attr) or date.max).isoformat(), chars=10, priority=priority)
 
 
 def office_columns() -> list[Column]:
-    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
-            Column(_("Member"), lambda r: r.member_name),
+    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order, chars=14, priority=ESSENTIAL),
+            Column(_("Member"), lambda r: r.member_name, chars=24, priority=ESSENTIAL),
             _date_column(_("Since"), "start_on"),
             _date_column(_("End of term"), "planned_end_on")]
 
 
 def history_columns() -> list[Column]:
-    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
-            Column(_("Member"), lambda r: r.member_name),
+    return [Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order, chars=14, priority=ESSENTIAL),
+            Column(_("Member"), lambda r: r.member_name, chars=24, priority=ESSENTIAL),
             _date_column(_("From"), "start_on"),
-            _date_column(_("Planned end"), "planned_end_on"),
+            _date_column(_("Planned end"), "planned_end_on", LOW),
             _date_column(_("Ended on"), "ended_on")]
 
 
 def rota_columns() -> list[Column]:
-    return [Column(_("Member"), lambda r: r.member_name),
-            Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order),
-            _date_column(_("Since"), "start_on"),
+    return [Column(_("Member"), lambda r: r.member_name, chars=24, priority=ESSENTIAL),
+            Column(_("Office"), lambda r: board.role_label(r.role), sort=_role_order, chars=14, priority=ESSENTIAL),
+            _date_column(_("Since"), "start_on", LOW),
             _date_column(_("End of term"), "planned_end_on"),
-            Column(_("Steps down"), lambda r: _("Yes") if r.due else _("No"), sort=lambda r: 0 if r.due else 1)]
+            Column(_("Steps down"), lambda r: _("Yes") if r.due else _("No"), sort=lambda r: 0 if r.due else 1,
+                   priority=HIGH)]
 
 
-def _sorted_table(model: RowsTableModel, name: str, column: int = 0,
+def _sorted_table(model: RowsTableModel, name: str, table_id: str, column: int = 0,
                   order: Qt.SortOrder = Qt.SortOrder.AscendingOrder):
     proxy = QSortFilterProxyModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -58,6 +61,7 @@ def _sorted_table(model: RowsTableModel, name: str, column: int = 0,
     view.setAccessibleName(name)
     view.setSortingEnabled(True)
     view.sortByColumn(column, order)
+    fit_columns(view, table_id, model.columns)  # owned by the view
     return view
 
 
@@ -73,7 +77,7 @@ class Page(QWidget):
         current_tab = QWidget()
         current_layout = QVBoxLayout(current_tab)
         self.current_model = RowsTableModel(office_columns(), parent=self)
-        self.current_table = _sorted_table(self.current_model, _("Current board"))
+        self.current_table = _sorted_table(self.current_model, _("Current board"), "board.current")
         current_layout.addWidget(self.current_table, 1)
         buttons = QHBoxLayout()
         self.assign_button = QPushButton(_("Give an office…"))
@@ -89,14 +93,15 @@ class Page(QWidget):
         self.rota_text = hint("")
         rota_layout.addWidget(self.rota_text)
         self.rota_model = RowsTableModel(rota_columns(), parent=self)
-        self.rota_table = _sorted_table(self.rota_model, _("Retirement rota"), 3)
+        self.rota_table = _sorted_table(self.rota_model, _("Retirement rota"), "board.rota", 3)
         rota_layout.addWidget(self.rota_table, 1)
         self.tabs.addTab(rota_tab, _("Retirement rota"))
 
         history_tab = QWidget()
         history_layout = QVBoxLayout(history_tab)
         self.history_model = RowsTableModel(history_columns(), parent=self, dimmed=lambda r: r.ended_on is not None)
-        self.history_table = _sorted_table(self.history_model, _("History"), 2, Qt.SortOrder.DescendingOrder)
+        self.history_table = _sorted_table(self.history_model, _("History"), "board.history", 2,
+                                           Qt.SortOrder.DescendingOrder)
         history_layout.addWidget(self.history_table, 1)
         self.tabs.addTab(history_tab, _("History"))
 

@@ -12,8 +12,8 @@ from huurdersgroep_app.core.services.contacts import Register, read_register
 from huurdersgroep_app.ui.contacts.model import contact_columns, contact_search_text, partner_columns
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
-from huurdersgroep_app.ui.kit.table_model import (ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, size_columns,
-                                                  table_view)
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, table_view
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 UNTIL_COLUMN = 6
@@ -49,7 +49,7 @@ class Page(QWidget):
         self.partners.setAccessibleName(_("Organisations"))
         self.partners.setSortingEnabled(True)
         self.partners.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        size_columns(self.partners, self.partner_model.columns)
+        self.partner_columns = fit_columns(self.partners, "contacts.organisations", self.partner_model.columns)
         header = self.partners.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names elide; the tooltip has them
@@ -78,7 +78,7 @@ class Page(QWidget):
         self.people.setAccessibleName(_("People"))
         self.people.setSortingEnabled(True)
         self.people.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        size_columns(self.people, self.model.columns)
+        self.people_columns = fit_columns(self.people, "contacts.people", self.model.columns)
         right.addWidget(self.people, 1)
         self.new_button = QPushButton(_("New person…"))
         self.edit_button = QPushButton(_("Change…"))
@@ -160,7 +160,7 @@ class Page(QWidget):
         partner = self.selected_partner()
         partner_id = partner.id if partner else None
         past = self.show_past.isChecked()
-        self.people.setColumnHidden(UNTIL_COLUMN, not past)
+        self.people_columns.set_available(UNTIL_COLUMN, past)
         self.proxy.set_search(self.search.text())
         self.proxy.set_test(lambda r: r.partner_id == partner_id and (past or r.current))
         self._update_buttons()

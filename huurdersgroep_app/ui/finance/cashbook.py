@@ -15,7 +15,8 @@ from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.models import EntryFilterProxy, EntryTableModel, YearInfo, money, period_choices
-from huurdersgroep_app.ui.kit.table_model import size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
 
@@ -60,7 +61,7 @@ class CashBookTab(QWidget):
         # Several lines at once for 'Set category…' (a year of bank lines is categorised in batches).
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(EntryTableModel.DATE_COLUMN, Qt.SortOrder.AscendingOrder)
-        size_columns(self.table, self.model.columns)
+        self.columns = fit_columns(self.table, "finance.cashbook", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         self.count.setWordWrap(True)

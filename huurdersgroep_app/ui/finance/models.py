@@ -19,7 +19,7 @@ from huurdersgroep_app.core.services.names import fold
 from huurdersgroep_app.i18n import _, format_money
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.row_filter import FoldedTextProxy
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, HIGH, LOW, Column, RowsTableModel
 
 ZERO = Decimal("0.00")
 
@@ -87,16 +87,19 @@ def entry_columns(missing: set[int]) -> list[Column]:
         return _("Missing") if row.id in missing else ""
 
     return [
-        Column(_("Date"), lambda r: formats.short_date(r.booked_on), sort=lambda r: (r.booked_on, r.id), chars=10),
+        Column(_("Date"), lambda r: formats.short_date(r.booked_on), sort=lambda r: (r.booked_on, r.id), chars=10,
+               priority=ESSENTIAL),
         Column(_("Account"), lambda r: r.account_name, chars=12),
-        Column(_("Counterparty"), lambda r: r.counterparty or r.member_name, chars=22),
-        Column(_("Description"), lambda r: r.description, tooltip=lambda r: r.description, chars=30),
+        Column(_("Counterparty"), lambda r: r.counterparty or r.member_name, chars=22, priority=HIGH),
+        Column(_("Description"), lambda r: r.description, tooltip=lambda r: r.description, chars=30,
+               priority=HIGH),
         Column(_("Category"), lambda r: r.categories, tooltip=lambda r: r.categories, chars=22),
         Column(_("Money in"), lambda r: money(r.amount) if r.amount > 0 else "",
-               sort=lambda r: r.amount if r.amount > 0 else None, align_right=True, chars=11),
+               sort=lambda r: r.amount if r.amount > 0 else None, align_right=True, chars=11, priority=ESSENTIAL),
         Column(_("Money out"), lambda r: money(-r.amount) if r.amount < 0 else "",
-               sort=lambda r: -r.amount if r.amount < 0 else None, align_right=True, chars=11),
-        Column(_("Receipt"), receipt, tooltip=lambda r: r.receipt_number, chars=7),
+               sort=lambda r: -r.amount if r.amount < 0 else None, align_right=True, chars=11,
+               priority=ESSENTIAL),
+        Column(_("Receipt"), receipt, tooltip=lambda r: r.receipt_number, chars=7, priority=LOW),
     ]
 
 

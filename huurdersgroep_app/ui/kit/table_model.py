@@ -18,6 +18,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole          # the plain row object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1     # a value that sorts correctly (sort key, ISO date, number)
 ID_ROLE = Qt.ItemDataRole.UserRole + 2       # the row's ``id`` when it has one
 
+# How much a column matters when the table is too narrow for all of them (``kit/table_columns``):
+# an essential column is always shown, low ones are hidden first.
+ESSENTIAL, HIGH, MEDIUM, LOW = 0, 1, 2, 3
+
 
 @dataclass(frozen=True)
 class Column:
@@ -27,6 +31,7 @@ class Column:
     align_right: bool = False
     tooltip: Callable[[Any], str] | None = None
     chars: int = 0  # first width, in average characters (scales with the font, unlike pixels)
+    priority: int = MEDIUM
 
 
 def _none_last(value):

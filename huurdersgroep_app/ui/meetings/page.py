@@ -14,7 +14,8 @@ from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import (ESSENTIAL, HIGH, LOW, SORT_ROLE, Column, RowsTableModel, selected_row,
                                                   table_view)
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
@@ -25,16 +26,16 @@ def _time(row) -> str:
 
 def meeting_columns() -> list[Column]:
     # Sort values are strings or numbers: Qt's proxy compares those, not Python tuples.
-    return [Column(_("Date"), lambda r: formats.short_date(r.scheduled_on), chars=11,
+    return [Column(_("Date"), lambda r: formats.short_date(r.scheduled_on), chars=11, priority=ESSENTIAL,
                    sort=lambda r: f"{r.scheduled_on.isoformat()} {_time(r)}"),
             Column(_("Time"), _time, chars=6),
-            Column(_("Type"), lambda r: r.type_label, chars=30),
+            Column(_("Type"), lambda r: r.type_label, chars=30, priority=HIGH),
             # The type's own name is not repeated as a title.
             Column(_("Title"), lambda r: r.title if r.title != r.type_label else "", chars=36,
-                   tooltip=lambda r: r.title),
+                   tooltip=lambda r: r.title, priority=HIGH),
             Column(_("Status"), lambda r: r.status_label, chars=18,
-                   sort=lambda r: list(meetings.STATUS_LABELS).index(r.status)),
-            Column(_("Place"), lambda r: r.place, chars=20, tooltip=lambda r: r.place)]
+                   sort=lambda r: list(meetings.STATUS_LABELS).index(r.status), priority=HIGH),
+            Column(_("Place"), lambda r: r.place, chars=20, tooltip=lambda r: r.place, priority=LOW)]
 
 
 class MeetingList(QWidget):
@@ -73,7 +74,7 @@ class MeetingList(QWidget):
         self.table.setAccessibleName(_("Meetings"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        size_columns(self.table, self.model.columns)
+        self.columns = fit_columns(self.table, "meetings", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)

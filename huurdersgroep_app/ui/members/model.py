@@ -10,7 +10,7 @@ from huurdersgroep_app.core.services import names
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.row_filter import FoldedTextProxy
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, HIGH, LOW, Column, RowsTableModel
 
 STATUS_ACTIVE, STATUS_FORMER, STATUS_BOARD, STATUS_ALL = "active", "former", "board", "all"
 NO_COMPLEX = -1  # complex filter value for members without a complex
@@ -36,19 +36,21 @@ def _status(row) -> str:
 def member_columns() -> list[Column]:
     return [
         Column(_("Name"), lambda r: f"{r.last_name}, {r.first_name}" if r.first_name else r.last_name,
-               sort=lambda r: r.sort_key, chars=26),
+               sort=lambda r: r.sort_key, chars=26, priority=ESSENTIAL),
         Column(_("Address"), lambda r: r.address_line,
                sort=lambda r: (names.fold(r.street), _house_number_key(r.house_number), names.fold(r.box)),
-               chars=24),
-        Column(_("Postcode"), lambda r: r.postcode, chars=7),
-        Column(_("City"), lambda r: r.city, sort=lambda r: names.fold(r.city), chars=12),
-        Column(_("Complex"), lambda r: r.complex_name, sort=lambda r: names.fold(r.complex_name), chars=14),
+               chars=24, priority=HIGH),
+        Column(_("Postcode"), lambda r: r.postcode, chars=7, priority=LOW),
+        Column(_("City"), lambda r: r.city, sort=lambda r: names.fold(r.city), chars=12, priority=LOW),
+        Column(_("Complex"), lambda r: r.complex_name, sort=lambda r: names.fold(r.complex_name), chars=14,
+               priority=HIGH),
         Column(_("Phone"), lambda r: r.phone, chars=14),
         Column(_("E-mail"), lambda r: r.email, chars=22),
-        Column(_("Contact by"), lambda r: contact_way_label(r.contact_way)),
-        Column(_("Member since"), lambda r: formats.short_date(r.joined_on), sort=lambda r: r.joined_on, chars=10),
-        Column(_("Left on"), lambda r: formats.short_date(r.left_on), sort=lambda r: r.left_on, chars=10),
-        Column(_("Status"), _status),
+        Column(_("Contact by"), lambda r: contact_way_label(r.contact_way), chars=8, priority=LOW),
+        Column(_("Member since"), lambda r: formats.short_date(r.joined_on), sort=lambda r: r.joined_on, chars=10,
+               priority=LOW),
+        Column(_("Left on"), lambda r: formats.short_date(r.left_on), sort=lambda r: r.left_on, chars=10, priority=LOW),
+        Column(_("Status"), _status, chars=13),
     ]
 
 

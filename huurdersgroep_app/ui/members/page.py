@@ -11,7 +11,8 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.members.privacy_actions import PrivacyMenu
 from huurdersgroep_app.ui.members.model import (NO_COMPLEX, STATUS_ACTIVE, STATUS_ALL, STATUS_BOARD, STATUS_FORMER,
                                                MemberFilterProxy, MemberTableModel)
-from huurdersgroep_app.ui.kit.table_model import ID_ROLE, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE, table_view
 from huurdersgroep_app.ui.kit.widgets import heading
 
 
@@ -57,7 +58,7 @@ class Page(QWidget):
         # Several members at once for "Assign to complex…"; the one-member buttons use the current row.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(MemberTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
-        size_columns(self.table, self.model.columns)
+        self.columns = fit_columns(self.table, "members", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)

@@ -12,15 +12,16 @@ from huurdersgroep_app.core.services.advices.labels import category_label, signa
 from huurdersgroep_app.core.services.signals.signals import FINISHED
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, HIGH, LOW, MEDIUM, Column, RowsTableModel
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
 
 NO_COMPLEX = -1
 OPEN_STATUSES = ("open", "forwarded", "answered")
 
 
-def _date_column(title: str, attr: str) -> Column:
-    return Column(title, lambda r: formats.short_date(getattr(r, attr)), sort=lambda r: getattr(r, attr), chars=10)
+def _date_column(title: str, attr: str, priority: int = MEDIUM) -> Column:
+    return Column(title, lambda r: formats.short_date(getattr(r, attr)), sort=lambda r: getattr(r, attr), chars=10,
+                  priority=priority)
 
 
 def confidential_text(row) -> str:
@@ -29,21 +30,22 @@ def confidential_text(row) -> str:
 
 def signal_columns() -> list[Column]:
     return [
-        Column(_("No."), lambda r: str(r.id), sort=lambda r: r.id, align_right=True, chars=5),
-        _date_column(_("Reported"), "reported_on"),
-        Column(_("Complex"), lambda r: r.complex_name, chars=16),
+        Column(_("No."), lambda r: str(r.id), sort=lambda r: r.id, align_right=True, chars=5, priority=LOW),
+        _date_column(_("Reported"), "reported_on", ESSENTIAL),
+        Column(_("Complex"), lambda r: r.complex_name, chars=16, priority=HIGH),
         Column(_("Category"), lambda r: category_label(r.category), chars=14),
-        Column(_("Problem"), lambda r: r.description, tooltip=lambda r: r.description, chars=36),
+        Column(_("Problem"), lambda r: r.description, tooltip=lambda r: r.description, chars=36,
+               priority=ESSENTIAL),
         Column(_("Status"), lambda r: signal_status_label(r.status), sort=lambda r: OPEN_STATUSES.index(r.status)
-               if r.status in OPEN_STATUSES else 9, chars=10),
+               if r.status in OPEN_STATUSES else 9, chars=10, priority=HIGH),
         Column(_("Confidential"), confidential_text, tooltip=lambda r: _(
             "Confidential: for the group's own follow-up, never printed in a shared document.")
             if r.confidential else "", chars=12),
-        Column(_("Reported by"), lambda r: r.reporter, chars=16),
+        Column(_("Reported by"), lambda r: r.reporter, chars=16, priority=LOW),
         _date_column(_("Forwarded"), "forwarded_on"),
         _date_column(_("Answered"), "answered_on"),
-        Column(_("Dossier"), lambda r: r.advice_reference, chars=11),
-        Column(_("Kind"), lambda r: signal_scope_label(r.scope), chars=10),
+        Column(_("Dossier"), lambda r: r.advice_reference, chars=11, priority=LOW),
+        Column(_("Kind"), lambda r: signal_scope_label(r.scope), chars=10, priority=LOW),
     ]
 
 

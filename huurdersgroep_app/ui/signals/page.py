@@ -16,7 +16,8 @@ from huurdersgroep_app.ui.kit.row_filter import RowFilterProxy
 from huurdersgroep_app.ui.signals.clusters import ClustersPanel
 from huurdersgroep_app.ui.signals.reports_bar import ReportsBar
 from huurdersgroep_app.ui.signals.model import NO_COMPLEX, SignalFilters, SignalTableModel, signal_search_text
-from huurdersgroep_app.ui.kit.table_model import size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, DateField, heading
 
 
@@ -42,7 +43,7 @@ class Page(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        size_columns(self.table, self.model.columns)
+        self.columns = fit_columns(self.table, "signals", self.model.columns)
         inner.addWidget(self.table, 1)
         inner.addLayout(self._buttons())
         self.reports_bar = ReportsBar(ctx, self)

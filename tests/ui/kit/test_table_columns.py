@@ -1,0 +1,84 @@
+"""Tables show the columns that fit their width, the user's choice wins and is remembered, and no
+header is cut. QSettings live in the test's own home folder (tests/conftest.py: HUURDERSGROEP_HOME)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics
+
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, HIGH, LOW, Column, RowsTableModel, table_view
+
+COLUMNS = [Column("Name", str, chars=20, priority=ESSENTIAL),
+           Column("Address of the dwelling", str, chars=24, priority=HIGH),
+           Column("Postcode", str, chars=6, priority=LOW),
+           Column("Member since", str, chars=10, priority=LOW),
+           Column("Contact by", str, chars=8, priority=LOW)]
+
+
+def _table(qtbot, width: int):
+    view = table_view(RowsTableModel(COLUMNS, ["Jan", "Ayşe"]))
+    view.setSortingEnabled(True)
+    qtbot.addWidget(view)
+    columns = fit_columns(view, "test.table", COLUMNS)
+    view.resize(width, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, columns
+
+
+def _shown(view) -> list[str]:
+    return [c.title for n, c in enumerate(COLUMNS) if not view.isColumnHidden(n)]
+
+
+def _headers_readable(view) -> None:
+    metrics = QFontMetrics(view.horizontalHeader().font())
+    for number, column in enumerate(COLUMNS):
+        if not view.isColumnHidden(number):
+            assert view.horizontalHeader().sectionSize(number) >= metrics.horizontalAdvance(column.title), column.title
+
+
+def test_narrow_hides_low_priority_and_keeps_the_essential(qtbot):
+    view, _columns = _table(qtbot, 260)
+    assert _shown(view)[0] == "Name"
+    assert "Postcode" not in _shown(view) and "Contact by" not in _shown(view)
+    _headers_readable(view)
+
+
+def test_wide_shows_all(qtbot):
+    view, _columns = _table(qtbot, 1400)
+    assert _shown(view) == [c.title for c in COLUMNS]
+    _headers_readable(view)
+    view.resize(500, 300)  # narrower again: the low ones go, the rightmost first
+    qtbot.waitUntil(lambda: "Contact by" not in _shown(view))
+    assert "Name" in _shown(view)
+    _headers_readable(view)
+
+
+def test_the_users_choice_wins_and_is_remembered(qtbot):
+    view, columns = _table(qtbot, 1400)
+    menu = columns.column_menu()
+    postcode = next(a for a in menu.actions() if a.text() == "Postcode")
+    assert postcode.isChecked()
+    postcode.setChecked(False)
+    assert "Postcode" not in _shown(view)
+    view.resize(1600, 300)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1500)
+    assert "Postcode" not in _shown(view) and "Contact by" in _shown(view)
+
+    again, again_columns = _table(qtbot, 1400)  # the table made anew, as when the app starts again
+    assert "Postcode" not in _shown(again)
+    # Shown by the user: it stays at a width where it would otherwise go.
+    again_columns.set_shown(4, True)  # "Contact by"
+    again.resize(300, 300)
+    qtbot.waitUntil(lambda: "Member since" not in _shown(again))
+    assert "Contact by" in _shown(again) and "Name" in _shown(again)
+
+    again_columns.choose_automatically()
+    again.resize(1400, 300)
+    qtbot.waitUntil(lambda: _shown(again) == [c.title for c in COLUMNS])
+
+
+def test_the_last_column_cannot_be_hidden(qtbot):
+    view, columns = _table(qtbot, 200)
+    assert _shown(view) == ["Name"]
+    columns.set_shown(0, False)
+    assert _shown(view) == ["Name"]
