@@ -20,7 +20,7 @@ HEADINGS = {"en": "Proxy for", "nl_BE": "Volmacht voor", "fr_BE": "Procuration p
 
 @pytest.fixture
 def group_meetings(db):
-    group = meeting_group.build(db)
+    meeting_group.build(db)
     with db.transaction() as s:
         annual = meetings.create_annual_meeting(s, "28/03/2026", "10:00", "Zaal Sint-Jan")
         board = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="10/02/2026"))
