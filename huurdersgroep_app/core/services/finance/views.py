@@ -212,7 +212,7 @@ def read_money_snapshot(session: Session, today: date | None = None) -> MoneySna
     rows = account_balances(session, year, end=min(today, end))
     return MoneySnapshot(year, years.is_closed(session, year), [(r.name, r.closing) for r in rows],
                          len(search_entries(session, EntryFilter(start=start, end=end, category_id=UNCATEGORISED))),
-                         len(receipts.missing_receipts(session, year)))
+                         receipts.missing_receipt_count(session, year))
 
 
 def read_cash_warnings(session: Session, today: date | None = None) -> list[str]:
