@@ -121,7 +121,7 @@ def test_every_field_of_the_new_group_form_has_a_label_a_screen_reader_can_say(q
 
 def test_the_new_group_form_fits_a_laptop_at_the_largest_text_size(qapp, qtbot, text_size):
     # an 11-point system font (common on Linux desktops) made half as large again: 16.5 points
-    stored = qapp.property("_huurdersgroep_base_point_size")
+    stored, original = qapp.property("_huurdersgroep_base_point_size"), qapp.font()
     base = qapp.font()
     base.setPointSizeF(11)
     qapp.setFont(base)
@@ -135,4 +135,5 @@ def test_the_new_group_form_fits_a_laptop_at_the_largest_text_size(qapp, qtbot, 
         assert welcome.sizeHint().height() <= 700
         assert welcome.create_page_size().height() <= 700
     finally:  # the fixture then scales the system's own size back to normal
+        qapp.setFont(original)
         qapp.setProperty("_huurdersgroep_base_point_size", stored)
