@@ -47,7 +47,11 @@ class CashBookTab(QWidget):
         self.category = QComboBox()
         _labelled(filters, _("Category:"), self.category, 2)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search who, what, amount or receipt number"))
+        # The placeholder is short and the search box at least as wide as it, so the hint is never cut
+        # on a 1366-pixel screen beside the three filters; the tooltip says it in full.
+        self.search.setPlaceholderText(_("Who, what, amount, receipt no."))
+        self.search.setToolTip(_("Search who, what, amount or receipt number"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.search.setClearButtonEnabled(True)
         _labelled(filters, _("Search:"), self.search, 2)
         layout.addLayout(filters)
