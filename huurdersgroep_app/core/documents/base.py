@@ -9,6 +9,8 @@ Two ways to lay out pages, both with the same header and footer:
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -190,6 +192,21 @@ class DocumentCanvas(_canvas.Canvas):
         super().save()
 
 
+# A part bound into a larger document (the funding dossier) is numbered by that document alone: its
+# own 'Page 1 of 1' beside the dossier's 'page 7 of 22' would give a funder two numbers that disagree.
+_BOUND_PART: ContextVar[bool] = ContextVar("documents_bound_part", default=False)
+
+
+@contextmanager
+def bound_part():
+    """Write the documents inside as parts of a bound document: no page numbers of their own."""
+    token = _BOUND_PART.set(True)
+    try:
+        yield
+    finally:
+        _BOUND_PART.reset(token)
+
+
 def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int) -> None:
     register_fonts()
     width, height = c._pagesize
@@ -238,7 +255,8 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
     c.setFillColor(MUTED)
     footer_y = MARGIN - 6 * mm
     c.drawString(MARGIN, footer_y, f"{info.title} · {format_date(info.created or date.today())}")
-    c.drawRightString(right, footer_y, _("Page {page} of {total}").format(page=page, total=total))
+    if not _BOUND_PART.get():
+        c.drawRightString(right, footer_y, _("Page {page} of {total}").format(page=page, total=total))
     c.setFillColor(colors.black)
 
 

@@ -75,6 +75,11 @@ def safe_file_stem(words: str) -> str:
     return stem if stem and stem not in _RESERVED else (stem or "document") + "-1"
 
 
+def dated_file_stem(words: str, day: date) -> str:
+    """'board-list', 4 Dec 2026 → 'board-list-2026-12-04': a saved copy says when it was made."""
+    return safe_file_stem(f"{words} {day.isoformat()}")
+
+
 def _year_span(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 

@@ -6,6 +6,10 @@ active member, which for a large group is thousands of rows.
 """
 from __future__ import annotations
 
+import io
+import math
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,11 +18,40 @@ from huurdersgroep_app.core.documents.invitation import _info
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, TableStyle, write_document
 from huurdersgroep_app.core.services import addresses
 from huurdersgroep_app.core.services.meetings.attendance import attendance_label
+from huurdersgroep_app.core.services.meetings.proxies import proxy_rules
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_meeting
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
-BLANK_ROWS = 12
 SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3)
+FOOTER_ROOM = 30  # the closing 'Counted at the meeting' line under the last table
+# Walk-ins: a tenth of the people expected. The attendance at earlier meetings says little about
+# walk-ins (only guests are recorded, and a members' meeting may be the group's first of its kind),
+# whereas a tenth of the list scales from a board meeting of six to an annual meeting of thousands.
+# Never fewer than MIN_BLANK_ROWS, so a small meeting still has room for a neighbour who drops in.
+WALK_IN_SHARE = 0.1
+MIN_BLANK_ROWS = 6
+
+
+def expected_walk_ins(expected: int) -> int:
+    return max(MIN_BLANK_ROWS, math.ceil(expected * WALK_IN_SHARE))
+
+
+@dataclass
+class _Layout:
+    member_blanks: int
+    guest_blanks: int
+    member_end: tuple[int, float] = (0, 0.0)  # the page the members table ends on, and the room left there
+    guest_end: tuple[int, float] = (0, 0.0)
+    rows_on_page: dict | None = None
+
+    def fix_lone_rows(self) -> bool:
+        """Fill the page of a table that ends with a lone row with blank rows; True when something changed."""
+        for end, room, attr in ((self.member_end, 0.0, "member_blanks"), (self.guest_end, FOOTER_ROOM, "guest_blanks")):
+            page, left = end
+            if self.rows_on_page.get(page) == 1:
+                setattr(self, attr, getattr(self, attr) + max(1, int((left - room) // SIGNING.row_height)))
+                return True
+        return False
 
 
 def quorum_rule_text(record: MeetingRecord) -> str:
@@ -54,16 +87,27 @@ def _addresses(session: Session, ids: list[int]) -> dict[int, str]:
     return found
 
 
-def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: int = BLANK_ROWS) -> int:
-    """Returns the number of pages."""
+def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: int | None = None) -> int:
+    """Returns the number of pages. ``blank_rows``: numbered blank rows for members not on the list;
+    by default sized to the expected attendance (``expected_walk_ins``). Either way more are added where
+    a table would leave a lone row on its last page."""
     record = load_meeting(session, meeting_id)
     members = [r for r in record.attendance if not r.is_guest]
     guests = [r for r in record.attendance if r.is_guest]
+    with_proxies = proxy_rules(session, meeting_id).allowed
     addresses = _addresses(session, [r.member_id for r in members])
-    rows = [(str(i), r.name, addresses.get(r.member_id, ""), attendance_label(r.status) if r.status == "excused"
-             else "") for i, r in enumerate(members, start=1)]
-    rows += [(str(i), "", "", "") for i in range(len(rows) + 1, len(rows) + 1 + blank_rows)]
-    guest_rows = [(g.name, g.organisation, "") for g in guests] + [("", "", "")] * max(4, blank_rows // 2)
+    member_rows = [(str(i), r.name, addresses.get(r.member_id, ""), attendance_label(r.status)
+                    if r.status == "excused" else "") + (("",) if with_proxies else ())
+                   for i, r in enumerate(members, start=1)]
+    guest_rows = [(g.name, g.organisation, "") for g in guests]
+    if blank_rows is None:
+        blank_rows = expected_walk_ins(len(members))
+    layout = _Layout(blank_rows, max(4, blank_rows // 2))
+    columns = [Column(_("No."), 0.6, align="right", sample="0000"), Column(_("Name"), 3), Column(_("Address"), 2.6),
+               Column(_("Signature"), 2.6 if not with_proxies else 2)]
+    if with_proxies:
+        # The member who holds a proxy writes the name of the member they sign for.
+        columns.append(Column(_("Proxy for"), 2))
     details = [(_("Date"), format_date(record.scheduled_on, "full"))]
     if record.time_text:
         details.append((_("Time"), record.time_text))
@@ -75,12 +119,23 @@ def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: i
         for label, value in details + count_lines(record):
             flow.paragraph(f"{label}: {value}", size=9.5)
         flow.space(6)
-        flow.table([Column(_("No."), 0.6, align="right", sample="0000"), Column(_("Name"), 3),
-                    Column(_("Address"), 2.6), Column(_("Signature"), 2.6)], rows, title=_("Members"),
-                   style=SIGNING)
+        n = len(member_rows)
+        blanks = [(str(i), "", "", "") + (("",) if with_proxies else ())
+                  for i in range(n + 1, n + 1 + layout.member_blanks)]
+        flow.table(columns, member_rows + blanks, title=_("Members"), style=SIGNING)
+        layout.member_end = (flow.page, flow.room())
         flow.table([Column(_("Name"), 3), Column(_("Organisation or address"), 3), Column(_("Signature"), 2.8)],
-                   guest_rows, title=_("Guests and tenants not on the list"), style=SIGNING)
+                   guest_rows + [("", "", "")] * layout.guest_blanks, title=_("Guests and tenants not on the list"),
+                   style=SIGNING)
+        layout.guest_end = (flow.page, flow.room())
+        layout.rows_on_page = flow.rows_on_page
         flow.space(8)
         flow.paragraph(_("Counted at the meeting: present ______   proxies ______   guests ______"), size=9.5)
 
-    return write_document(target, _info(session, _("Sign-in sheet")), draw)
+    info = _info(session, _("Sign-in sheet"))
+    # Laid out first in memory: only then is it known whether a page ends up with a lone row.
+    for _attempt in range(4):
+        write_document(io.BytesIO(), info, draw)
+        if not layout.fix_lone_rows():
+            break
+    return write_document(target, info, draw)

@@ -119,6 +119,7 @@ class PageFlow:
         self.top = bottom + height
         self.y = self.top
         self.page = 1
+        self.rows_on_page: dict[int, int] = {}  # table rows drawn per page, to spot a lone row on a page
 
     # ----- cursor
     def room(self) -> float:
@@ -219,6 +220,7 @@ class PageFlow:
                     self._heading(_("{title} (continued)").format(title=title))
                 table.header()
             table.row(row, index, height)
+            self.rows_on_page[self.page] = self.rows_on_page.get(self.page, 0) + 1
             count += 1
         if not count and empty_text:
             table.row(Row([empty_text]), 1, table.style.row_height, span=True)

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from huurdersgroep_app.core.documents.catalogue import dated_file_stem
 from huurdersgroep_app.core.services.members.board import OFFICE_ROLES
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members.views import read_board
@@ -161,7 +162,7 @@ class Page(QWidget):
     def save_list(self) -> None:
         from huurdersgroep_app.ui.kit.documents import board_list_writer, save_as
 
-        save_as(self.ctx, board_list_writer, _("board-list"), self)
+        save_as(self.ctx, board_list_writer, dated_file_stem(_("board-list"), date.today()), self)
 
     def print_list(self) -> None:
         from huurdersgroep_app.ui.kit.documents import board_list_writer, print_pdf

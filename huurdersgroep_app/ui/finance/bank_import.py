@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from huurdersgroep_app.core.services.finance import bank_import
 from huurdersgroep_app.core.services.finance.bank_files import CsvMapping, CsvSample
@@ -44,15 +44,26 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         self.table = table_view(None)
         self.table.setAccessibleName(_("Lines of the bank file"))
-        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.SelectedClicked |
+        # One click on a category opens its list (CurrentChanged: the clicked cell becomes current).
+        self.table.setEditTriggers(self.table.EditTrigger.CurrentChanged | self.table.EditTrigger.SelectedClicked |
                                    self.table.EditTrigger.EditKeyPressed)
         layout.addWidget(self.table, 1)
+        # One box for the whole preview rather than a choice per line: a volunteer decides once what a
+        # changed category means ("this member paid for something else, still theirs"), and a column of
+        # extra tick boxes next to 'Book' would be easily mistaken for it. Unticked, the safe default:
+        # a line that is no longer dues is not booked as the member's dues payment.
+        self.keep_member = QCheckBox(_("Keep the member link when I change a category"))
+        self.keep_member.setToolTip(_("Unticked, a line suggested as a member's dues loses that member when you "
+                                      "give it another category."))
+        self.keep_member.toggled.connect(self._keep_member_toggled)
+        layout.addWidget(self.keep_member)
         self.model: PreviewModel | None = None
 
     def initializePage(self) -> None:  # noqa: N802
         preview, names = self.wiz.preview, self.wiz.names
         self.model = PreviewModel(preview, names, self)
         self.model.changed.connect(self._update_summary)
+        self.model.keep_member = self.keep_member.isChecked()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(5, CategoryDelegate(names.categories, self.table))
         metrics = self.fontMetrics()
@@ -67,6 +78,10 @@ class PreviewPage(QWizardPage):
         self.problems.setText("\n".join(f"⚠ {text}" for text in problems))
         self.problems.setVisible(bool(problems))
         self._update_summary()
+
+    def _keep_member_toggled(self, checked: bool) -> None:
+        if self.model is not None:
+            self.model.keep_member = checked
 
     def _update_summary(self) -> None:
         preview = self.wiz.preview

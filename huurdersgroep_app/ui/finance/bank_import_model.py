@@ -4,7 +4,7 @@ the books are greyed out and cannot be ticked: they are never booked twice."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
@@ -44,6 +44,7 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, preview: ImportPreview, names: PreviewNames, parent=None):
         super().__init__(parent)
         self.preview, self.names = preview, names
+        self.keep_member = False  # the preview's 'Keep the member link' box
         self.titles = [_("Book"), _("Date"), _("Counterparty"), _("Description"), _("Amount"), _("Category"),
                        _("Member")]
 
@@ -94,7 +95,7 @@ class PreviewModel(QAbstractTableModel):
             if column in (CATEGORY, MEMBER) and reason_text(line):
                 return _("Suggested from {reason}.").format(reason=reason_text(line))
             if column == CATEGORY and not line.transfer_account_id:
-                return _("Double-click to choose another category.")
+                return _("Click to choose another category.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and (line.duplicate or line.skip):
@@ -133,7 +134,7 @@ class PreviewModel(QAbstractTableModel):
                 line.member_id = line.member_id or line.matched_member_id
                 line.dues_year = line.dues_year or line.matched_dues_year or (
                     line.transaction.booking_date.year if line.member_id else None)
-            elif line.member_id and line.member_id == line.matched_member_id:
+            elif line.member_id and line.member_id == line.matched_member_id and not self.keep_member:
                 # no longer dues: the member link was the dues match, so it goes (not booked as their dues)
                 line.member_id, line.dues_year = None, None
         else:
@@ -156,6 +157,9 @@ class CategoryDelegate(QStyledItemDelegate):
         fill_categories(combo, self.choices, "income" if line.transaction.amount > 0 else "expense",
                         line.category_id)
         combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
+        # One click: the cell's click opens the editor (CurrentChanged) and the list opens with it; the
+        # context object drops the call when the editor is already gone.
+        QTimer.singleShot(0, combo, combo.showPopup)
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802

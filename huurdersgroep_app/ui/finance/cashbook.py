@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -14,6 +14,7 @@ from huurdersgroep_app.core.services.finance import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.finance.category_cell import CategoryDelegate
 from huurdersgroep_app.ui.finance.models import EntryFilterProxy, EntryTableModel, YearInfo, money, period_choices
 from huurdersgroep_app.ui.kit.table_columns import fit_columns
 from huurdersgroep_app.ui.kit.table_model import table_view
@@ -47,7 +48,11 @@ class CashBookTab(QWidget):
         self.category = QComboBox()
         _labelled(filters, _("Category:"), self.category, 2)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search who, what, amount or receipt number"))
+        # The placeholder is short and the search box at least as wide as it, so the hint is never cut
+        # on a 1366-pixel screen beside the three filters; the tooltip says it in full.
+        self.search.setPlaceholderText(_("Who, what, amount, receipt no."))
+        self.search.setToolTip(_("Search who, what, amount or receipt number"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.search.setClearButtonEnabled(True)
         _labelled(filters, _("Search:"), self.search, 2)
         layout.addLayout(filters)
@@ -62,6 +67,13 @@ class CashBookTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(EntryTableModel.DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.columns = fit_columns(self.table, "finance.cashbook", self.model.columns)
+        # The category is chosen in the cell itself (a click on the selected line's category, or F2); the
+        # double click still opens the whole entry.
+        self.model.editable_columns = {EntryTableModel.CATEGORY_COLUMN}
+        self.table.setItemDelegateForColumn(EntryTableModel.CATEGORY_COLUMN,
+                                            CategoryDelegate(self._cell_choices, self._cell_commit, self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         self.count.setWordWrap(True)
@@ -236,6 +248,18 @@ class CashBookTab(QWidget):
         if done:
             self.refresh()
         return bool(done)
+
+    def _cell_choices(self, index) -> tuple[list[tuple[int, str]], int | None]:
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        kind = "income" if row.amount > 0 else "expense" if row.amount < 0 else None
+        pairs = [(c_id, name) for c_id, name, c_kind in self.category_list if kind is None or c_kind == kind]
+        return pairs, row.category_ids[0] if len(row.category_ids) == 1 else None
+
+    def _cell_commit(self, index, category_id: int) -> None:
+        entry_id = self.model.rows[self.proxy.mapToSource(index).row()].id
+        # The refresh resets the model, which must not happen while the view is still closing the editor.
+        if self.ctx.run(entries.set_categories, [entry_id], category_id, parent=self):
+            QTimer.singleShot(0, self, lambda: (self.refresh(), self.select_entry(entry_id)))
 
     def delete_entry(self) -> None:
         row = self.selected_row()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app import i18n, paths
+from huurdersgroep_app.core.documents.catalogue import dated_file_stem
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.i18n import _
@@ -203,7 +204,7 @@ class MemberListDialog(QDialog):
         return self.choice.checkedButton().property("privacy")
 
     def _name(self) -> str:
-        return _("member-list")
+        return dated_file_stem(_("member-list"), datetime.now().date())
 
     def preview(self) -> Task:
         return preview(self.ctx, member_list_writer(self.privacy()), self._name(), self)

@@ -14,7 +14,6 @@ from huurdersgroep_app import i18n
 # The Netherlands write 31-12-2024; Flanders, Brussels and our English 31/12/2024.
 _PATTERNS = {"nl_NL": "%d-%m-%Y"}
 _DEFAULT_PATTERN = "%d/%m/%Y"
-_PLACEHOLDERS = {"nl_NL": "31-12-2024"}
 _QT_LOCALES = {"nl_BE": "nl_BE", "nl_NL": "nl_NL", "fr_BE": "fr_BE", "en": "en_GB"}
 
 
@@ -25,7 +24,10 @@ def short_date(value: date | None) -> str:
 
 
 def date_placeholder() -> str:
-    return _PLACEHOLDERS.get(i18n.get_language(), "31/12/2024")
+    """The format an empty date field shows in grey; a sample date there looked like a filled-in one."""
+    # TRANSLATORS: grey hint in an empty date field: the order of day, month and year as people type
+    # them, with the letters of your language ('dd/mm/jjjj', 'jj/mm/aaaa'; 'dd-mm-jjjj' in the Netherlands).
+    return i18n.pgettext("date format hint", "dd/mm/yyyy")
 
 
 def percent(fraction) -> str:

@@ -184,12 +184,13 @@ class DateField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, value: date | None = None, parent: QWidget | None = None):
+    def __init__(self, value: date | None = None, parent: QWidget | None = None, placeholder: str | None = None):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(formats.date_placeholder())
+        self.edit.setPlaceholderText(placeholder or formats.date_placeholder())
+        self.edit.setToolTip(formats.date_placeholder())
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.changed)
         row.addWidget(self.edit, 1)

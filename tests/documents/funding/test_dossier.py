@@ -64,6 +64,8 @@ def test_every_section_is_in_and_its_bookmark_and_contents_line_point_at_its_fir
         assert shown.get(part.key, part.title) in first, (part.key, first[:200])
         # The page before belongs to another part: the section really starts here.
         assert f"page {part.first_page} of {result.pages}" in first
+    # One page number per page, the dossier's: no part keeps its own 'Page 1 of 3' beside it.
+    assert not [n for n, page in enumerate(pages, 1) if re.search(r"\bPage \d+ of \d+", page)]
 
 
 def test_the_dossiers_figures_are_the_services_figures(demo, dossier):

@@ -100,6 +100,8 @@ def test_audit_committee_report_for_a_closed_year_only(demo, tmp_path, text_of):
     assert not (tmp_path / "open.pdf").exists()
     text = _flat(text_of(tmp_path / "ac.pdf"))
     assert len(names) == 2
+    # The column says what its cells say (outside the board), not 'Checked'.
+    assert "Name Independent of the board" in text
     for name in names:
         assert f"{name} not on the board in 2024" in text
     assert findings in text and scope in text

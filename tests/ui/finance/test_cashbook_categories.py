@@ -64,3 +64,45 @@ def test_set_category_for_several_selected_lines(ctx, qtbot, monkeypatch, messag
     assert not tab.set_category_for_selection(code["refreshments"])
     assert "split over several categories" in message_boxes[-1][1]
     assert _categories(ctx) == [[code["materials"]], [code["materials"]], [code["materials"], code["refreshments"]]]
+
+
+def _edit_category_cell(qtbot, tab, row, name):
+    """Open the category cell's combo as F2 / a click on the selected line does, and choose ``name``."""
+    from PySide6.QtWidgets import QComboBox
+
+    index = tab.proxy.index(row, tab.model.CATEGORY_COLUMN)
+    tab.table.setCurrentIndex(index)
+    tab.table.edit(index)
+    combo = tab.table.indexWidget(index) or tab.table.findChild(QComboBox)
+    assert isinstance(combo, QComboBox)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(combo.findText(name))
+    combo.activated.emit(combo.currentIndex())  # what a click on the item does
+    return labels
+
+
+def test_the_category_cell_is_edited_in_place(ctx, qtbot, message_boxes):
+    with ctx.db.transaction() as s:
+        cash = accounts.add_account(s, "Kas", "cash").id
+        code = {c: categories.category_by_code(s, c).id for c in ("materials", "printing")}
+        ctx.ids = [entries.add_entry(s, EntryInput(date(YEAR, 3, 1), cash, "-4.00", None, counterparty="Aldi")).id]
+    _page, tab = _tab(ctx, qtbot)
+    labels = _edit_category_cell(qtbot, tab, 0, "Materials")
+    assert "Landlord's participation budget" not in labels  # money out: expense categories only
+    qtbot.waitUntil(lambda: "Materials" in (tab.proxy.index(0, 4).data() or ""))
+    assert _categories(ctx) == [[code["materials"]]]
+
+
+def test_the_category_cell_of_a_closed_year_refuses(ctx, qtbot, message_boxes):
+    from huurdersgroep_app.core.services.finance import closing
+
+    with ctx.db.transaction() as s:
+        cash = accounts.add_account(s, "Kas", "cash").id
+        code = {c: categories.category_by_code(s, c).id for c in ("materials", "printing")}
+        ctx.ids = [entries.add_entry(s, EntryInput(date(YEAR, 3, 1), cash, "-4.00", code["printing"],
+                                                   counterparty="Aldi")).id]
+        closing.close_year(s, YEAR, today=date(YEAR + 1, 2, 1), confirmed=True)
+    _page, tab = _tab(ctx, qtbot)
+    _edit_category_cell(qtbot, tab, 0, "Materials")
+    assert message_boxes and f"{YEAR} is closed" in message_boxes[-1][1]
+    assert _categories(ctx) == [[code["printing"]]]

@@ -493,3 +493,47 @@ def test_another_category_unlinks_the_member_matched_as_dues_and_dues_links_them
     assert (line.member_id, line.dues_year) == (None, None)
     assert model.setData(model.index(0, CATEGORY), books.categories["membership_dues"])
     assert (line.member_id, line.dues_year) == (marie, OPEN)
+
+
+def test_one_click_sets_a_preview_category_and_keep_holds_the_member_link(books, qtbot, tmp_path):
+    """Issue 12: one click on a preview line's category opens its list; choosing another category clears
+    the dues member link, unless 'Keep the member link' is ticked; booking stores what the preview shows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from huurdersgroep_app.core.services.finance import dues
+    from huurdersgroep_app.core.services.members.members import MemberInput, add_member
+
+    with books.db.transaction() as s:
+        marie = add_member(s, MemberInput(last_name="Peeters", first_name="Marie", iban="BE56 7310 4567 8988")).id
+        dues.set_dues_amount(s, OPEN, "5.00")
+    wizard = _run_wizard(books, qtbot, _bank_file(tmp_path))
+    assert tasks.wait_all(60000) and wizard.currentPage() is wizard.preview_page
+    page, line = wizard.preview_page, wizard.preview.lines[0]
+    table, model = page.table, page.model
+
+    def choose(code):
+        index = model.index(0, CATEGORY)
+        table.setCurrentIndex(model.index(1, 1))  # somewhere else first: the click moves the current cell
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+        combo = table.indexWidget(index)
+        assert isinstance(combo, QComboBox)  # opened by the one click
+        combo.setCurrentIndex(combo.findData(books.categories[code]))
+        assert combo.currentIndex() >= 0
+        combo.activated.emit(combo.currentIndex())
+
+    assert line.member_id == marie
+    choose("refreshments")
+    assert line.category_id == books.categories["refreshments"] and (line.member_id, line.dues_year) == (None, None)
+    assert model.index(0, 6).data() == ""
+    assert model.setData(model.index(0, CATEGORY), books.categories["membership_dues"]) and line.member_id == marie
+
+    page.keep_member.setChecked(True)
+    choose("refreshments")
+    assert line.category_id == books.categories["refreshments"] and line.member_id == marie
+    assert model.index(0, 6).data()  # the member is still shown
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert tasks.wait_all(60000)
+    booked = [row for row in _entries(books.db) if row.amount == Decimal("5.00")]
+    assert len(booked) == 1 and booked[0].member_id == marie
+    assert _lines(books.db, booked[0].id)[0][0] == books.categories["refreshments"]

@@ -117,3 +117,23 @@ def test_every_field_of_the_new_group_form_has_a_label_a_screen_reader_can_say(q
     edits = welcome.stack.widget(1).findChildren(QLineEdit)
     assert {edit for edit in edits if not edit.accessibleName()} == set()
     assert Path(welcome.path.text()).suffix == ".sqlite"
+
+
+def test_the_new_group_form_fits_a_laptop_at_the_largest_text_size(qapp, qtbot, text_size):
+    # an 11-point system font (common on Linux desktops) made half as large again: 16.5 points
+    stored, original = qapp.property("_huurdersgroep_base_point_size"), qapp.font()
+    base = qapp.font()
+    base.setPointSizeF(11)
+    qapp.setFont(base)
+    qapp.setProperty("_huurdersgroep_base_point_size", 11.0)
+    try:
+        text_size(max(appearance.TEXT_SIZES, key=appearance.TEXT_SIZES.get))
+        welcome = WelcomeDialog()
+        qtbot.addWidget(welcome)
+        welcome.show_create_page()
+        # the whole form without scrolling, not only the dialog's own (scrolling) size hint
+        assert welcome.sizeHint().height() <= 700
+        assert welcome.create_page_size().height() <= 700
+    finally:  # the fixture then scales the system's own size back to normal
+        qapp.setFont(original)
+        qapp.setProperty("_huurdersgroep_base_point_size", stored)

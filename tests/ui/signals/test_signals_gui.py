@@ -235,3 +235,14 @@ def test_period_reports_check_the_dates_and_show_the_consultation_history(ctx, q
     assert dialog.form.problem("date_to") == ""
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     assert "Cleaning of the stairwells" in text and advice.reference in text
+
+
+def test_empty_period_reads_any_date_and_shows_all_signals(ctx, page):
+    old = _add(ctx, "Old leak", days_ago=400)
+    new = _add(ctx, "New leak", days_ago=1)
+    page.refresh()
+    page.open_only.setChecked(False)
+    for field in (page.date_from, page.date_to):
+        assert field.text() == "" and field.edit.placeholderText() == "any date"
+    shown = {page.proxy.row_at(n).id for n in range(page.proxy.rowCount())}
+    assert {old, new} <= shown

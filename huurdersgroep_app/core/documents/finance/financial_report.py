@@ -21,7 +21,7 @@ from huurdersgroep_app.core.services.finance.budget import approval_text, get_bu
 from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 from huurdersgroep_app.core.services.finance.grants import grant_rows, unspent_grant_warning
-from huurdersgroep_app.core.services.finance.receipts import missing_receipts
+from huurdersgroep_app.core.services.finance.receipts import missing_receipt_count
 from huurdersgroep_app.core.services.organisation import get_organisation, get_setting, set_setting
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
@@ -55,7 +55,7 @@ def write_financial_report(session: Session, target, year: int, today: date | No
     unspent_warning = unspent_grant_warning(session, year, grants, balances) if grants else ""
     allowances = allowance_rows(session, year)
     entries = session.scalar(select(func.count(Entry.id)).where(Entry.booked_on.between(start, end))) or 0
-    missing = len(missing_receipts(session, year))
+    missing = missing_receipt_count(session, year)
     budget = get_budget(session, year)
     org = get_organisation(session)
     opening = sum((r.opening for r in balances), Decimal("0.00"))

@@ -17,7 +17,7 @@ from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 from huurdersgroep_app.core.services.funding.records import audit_committee, board_member_ids_in_year
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
-from huurdersgroep_app.i18n import _, format_date, format_money, ngettext
+from huurdersgroep_app.i18n import _, format_date, format_money, ngettext, pgettext
 
 
 def audit_committee_problem(session: Session, year: int) -> str:
@@ -45,7 +45,9 @@ def audit_committee_blocks(session: Session, year: int) -> list:
                  b.Heading(_("Members of the audit committee"))]
     rows = [[name, _("not on the board in {year}").format(year=year) if mid not in board
              else _("ON THE BOARD in {year}").format(year=year)] for mid, name in people]
-    out.append(b.Table([_("Name"), _("Checked")], rows, [0.55, 0.45]))
+    # TRANSLATORS: column of the audit committee's members: whether each is outside the board that year.
+    out.append(b.Table([_("Name"), pgettext("audit committee column", "Independent of the board")], rows,
+                       [0.55, 0.45]))
     if len(people) < minimum:
         out.append(b.Para(ngettext("The rules ask for at least {n} member.", "The rules ask for at least {n} members.",
                                    minimum).format(n=minimum), bold=True))

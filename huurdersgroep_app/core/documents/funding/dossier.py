@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas as _canvas
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
-from huurdersgroep_app.core.documents.base import FONT, MUTED, check_target, register_fonts
+from huurdersgroep_app.core.documents.base import FONT, MUTED, bound_part, check_target, register_fonts
 from huurdersgroep_app.core.documents.funding import sections as s
 from huurdersgroep_app.core.documents.funding.checklist import SectionState, checklist_blocks
 from huurdersgroep_app.core.documents.funding.common import document_info
@@ -59,7 +59,8 @@ class DossierResult:
 
 def _pdf(write: Callable[[io.BytesIO], object]) -> bytes:
     buffer = io.BytesIO()
-    write(buffer)
+    with bound_part():  # the dossier stamps its own page numbers on every page
+        write(buffer)
     return buffer.getvalue()
 
 

@@ -45,7 +45,9 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
                                                                           filed=filed), size=9)
     rows = [[format_date(p.booked_on, "short"), p.counterparty or p.description, money(p.amount)]
             for p in account.payments]
-    rows.append(total_row([_("Total received"), "", money(account.received)]))
+    # The label goes in the wide payment column: in the narrow date column "Totaal ontvangen" and
+    # "Total des recettes" broke over two lines.
+    rows.append(total_row(["", _("Total received"), money(account.received)]))
     flow.table([Column(_("Date"), 1), Column(_("Payment"), 4), money_column(_("Amount"))], rows,
                title=_("Received"), empty_text=_("Nothing received yet."))
     rows = []

@@ -14,11 +14,7 @@ import re
 from collections import Counter
 
 from huurdersgroep_app.core.importers.bank.bounds import check_bounds
-from huurdersgroep_app.core.importers.bank.camt053 import parse_camt053
-from huurdersgroep_app.core.importers.bank.coda import parse_coda
-from huurdersgroep_app.core.importers.bank.csv_bank import detect_profile, parse_csv
 from huurdersgroep_app.core.importers.bank.csv_profiles import PROFILES, CsvMapping
-from huurdersgroep_app.core.importers.bank.mt940 import parse_mt940
 from huurdersgroep_app.core.importers.bank.reading import decode, file_error, read_bytes
 from huurdersgroep_app.core.importers.bank.statement import BankFileError, BankStatement, BankTransaction
 from huurdersgroep_app.i18n import _
@@ -51,6 +47,7 @@ def detect_format(path) -> str:
         return "coda"
     if stripped.startswith("{1:") or _MT940_TAG.search(head):
         return "mt940"
+    from huurdersgroep_app.core.importers.bank.csv_bank import detect_profile  # here: see _parser
     if detect_profile(head) is not None or _looks_like_table(head):
         return "csv"
     raise file_error(_("This file is not a bank statement we can read. Export CAMT.053 (XML), MT940, "
@@ -70,7 +67,21 @@ def _looks_like_table(text: str) -> bool:
     return False
 
 
-_PARSERS = {"camt053": parse_camt053, "mt940": parse_mt940, "coda": parse_coda}
+def _parser(format: str):
+    """The reader of one format, imported here and not at the top: importing this package (for
+    ``BankStatement``, which the finance services and so the first page need) must not cost the
+    parsers and their libraries (schwifty, mt940, the XML reader) until a file is read."""
+    if format == "camt053":
+        from huurdersgroep_app.core.importers.bank.camt053 import parse_camt053
+        return parse_camt053
+    if format == "mt940":
+        from huurdersgroep_app.core.importers.bank.mt940 import parse_mt940
+        return parse_mt940
+    if format == "coda":
+        from huurdersgroep_app.core.importers.bank.coda import parse_coda
+        return parse_coda
+    from huurdersgroep_app.core.importers.bank.csv_bank import parse_csv
+    return parse_csv
 
 
 def parse_bank_file(path, format: str = "auto", csv_mapping: CsvMapping | dict | None = None
@@ -82,7 +93,7 @@ def parse_bank_file(path, format: str = "auto", csv_mapping: CsvMapping | dict |
     try:
         if format == "auto":
             format = detect_format(path)
-        statements = parse_csv(path, csv_mapping) if format == "csv" else _PARSERS[format](path)
+        statements = _parser(format)(path, csv_mapping) if format == "csv" else _parser(format)(path)
     except BankFileError:
         raise
     except MemoryError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path, PureWindowsPath
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import Category, Entry, EntryLine, Receipt
@@ -65,12 +65,23 @@ def receipts_of(session: Session, entry_id: int) -> list[Receipt]:
     return list(session.scalars(select(Receipt).where(Receipt.entry_id == entry_id).order_by(Receipt.id)))
 
 
+def _needing_receipt(year: int):
+    """The ids of the year's entries with a line in a category that needs a receipt, and no receipt."""
+    start, end = year_bounds(year)
+    return (select(Entry.id).join(EntryLine, EntryLine.entry_id == Entry.id)
+            .join(Category, Category.id == EntryLine.category_id)
+            .where(Entry.booked_on.between(start, end), Category.needs_receipt.is_(True),
+                   ~exists().where(Receipt.entry_id == Entry.id)))
+
+
+def missing_receipt_count(session: Session, year: int) -> int:
+    """How many entries ``missing_receipts`` lists, counted in SQL: a report that only shows the
+    number need not build a row for each of the year's entries."""
+    return session.scalar(select(func.count(func.distinct(Entry.id))).where(Entry.id.in_(_needing_receipt(year))))
+
+
 def missing_receipts(session: Session, year: int) -> list[EntryRow]:
     """Entries of the year with a line in a category that needs a receipt, and no receipt attached."""
     start, end = year_bounds(year)
-    needing = set(session.scalars(
-        select(Entry.id).join(EntryLine, EntryLine.entry_id == Entry.id)
-        .join(Category, Category.id == EntryLine.category_id)
-        .where(Entry.booked_on.between(start, end), Category.needs_receipt.is_(True),
-               ~exists().where(Receipt.entry_id == Entry.id))))
+    needing = set(session.scalars(_needing_receipt(year)))
     return [row for row in search_entries(session, EntryFilter(start=start, end=end)) if row.id in needing]

@@ -19,10 +19,11 @@ from huurdersgroep_app.core.services.finance.common import year_bounds
 from huurdersgroep_app.core.services.finance.dues import DuesRow
 from huurdersgroep_app.core.services.finance.entries import EntryInput
 from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual
-from huurdersgroep_app.core.services.finance.closing_gaps import negative_cash
-from huurdersgroep_app.core.services.finance.search import UNCATEGORISED, EntryFilter, EntryRow, search_entries
+from huurdersgroep_app.core.services.finance.search import EntryFilter, EntryRow, search_entries
 from huurdersgroep_app.core.services.finance.transfers import TransferRow
 from huurdersgroep_app.core.services.members import members
+# The Overview's money readers live in snapshot.py, which imports none of the bank import.
+from huurdersgroep_app.core.services.finance.snapshot import MoneySnapshot, read_cash_warnings, read_money_snapshot  # noqa: F401,E501
 from huurdersgroep_app.i18n import _
 
 
@@ -192,33 +193,6 @@ def preview_names(session: Session) -> PreviewNames:
     return PreviewNames(category_choices(session), {m.id: m.full_name for m in members.member_rows(session)},
                         {a.id: a.name for a in accounts.list_accounts(session)},
                         categories.category_by_code(session, categories.DUES).id)
-
-
-@dataclass(frozen=True)
-class MoneySnapshot:
-    """The money at a glance on the Overview."""
-
-    year: int
-    closed: bool
-    balances: list[tuple[str, Decimal]]  # account name, balance today (or on 31 December)
-    uncategorised: int
-    missing_receipts: int
-
-
-def read_money_snapshot(session: Session, today: date | None = None) -> MoneySnapshot:
-    today = today or date.today()
-    year = today.year
-    start, end = year_bounds(year)
-    rows = account_balances(session, year, end=min(today, end))
-    return MoneySnapshot(year, years.is_closed(session, year), [(r.name, r.closing) for r in rows],
-                         len(search_entries(session, EntryFilter(start=start, end=end, category_id=UNCATEGORISED))),
-                         len(receipts.missing_receipts(session, year)))
-
-
-def read_cash_warnings(session: Session, today: date | None = None) -> list[str]:
-    """A sentence per cash box that holds less than nothing today."""
-    today = today or date.today()
-    return negative_cash(session, today.year, end=today)
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,32 @@ def funding_deadlines(session: Session, today: date | None = None, within_days: 
             found.append(FundingDeadline("accountability", grant.id, grant.funder_id, name, grant.year,
                                          grant.deadline, (grant.deadline - today).days))
     return sorted(found, key=lambda d: (d.deadline, d.funder, d.kind))
+
+
+# -- the Overview: funders' deadlines (here, not in views.py: the first page must not import the
+# compliance checks and the funders' catalogue, which views.py needs for the Funding page)
+@dataclass(frozen=True)
+class FunderDeadlines:
+    today: date
+    within_days: int
+    due: list[FundingDeadline]  # overdue, or due within ``within_days``
+    next: FundingDeadline | None  # the first one further ahead, so the box is never blank
+    accountability: FundingDeadline | None = None  # the first accountability due: its dossier
+
+    @property
+    def overdue(self) -> list[FundingDeadline]:
+        return [d for d in self.due if d.overdue]
+
+    @property
+    def soon(self) -> list[FundingDeadline]:
+        return [d for d in self.due if not d.overdue]
+
+
+def funder_deadlines(session: Session, today: date | None = None,
+                     within_days: int = DUE_WITHIN_DAYS) -> FunderDeadlines:
+    today = today or date.today()
+    ahead = funding_deadlines(session, today, within_days=3660)
+    due = [d for d in ahead if d.days_left <= within_days]
+    later = [d for d in ahead if d.days_left > within_days]
+    first_accountability = next((d for d in ahead if d.kind == "accountability"), None)
+    return FunderDeadlines(today, within_days, due, later[0] if later else None, first_accountability)

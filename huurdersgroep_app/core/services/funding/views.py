@@ -14,36 +14,10 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models.contacts import Partner
 from huurdersgroep_app.core.db.models.finance import Category, Entry
 from huurdersgroep_app.core.services.finance import categories
-from huurdersgroep_app.core.services.funding import compliance, conditions, deadlines, funders, grants
+from huurdersgroep_app.core.services.funding import compliance, conditions, funders, grants
 from huurdersgroep_app.core.services.funding.catalogue import CONFIRM, catalogue, get_check
-
-
-# -- the Overview: funders' deadlines ---------------------------------------------------------------
-@dataclass(frozen=True)
-class FunderDeadlines:
-    today: date
-    within_days: int
-    due: list[deadlines.FundingDeadline]  # overdue, or due within ``within_days``
-    next: deadlines.FundingDeadline | None  # the first one further ahead, so the box is never blank
-    accountability: deadlines.FundingDeadline | None = None  # the first accountability due: its dossier
-
-    @property
-    def overdue(self) -> list[deadlines.FundingDeadline]:
-        return [d for d in self.due if d.overdue]
-
-    @property
-    def soon(self) -> list[deadlines.FundingDeadline]:
-        return [d for d in self.due if not d.overdue]
-
-
-def funder_deadlines(session: Session, today: date | None = None,
-                     within_days: int = deadlines.DUE_WITHIN_DAYS) -> FunderDeadlines:
-    today = today or date.today()
-    ahead = deadlines.funding_deadlines(session, today, within_days=3660)
-    due = [d for d in ahead if d.days_left <= within_days]
-    later = [d for d in ahead if d.days_left > within_days]
-    first_accountability = next((d for d in ahead if d.kind == "accountability"), None)
-    return FunderDeadlines(today, within_days, due, later[0] if later else None, first_accountability)
+# The Overview's reader lives in deadlines.py, which does not import the compliance checks.
+from huurdersgroep_app.core.services.funding.deadlines import FunderDeadlines, funder_deadlines  # noqa: F401
 
 
 # -- the Funding page --------------------------------------------------------------------------------

@@ -73,13 +73,14 @@ class AttendanceRow:
     sort_key: str
 
 
-def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
-    """Everyone expected or recorded, members by name, then guests; a few set-based queries."""
+def attendance_rows(session: Session, meeting_id: int, expected: set[int] | None = None) -> list[AttendanceRow]:
+    """Everyone expected or recorded, members by name, then guests; a few set-based queries.
+    ``expected``: ``expected_member_ids`` of the meeting when the caller already has it."""
     meeting = get_meeting(session, meeting_id)
     records = list(session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)
                                    .order_by(Attendance.id)))
     recorded = {a.member_id: a for a in records if a.member_id is not None}
-    listed = expected_member_ids(session, meeting) | set(recorded)
+    listed = (expected_member_ids(session, meeting) if expected is None else expected) | set(recorded)
     lookup = listed | {a.proxy_holder_id for a in recorded.values() if a.proxy_holder_id}
     people = _names(session, lookup)
     mode = surname_sort_mode(session)
@@ -98,12 +99,17 @@ def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
 
 
 def _names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
+    name_columns = select(Member.id, Member.first_name, Member.last_name)
+    if len(ids) > 900:
+        # A members' meeting of a large group lists nearly every member: one read of all names beats
+        # a query per 900 ids.
+        return {mid: (first, last) for mid, first, last in session.execute(name_columns) if mid in ids}
     found: dict[int, tuple[str, str]] = {}
     ids = list(ids)
     for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
         chunk = ids[start:start + 900]
         found.update({mid: (first, last) for mid, first, last in session.execute(
-            select(Member.id, Member.first_name, Member.last_name).where(Member.id.in_(chunk)))})
+            name_columns.where(Member.id.in_(chunk)))})
     return found
 
 
@@ -244,9 +250,21 @@ def quorum_rule(meeting: Meeting) -> QuorumRule:
     return QuorumRule(meeting.quorum_kind, meeting.quorum_value, meeting.proxies_count)
 
 
-def quorum_from_rows(session: Session, meeting: Meeting, rows: list[AttendanceRow]) -> QuorumResult:
+def expected_and_quorum_base(session: Session, meeting: Meeting) -> tuple[set[int], set[int]]:
+    """(``expected_member_ids``, ``quorum_base_ids``), reading the active members once when both are
+    the active members (a members' meeting: 10,000 ids in a large group)."""
+    expected = expected_member_ids(session, meeting)
+    if meeting.type != "board" and meeting.audience not in ("board", "landlord_and_group") \
+            and meeting.type not in ("working_group", "informal"):
+        return expected, expected
+    return expected, quorum_base_ids(session, meeting)
+
+
+def quorum_from_rows(session: Session, meeting: Meeting, rows: list[AttendanceRow],
+                     base_ids: set[int] | None = None) -> QuorumResult:
+    """``base_ids``: ``quorum_base_ids`` of the meeting when the caller already has it."""
     rule = quorum_rule(meeting)
-    base_ids = quorum_base_ids(session, meeting)
+    base_ids = quorum_base_ids(session, meeting) if base_ids is None else base_ids
     present = {r.member_id for r in rows if not r.is_guest and r.status == "present"}
     proxies = sum(1 for r in rows if not r.is_guest and r.status != "present" and r.member_id in base_ids
                   and r.proxy_holder_id in present)

@@ -13,7 +13,8 @@ from huurdersgroep_app.core.db.models.meetings import AgendaItem, Election, Meet
 from huurdersgroep_app.core.services.meetings.action_points import (ActionPointRow, action_point_rows,
                                                                     review_action_points)
 from huurdersgroep_app.core.services.meetings.attendance import (AttendanceCounts, AttendanceRow, QuorumResult,
-                                                        attendance_rows, counts_from_rows, quorum_from_rows)
+                                                        attendance_rows, counts_from_rows, expected_and_quorum_base,
+                                                        quorum_from_rows)
 from huurdersgroep_app.core.services.meetings.elections import ElectionResult, elections_of_meeting
 from huurdersgroep_app.core.services.meetings.invitations import InvitationCheck, invitation_check, time_text
 from huurdersgroep_app.core.services.meetings.lifecycle import (TRANSITIONS, get_meeting, meeting_heading,
@@ -114,7 +115,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecord:
     people = dict(((mid, f"{first} {last}".strip()) for mid, first, last in session.execute(
         select(Member.id, Member.first_name, Member.last_name).where(
             Member.id.in_([i for i in (meeting.chair_id, meeting.minute_taker_id) if i])))))
-    attendance = attendance_rows(session, meeting.id)
+    expected, quorum_base = expected_and_quorum_base(session, meeting)
+    attendance = attendance_rows(session, meeting.id, expected)
     decisions = decision_rows(session, meeting_id=meeting.id)
     actions = action_point_rows(session, meeting_id=meeting.id)
     review = review_action_points(session, meeting.id)
@@ -148,7 +150,7 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecord:
         meeting.chair_id, people.get(meeting.chair_id, ""), meeting.minute_taker_id,
         people.get(meeting.minute_taker_id, ""), meeting.invitations_sent_on, meeting.cancel_reason, meeting.notes,
         [ContactRef(c.id, c.full_name, c.partner.name, c.role) for c in meeting.contacts],
-        records, attendance, counts_from_rows(attendance), quorum_from_rows(session, meeting, attendance),
+        records, attendance, counts_from_rows(attendance), quorum_from_rows(session, meeting, attendance, quorum_base),
         decisions, actions, review, elections, attachments,
         previous.id if previous else None, meeting_heading(previous) if previous else "",
         invitation_check(session, meeting.id))

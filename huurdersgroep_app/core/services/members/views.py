@@ -87,3 +87,21 @@ def office_choices(session: Session) -> tuple[list[tuple[int, str]], int]:
 def complex_choices(session: Session) -> list[tuple[int, str]]:
     """(id, name) of every complex, for 'Assign to complex…'."""
     return [(c.id, c.name) for c in complexes.list_complexes(session)]
+
+
+@dataclass(frozen=True)
+class ComplexForm:
+    """One complex as its dialog edits it."""
+    name: str
+    dwellings: int
+    code: str
+    address: str
+    postcode: str
+    city: str
+    notes: str
+
+
+def complex_form(session: Session, complex_id: int) -> ComplexForm:
+    item = complexes.get_complex(session, complex_id)
+    return ComplexForm(item.name, item.dwellings, item.code or "", item.address or "", item.postcode or "",
+                       item.city or "", item.notes or "")

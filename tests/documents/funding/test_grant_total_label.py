@@ -1,0 +1,26 @@
+"""The accountability per grant: the 'Total received' label of the received table is printed whole,
+on one line with its amount, in every language (it used to break in the narrow date column)."""
+from __future__ import annotations
+
+import pytest
+
+from huurdersgroep_app import i18n
+from huurdersgroep_app.core.documents.funding.grant_accountability import write_grant_accountability
+from huurdersgroep_app.core.services.funding.accountability import grant_accounts
+from huurdersgroep_app.i18n import _, format_money
+
+from funding_demo import TODAY
+from pdf_layout import lines, normal
+
+
+@pytest.mark.parametrize("lang", ["nl_BE", "nl_NL", "fr_BE", "en"])
+def test_total_received_is_on_one_line_with_its_amount(demo, tmp_path, lang):
+    i18n.set_language(lang)
+    with demo.reading() as s:
+        write_grant_accountability(s, 2024, tmp_path / "ga.pdf", today=TODAY)
+        accounts = grant_accounts(s, 2024)
+    label = _("Total received")
+    texts = [line.text for line in lines(tmp_path / "ga.pdf")]
+    for account in accounts:
+        amount = normal(format_money(account.received))
+        assert any(label in t and t.rstrip().endswith(amount) for t in texts), (label, amount)
