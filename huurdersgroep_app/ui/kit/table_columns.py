@@ -108,6 +108,20 @@ class TableColumns(QObject):
                 self.view.setColumnHidden(number, hide)
                 if not hide:
                     self.view.setColumnWidth(number, self.wanted_width(number))
+        self._share_spare_width(sorted(shown))
+
+    def _share_spare_width(self, shown: list[int]) -> None:
+        """Width left over goes to the text columns, in proportion to their content, not all to the
+        last column: a description cut with '…' beside a wide empty 'Receipt' column helps nobody."""
+        wanted = {n: self.wanted_width(n) for n in shown}
+        spare = self.view.viewport().width() - sum(wanted.values())
+        texts = [n for n in shown if not self.columns[n].align_right and self.columns[n].chars > 0]
+        weight = sum(self.columns[n].chars for n in texts)
+        if spare <= 0 or not weight:
+            return
+        for n in shown[:-1]:  # the last one stretches to what is left, rounding included
+            share = spare * self.columns[n].chars // weight if n in texts else 0
+            self.view.setColumnWidth(n, wanted[n] + share)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
         # The type first: while the view is destroyed its viewport still sends events here.

@@ -53,6 +53,14 @@ def test_wide_shows_all(qtbot):
     _headers_readable(view)
 
 
+def test_spare_width_goes_to_the_text_columns_not_all_to_the_last(qtbot):
+    view, columns = _table(qtbot, 1400)
+    header = view.horizontalHeader()
+    address, contact = header.sectionSize(1), header.sectionSize(4)
+    assert address > columns.wanted_width(1) + 100  # the long text column got a share of the spare room
+    assert address > contact  # and the short last column did not take it all
+
+
 def test_the_users_choice_wins_and_is_remembered(qtbot):
     view, columns = _table(qtbot, 1400)
     menu = columns.column_menu()
