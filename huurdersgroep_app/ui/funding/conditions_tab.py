@@ -12,7 +12,8 @@ from huurdersgroep_app.core.services.funding.views import ConditionLine, FunderD
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.models import FIX_PLACES, TEXT_PLACES, ConditionsModel, fix_button_text
-from huurdersgroep_app.ui.kit.table_model import selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import selected_row, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
 
@@ -25,7 +26,7 @@ class ConditionsTab(QWidget):
         self.model = ConditionsModel(self)
         self.table = table_view(self.model)
         self.table.setAccessibleName(_("Conditions"))
-        size_columns(self.table, self.model.columns)
+        fit_columns(self.table, "funding.conditions", self.model.columns)
         layout.addWidget(self.table, 1)
         self.explanation = hint("")
         layout.addWidget(self.explanation)
