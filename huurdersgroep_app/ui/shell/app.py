@@ -115,8 +115,7 @@ class GuiController(QObject):
             return self._offer_new_group(path)
         if path is not None and defer:
             self._new_window()
-            # The file is opened (SQLAlchemy imported, the schema checked) on the worker while this thread
-            # shows and paints the frame: Qt paints without Python's lock, so the two overlap.
+            # Opened on the worker while the frame paints (Qt paints without Python's lock): they overlap.
             self._open_into_window(path, use_demo)
             self.window.show()
             return True
