@@ -186,6 +186,9 @@ def format_date(value: date | datetime | None, format: str = "medium", lang: str
         from babel.dates import get_date_format
 
         format = re.sub(r"(?<!y)yy(?!y)", "y", get_date_format("short", locale=locale).pattern)
+        # nl_BE's pattern is "d/MM/y": "5/03/2024" beside "15/03/2024" makes a date column ragged and
+        # reads as a typo on a form; two-digit day and month keep every short date the same width.
+        format = re.sub(r"(?<![dM])([dM])(?![dM])", r"\1\1", format)
     return _fd(value, format=format, locale=locale)
 
 

@@ -354,7 +354,8 @@ def test_money_in_flemish_dutch_and_belgian_french():
 def test_dates_in_flanders_and_the_netherlands():
     day = date(2024, 3, 5)
     assert i18n.format_date(day, "long", lang="nl_BE") == "5 maart 2024"
-    assert i18n.format_date(day, "short", lang="nl_BE") == "5/03/2024"
+    assert i18n.format_date(day, "short", lang="nl_BE") == "05/03/2024"
+    assert i18n.format_date(day, "short", lang="fr_BE") == "05/03/2024"
     assert i18n.format_date(day, "short", lang="nl_NL") == "05-03-2024"
     assert i18n.format_date(day, "long", lang="fr_BE") == "5 mars 2024"
     i18n.set_language("nl_NL")

@@ -6,9 +6,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.documents.finance.common import (budget_vs_actual_table, draw_budget_chart, info,
-                                                             money, money_column, netting_notes, period_text,
-                                                             total_row)
+from huurdersgroep_app.core.documents.finance.common import (budget_money, budget_vs_actual_table,
+                                                             draw_budget_chart, info, money, money_column,
+                                                             netting_notes, period_text, total_row)
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, write_document
 from huurdersgroep_app.core.services.finance.figures import FigureTable, budget_vs_actual
 from huurdersgroep_app.core.services.organisation import get_organisation
@@ -17,12 +17,14 @@ from huurdersgroep_app.i18n import _
 
 def result_table(flow: PageFlow, table: FigureTable) -> None:
     columns = [Column("", 3.2), money_column(_("Budget")), money_column(_("Actual")), money_column(_("Difference"))]
-    rows = [[_("Income"), money(table.total("income", "budget")), money(table.total("income", "actual")), ""],
-            [_("Expenses"), money(table.total("expense", "budget")), money(table.total("expense", "actual")), ""]]
+    rows = [[_("Income"), budget_money(table, table.total("income", "budget")), money(table.total("income", "actual")),
+             ""],
+            [_("Expenses"), budget_money(table, table.total("expense", "budget")),
+             money(table.total("expense", "actual")), ""]]
     if table.uncategorised:
         rows.append([_("Not categorised yet"), "", money(table.uncategorised), ""])
-    rows.append(total_row([_("Result (income − expenses)"), money(table.result_budget), money(table.result_actual),
-                           money(table.result_actual - table.result_budget)]))
+    rows.append(total_row([_("Result (income − expenses)"), budget_money(table, table.result_budget),
+                           money(table.result_actual), budget_money(table, table.result_actual - table.result_budget)]))
     flow.table(columns, rows, title=_("Result"))
 
 

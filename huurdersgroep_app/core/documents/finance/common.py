@@ -45,8 +45,18 @@ def period_text(start: date, end: date) -> str:
     return _("{start} to {end}").format(start=format_date(start, "long"), end=format_date(end, "long"))
 
 
-def money_column(title: str, width: float = 1.2) -> Column:
-    return Column(title, width, align="right", sample=MONEY_SAMPLE)
+NO_BUDGET = "–"  # a year without a budget: a dash, not "€ 0,00" (which would say a budget of nothing)
+
+
+def money_column(title: str, width: float = 1.2, *, whole_title: bool = False) -> Column:
+    """``whole_title``: the header stays on one line (a date, '31 december 2025', wrapped onto three
+    lines when only its longest word counted); the header text then widens the column like a value."""
+    return Column(title, width, align="right", sample=title if whole_title else MONEY_SAMPLE)
+
+
+def budget_money(table: FigureTable, amount: Decimal | None) -> str:
+    """A budget figure (or one computed from the budget), or a dash when the year has no budget."""
+    return money(amount) if table.has_budget else NO_BUDGET
 
 
 def total_row(cells) -> Row:
@@ -64,13 +74,15 @@ def budget_vs_actual_table(flow: PageFlow, table: FigureTable, kind: str, *, tit
         columns.append(money_column(_("Actual {year}").format(year=table.year - 1)))
     cells = []
     for row in rows:
-        line = [row.label, money(row.budget), money(row.actual), money(row.difference), percent(row.used)]
+        line = [row.label, budget_money(table, row.budget), money(row.actual), budget_money(table, row.difference),
+                percent(row.used if table.has_budget else None)]
         if with_previous:
             line.append(money(row.previous))
         cells.append(line)
     budget, actual = table.total(kind, "budget"), table.total(kind, "actual")
-    total = [_("Total income") if kind == "income" else _("Total expenses"), money(budget), money(actual),
-             money(actual - budget), percent((actual / budget).quantize(Decimal("0.001")) if budget else None)]
+    total = [_("Total income") if kind == "income" else _("Total expenses"), budget_money(table, budget),
+             money(actual), budget_money(table, actual - budget),
+             percent((actual / budget).quantize(Decimal("0.001")) if budget and table.has_budget else None)]
     if with_previous:
         total.append(money(table.total(kind, "previous")))
     cells.append(total_row(total))
@@ -81,16 +93,23 @@ def balances_table(flow: PageFlow, rows: list[AccountBalance], *, title: str, ye
     """Per account: opening + income − expenses (+ not categorised) + transfers = closing, income and
     expenses by the same definition as the result (credit notes netted), so both tables agree."""
     fields = ["opening", "income", "expense", "transfers_net", "closing"]
-    columns = [Column(_("Account"), 2.2), money_column(_("1 January {year}").format(year=year)),
+    columns = [Column(_("Account"), 2.2, whole=True),
+               money_column(_("1 January {year}").format(year=year), whole_title=True),
                money_column(_("Income")), money_column(_("Expenses")), money_column(_("Transfers")),
-               money_column(_("31 December {year}").format(year=year))]
+               money_column(_("31 December {year}").format(year=year), whole_title=True)]
     if any(r.uncategorised for r in rows):  # only then: a column of zeros would say nothing
         fields.insert(3, "uncategorised")
         columns.insert(3, money_column(_("Not categorised")))
-    cells = [[f"{r.name} {r.iban}".strip(), *(money(getattr(r, f)) for f in fields)] for r in rows]
+    # The name and, under it, the IBAN whole: beside the date columns the two do not fit on one line,
+    # and wrapped as one text the IBAN broke in the middle ('BE52 8681 / 0587 5609').
+    cells = [[_account_cell(r.name, r.iban), *(money(getattr(r, f)) for f in fields)] for r in rows]
     cells.append(total_row([_("Total"), *(money(sum((getattr(r, f) for r in rows), Decimal("0.00")))
                                           for f in fields)]))
     flow.table(columns, cells, title=title)
+
+
+def _account_cell(name: str, iban: str | None) -> str:
+    return f"{name}\n{iban}" if iban else name
 
 
 def netting_notes(table: FigureTable) -> list[str]:

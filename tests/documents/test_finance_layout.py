@@ -1,0 +1,76 @@
+"""The money documents as a treasurer, a funder and an audit committee read them: headers and account
+lines whole, a dash where a year has no budget. Checked on the text and positions pdfplumber reads
+from the PDFs."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import pdf_layout
+from huurdersgroep_app import i18n
+from huurdersgroep_app.core.documents.finance.audit_pack import write_audit_pack
+from huurdersgroep_app.core.documents.finance.budget_vs_actual import write_budget_vs_actual
+from huurdersgroep_app.core.documents.finance.financial_report import write_financial_report
+from huurdersgroep_app.core.services.finance import accounts, categories, entries, transfers
+
+IBAN = "BE52 8681 0587 5609"
+CLOSING_HEADER = {"nl_BE": "31 december 2025", "nl_NL": "31 december 2025", "fr_BE": "31 décembre 2025",
+                  "en": "31 December 2025"}
+OPENING_HEADER = {"nl_BE": "1 januari 2025", "nl_NL": "1 januari 2025", "fr_BE": "1er janvier 2025",
+                  "en": "1 January 2025"}
+
+
+@pytest.fixture
+def books(db):
+    """A cash box and a current account with an IBAN, a year of books and no budget at all."""
+    with db.transaction() as s:
+        cash = accounts.add_account(s, "Kas", "cash").id
+        bank = accounts.add_account(s, "Zichtrekening", "bank", IBAN).id
+        cat = {c.code: c.id for c in categories.list_categories(s)}
+        accounts.set_opening_balance(s, bank, 2025, "1742.18")
+        entries.add_entry(s, entries.EntryInput(date(2025, 3, 3), bank, "740.40", cat["landlord_budget"]))
+        entries.add_entry(s, entries.EntryInput(date(2025, 3, 4), bank, "-45", cat["meeting_rooms"]))
+        transfers.add_transfer(s, date(2025, 6, 30), bank, cash, "300")
+    return db
+
+
+def _row_of(lines, text):
+    found = [line for line in lines if line.text.startswith(text)]
+    assert found, f"no line starting with {text!r} in {[line.text for line in lines]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("lang", ["nl_BE", "nl_NL", "fr_BE", "en"])
+@pytest.mark.parametrize("write", [write_audit_pack, write_financial_report], ids=["audit-pack", "financial-report"])
+def test_balance_dates_headers_and_the_iban_stay_on_one_line(books, tmp_path, lang, write):
+    path = tmp_path / "doc.pdf"
+    with books.reading() as s, i18n.language(lang):
+        write(s, path, 2025, today=date(2026, 1, 20))
+    lines = [line for line in pdf_layout.lines(path) if line.page == 1 or write is write_financial_report]
+    header = _row_of(lines, {"nl_BE": "Rekening", "nl_NL": "Rekening", "fr_BE": "Compte", "en": "Account"}[lang]
+                     + " ")
+    # The whole header on one line: '31 december 2025' wrapped onto three lines before.
+    assert header.text.endswith(CLOSING_HEADER[lang]), header.text
+    assert OPENING_HEADER[lang] in header.text
+    # The IBAN whole on one line (it broke as 'BE52 8681' / '0587 5609'), under the account's name.
+    iban = _row_of(lines, IBAN)
+    name = _row_of(lines, "Zichtrekening")
+    assert iban.top > name.top and abs(iban.x0 - name.x0) < 1
+
+
+@pytest.mark.parametrize("lang", ["nl_BE", "nl_NL", "fr_BE", "en"])
+def test_a_year_without_a_budget_shows_dashes_not_zero_budgets(books, tmp_path, lang):
+    path = tmp_path / "bva.pdf"
+    with books.reading() as s, i18n.language(lang):
+        write_budget_vs_actual(s, path, 2025)
+        zero = pdf_layout.normal(i18n.format_money(Decimal("0.00")))
+        actual = pdf_layout.normal(i18n.format_money(Decimal("740.40")))
+    lines = pdf_layout.lines(path)
+    row = _row_of(lines, {"nl_BE": "Participatiebudget", "nl_NL": "Budget huurdersorganisatie",
+                          "fr_BE": "Budget de participation", "en": "Landlord's participation budget"}[lang])
+    assert actual in row.text and zero not in row.text, row.text
+    assert row.text.count("–") == 3, row.text  # budget, difference, % used
+    text = " ".join(line.text for line in lines)
+    assert zero not in text, "a budget of € 0,00 printed for a year without a budget"
