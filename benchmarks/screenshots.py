@@ -1,9 +1,12 @@
-"""Screenshots of the main screens in Dutch (nl_BE) at 1366×768, to look for cut-off texts.
+"""Screenshots of the screens in Dutch (nl_BE) at 1366×768, to look for cut-off texts.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/screenshots.py --out /tmp/shots
 
-Builds the demo group in a temporary folder; writes one PNG per screen (and per settings page).
-A script, not a test: a person looks at the pictures.
+Two groups, each in a temporary folder: the demo, and a group made as a user makes one
+(``huurdersgroep new``), whose empty pages look different from the demo's full ones. For each: one
+PNG per main page and per Settings tab; for the demo also the annual meeting, opened as a user
+opens it (select its row, press Open), one PNG per tab of the meeting. Files are named
+``<group>_<screen>.png``. A script, not a test: a person looks at the pictures.
 """
 from __future__ import annotations
 
@@ -14,13 +17,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QStackedWidget, QTabWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
-from huurdersgroep_app import i18n  # noqa: E402
+from huurdersgroep_app import cli, i18n  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
 from huurdersgroep_app.core.demo import create_demo  # noqa: E402
 from huurdersgroep_app.ui.context import AppContext  # noqa: E402
+from huurdersgroep_app.ui.kit.table_model import ROW_ROLE  # noqa: E402
 from huurdersgroep_app.ui.shell.main_window import MainWindow  # noqa: E402
+
+MAIN_PAGES = ("overview", "members", "board", "meetings", "advices", "signals", "contacts", "finance", "funding",
+              "documents")
+MEETING_TABS = ("agenda", "invitation", "attendance", "minutes", "elections")
 
 
 def _settle(app: QApplication) -> None:
@@ -28,28 +36,66 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def _shoot(app, window, out: Path, name: str) -> None:
+def _shoot(app, widget, out: Path, name: str) -> None:
     _settle(app)
-    window.grab().save(str(out / f"{name}.png"))
-    print(out / f"{name}.png")
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
 
 
-def _open_annual_meeting(app, page) -> bool:
-    """Double-click the annual meeting's row (the first one mentioning 'algemene')."""
-    for view in page.findChildren(QAbstractItemView):
-        model = view.model()
-        if model is None:
-            continue
-        for row in range(model.rowCount()):
-            texts = " ".join(str(model.index(row, c).data() or "") for c in range(model.columnCount()))
-            if "algemene" in texts.lower() or "jaarvergadering" in texts.lower():
-                index = model.index(row, 0)
-                view.setCurrentIndex(index)
-                view.doubleClicked.emit(index)
-                view.activated.emit(index)
-                _settle(app)
-                return True
-    return False
+def _annual_meeting_row(meetings_list) -> int | None:
+    """The row of the last annual meeting that was held (its minutes and elections have content)."""
+    model = meetings_list.table.model()
+    for number in range(model.rowCount()):
+        row = model.index(number, 0).data(ROW_ROLE)
+        if row.type == "annual" and row.status not in ("planned", "cancelled"):
+            return number
+    return None
+
+
+def _meeting_tabs(app, window, out: Path, prefix: str) -> None:
+    page = window.show_page("meetings")
+    listing = page.list
+    number = _annual_meeting_row(listing)
+    if number is None:
+        return
+    listing.table.selectRow(number)
+    listing.open_button.click()  # the button, as a user presses it (not a double-click)
+    _settle(app)
+    view = page.view
+    for name in MEETING_TABS:
+        tab = getattr(view, name)
+        if view.tabs.isTabVisible(view.tabs.indexOf(tab)):
+            view.tabs.setCurrentWidget(tab)
+            _shoot(app, window, out, f"{prefix}_meeting_{name}")
+    view.go_back()
+
+
+def _settings_tabs(app, window, out: Path, prefix: str) -> None:
+    settings = window.show_page("settings")
+    _shoot(app, window, out, f"{prefix}_settings")
+    for tabs in settings.findChildren(QTabWidget):
+        for n in range(tabs.count()):
+            tabs.setCurrentIndex(n)
+            _shoot(app, window, out, f"{prefix}_settings_{n}")
+
+
+def _shoot_group(app, path: Path, out: Path, prefix: str) -> None:
+    database = Database(path, backup_on_close=False)
+    ctx = AppContext(database)
+    window = MainWindow(ctx)
+    window.resize(1366, 768)
+    window.show()
+    for name in MAIN_PAGES:
+        window.show_page(name)
+        _shoot(app, window, out, f"{prefix}_{name}")
+    if prefix == "demo":
+        _meeting_tabs(app, window, out, prefix)
+    _settings_tabs(app, window, out, prefix)
+    window.close()
+    _settle(app)
+    ctx.deleteLater()
+    database.close()
 
 
 def main() -> None:
@@ -59,42 +105,17 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
-    i18n.set_language(args.lang)
     with tempfile.TemporaryDirectory() as folder:
-        database = Database(Path(folder) / "demo.sqlite", create=True, backup_on_close=False)
-        with database.transaction() as session:
+        demo = Path(folder) / "demo.sqlite"
+        with Database(demo, create=True, backup_on_close=False) as database, database.transaction() as session:
             create_demo(session)
-        ctx = AppContext(database)
-        window = MainWindow(ctx)
-        window.resize(1366, 768)
-        window.show()
-        for name in ("overview", "members", "finance"):
-            window.show_page(name)
-            _shoot(app, window, args.out, name)
-        window.show_page("meetings")
-        _shoot(app, window, args.out, "meetings")
-        if _open_annual_meeting(app, window.page("meetings")):
-            for top in app.topLevelWidgets():
-                if top.isVisible() and top is not window:
-                    _settle(app)
-                    top.grab().save(str(args.out / "meeting_detail.png"))
-                    print(args.out / "meeting_detail.png")
-            _shoot(app, window, args.out, "meeting_in_window")
-        settings = window.show_page("settings")
-        _shoot(app, window, args.out, "settings")
-        for tabs in settings.findChildren(QTabWidget):
-            for n in range(tabs.count()):
-                tabs.setCurrentIndex(n)
-                _shoot(app, window, args.out, f"settings_{n}")
-        for chooser in settings.findChildren(QListWidget):
-            stacks = settings.findChildren(QStackedWidget)
-            if stacks and chooser.count() == stacks[0].count():
-                for n in range(chooser.count()):
-                    chooser.setCurrentRow(n)
-                    _shoot(app, window, args.out, f"settings_{n}")
-        window.close()
-        ctx.deleteLater()
-        database.close()
+        new = Path(folder) / "new.sqlite"
+        # The command a user (or the welcome dialog's service) runs: no demo data at all.
+        cli.main(["--db", str(new), "new", "--name", "Huurdersgroep De Linde", "--region", "vlaanderen",
+                  "--landlord", "Woonmaatschappij Gent"])
+        i18n.set_language(args.lang)
+        _shoot_group(app, demo, args.out, "demo")
+        _shoot_group(app, new, args.out, "new")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.meetings import documents as docs
 from huurdersgroep_app.ui.meetings.tab import MeetingTab, button_column, button_row, set_signal
+from huurdersgroep_app.ui.kit.table_columns import section_width
 from huurdersgroep_app.ui.kit.widgets import hint
 
 ELECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -56,8 +57,11 @@ class ElectionsTab(MeetingTab):
         self.tree.setAccessibleName(_("Elections"))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
-        self.tree.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 48)
-        self.tree.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 10)
+        # Never narrower than the header's text: in Dutch "Stemmen" was cut at 10 characters' width.
+        for number, chars in ((0, 48), (1, 10)):
+            title = self.tree.headerItem().text(number)
+            self.tree.setColumnWidth(number, max(self.fontMetrics().averageCharWidth() * chars,
+                                                 section_width(self.tree.header(), title)))
         row.addWidget(self.tree, 1)
         self.new_button = QPushButton(_("New election…"))
         self.candidate_button = QPushButton(_("Add a candidate…"))

@@ -90,3 +90,22 @@ def test_the_last_column_cannot_be_hidden(qtbot):
     assert _shown(view) == ["Name"]
     columns.set_shown(0, False)
     assert _shown(view) == ["Name"]
+
+
+def test_columns_are_measured_on_their_content_and_again_when_the_rows_change(qtbot):
+    columns = [Column("Name", lambda r: r[0], chars=16, priority=ESSENTIAL),
+               Column("Note", lambda r: r[1], chars=60, priority=LOW),
+               Column("Status", lambda r: r[2], chars=6, priority=ESSENTIAL)]
+    model = RowsTableModel(columns, [("Jan", "", "Lid")])
+    view = table_view(model)
+    qtbot.addWidget(view)
+    fitted = fit_columns(view, "test.measured", columns)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    metrics = QFontMetrics(view.font())
+    long_name = "Van den Broeck, Marie-Christine"  # twice its chars=16
+    model.set_rows([("Jan", "", "Lid"), (long_name, "", "Lid")])
+    assert view.columnWidth(0) > metrics.horizontalAdvance(long_name)
+    assert not view.isColumnHidden(1)  # the empty note needs only its title, so it still fits
+    assert fitted.wanted_width(1) < metrics.averageCharWidth() * 20
