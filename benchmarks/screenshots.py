@@ -4,8 +4,8 @@
 
 Two groups, each in a temporary folder: the demo, and a group made as a user makes one
 (``huurdersgroep new``), whose empty pages look different from the demo's full ones. For each: one
-PNG per main page and per Settings tab; for the demo also the annual meeting, opened as a user
-opens it (select its row, press Open), one PNG per tab of the meeting. Files are named
+PNG per main page and per Settings tab, and the annual meeting (the new group gets one planned),
+opened as a user opens it (select its row, press Open), one PNG per tab of the meeting. Files are named
 ``<group>_<screen>.png``. A script, not a test: a person looks at the pictures.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 from huurdersgroep_app import cli, i18n  # noqa: E402
 from huurdersgroep_app.core.db.engine import Database  # noqa: E402
 from huurdersgroep_app.core.demo import create_demo  # noqa: E402
+from huurdersgroep_app.core.services.meetings import lifecycle as meetings  # noqa: E402
 from huurdersgroep_app.ui.context import AppContext  # noqa: E402
 from huurdersgroep_app.ui.kit.table_model import ROW_ROLE  # noqa: E402
 from huurdersgroep_app.ui.shell.main_window import MainWindow  # noqa: E402
@@ -44,13 +46,13 @@ def _shoot(app, widget, out: Path, name: str) -> None:
 
 
 def _annual_meeting_row(meetings_list) -> int | None:
-    """The row of the last annual meeting that was held (its minutes and elections have content)."""
+    """The row of the last annual meeting that was held (its minutes and elections have content),
+    else of any annual meeting (a new group's first, just planned)."""
     model = meetings_list.table.model()
-    for number in range(model.rowCount()):
-        row = model.index(number, 0).data(ROW_ROLE)
-        if row.type == "annual" and row.status not in ("planned", "cancelled"):
-            return number
-    return None
+    rows = [(number, model.index(number, 0).data(ROW_ROLE)) for number in range(model.rowCount())]
+    annual = [(number, row) for number, row in rows if row.type == "annual" and row.status != "cancelled"]
+    held = [number for number, row in annual if row.status != "planned"]
+    return held[0] if held else (annual[0][0] if annual else None)
 
 
 def _meeting_tabs(app, window, out: Path, prefix: str) -> None:
@@ -73,7 +75,6 @@ def _meeting_tabs(app, window, out: Path, prefix: str) -> None:
 
 def _settings_tabs(app, window, out: Path, prefix: str) -> None:
     settings = window.show_page("settings")
-    _shoot(app, window, out, f"{prefix}_settings")
     for tabs in settings.findChildren(QTabWidget):
         for n in range(tabs.count()):
             tabs.setCurrentIndex(n)
@@ -89,8 +90,7 @@ def _shoot_group(app, path: Path, out: Path, prefix: str) -> None:
     for name in MAIN_PAGES:
         window.show_page(name)
         _shoot(app, window, out, f"{prefix}_{name}")
-    if prefix == "demo":
-        _meeting_tabs(app, window, out, prefix)
+    _meeting_tabs(app, window, out, prefix)
     _settings_tabs(app, window, out, prefix)
     window.close()
     _settle(app)
@@ -114,6 +114,9 @@ def main() -> None:
         cli.main(["--db", str(new), "new", "--name", "Huurdersgroep De Linde", "--region", "vlaanderen",
                   "--landlord", "Woonmaatschappij Gent"])
         i18n.set_language(args.lang)
+        with Database(new, backup_on_close=False) as database, database.transaction() as session:
+            # The new group's first annual meeting, planned as 'New annual meeting…' does.
+            meetings.create_annual_meeting(session, date.today() + timedelta(days=60))
         _shoot_group(app, demo, args.out, "demo")
         _shoot_group(app, new, args.out, "new")
 

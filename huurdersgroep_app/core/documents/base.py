@@ -9,14 +9,16 @@ Two ways to lay out pages, both with the same header and footer:
 from __future__ import annotations
 
 import io
+import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
+from fnmatch import fnmatch
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
-from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape as _landscape
@@ -24,10 +26,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen import canvas as _canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.tables import CellStyle
 
 from huurdersgroep_app import paths
 from huurdersgroep_app.core.errors import DomainError
@@ -48,6 +48,35 @@ WARNING = colors.HexColor("#b00020")
 _fonts_registered = False
 
 
+class _FontFace:
+    """A TrueType face read from its file the first time more than its name is asked for.
+
+    Registering a face with reportlab (``registerFont`` asks only for ``face.name``) then costs
+    nothing; reading DejaVu's 700 kB takes ~30 ms a face, so a document pays only for the faces it
+    draws with (most never use the oblique). Once read, the font holds the real face."""
+
+    def __init__(self, font: ttfonts.TTFont, name: str, file: Path):
+        self._font, self.name, self._file = font, name.encode("ascii"), file  # reportlab's is bytes
+
+    def __getattr__(self, attribute: str):
+        face = ttfonts.TTFontFace(str(self._file))
+        self._font.face = face
+        return getattr(face, attribute)
+
+
+class _LazyTTFont(ttfonts.TTFont):
+    """``TTFont`` whose face is a ``_FontFace``: what ``TTFont.__init__`` sets, without reading the file.
+    The face's name is its PostScript name, the name we register it under (a test compares them)."""
+
+    def __init__(self, name: str, file: Path):  # not the parent's: it would read the file
+        self.fontName = name
+        self.face = _FontFace(self, name, file)
+        self.encoding = ttfonts.TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
+
+
 def register_fonts() -> None:
     """Register the shipped DejaVu fonts and make them reportlab's defaults.
 
@@ -55,22 +84,27 @@ def register_fonts() -> None:
     canvas starts in ``rl_config.canvas_basefontname`` and a chart's labels in the graphics
     ``STATE_DEFAULTS`` (both Helvetica), so both are pointed at DejaVu before anything is drawn."""
     global _fonts_registered
-    if _fonts_registered:
-        return
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(paths.FONTS_DIR / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
-    rl_config.canvas_basefontname = FONT
-    # Compressed streams as binary, not also ASCII85-encoded: a quarter smaller, and neither reportlab
-    # nor pypdf (which binds the funding dossier) spends time encoding and decoding them.
-    rl_config.useA85 = 0
-    STATE_DEFAULTS["fontName"] = FONT
-    # Defaults read when reportlab was imported: a table's plain-text cells, a paragraph's bullet.
-    CellStyle.fontname = FONT
-    ParagraphStyle.defaults["fontName"] = FONT
-    ParagraphStyle.defaults["bulletFontName"] = FONT
-    _fonts_registered = True
+    if not _fonts_registered:
+        for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                           (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+            pdfmetrics.registerFont(_LazyTTFont(name, paths.FONTS_DIR / file))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+        rl_config.canvas_basefontname = FONT
+        # Compressed streams as binary, not also ASCII85-encoded: a quarter smaller, and neither reportlab
+        # nor pypdf (which binds the funding dossier) spends time encoding and decoding them.
+        rl_config.useA85 = 0
+        ParagraphStyle.defaults["fontName"] = FONT
+        ParagraphStyle.defaults["bulletFontName"] = FONT
+        _fonts_registered = True
+    # Defaults of modules a document imports only when it uses them (a table drawn on the canvas needs
+    # neither Platypus, ~0.2 s to import, nor the graphics): a chart's labels, a Platypus table's
+    # plain-text cells. Checked at every call, since such a module may come in after the first document.
+    shapes = sys.modules.get("reportlab.graphics.shapes")
+    if shapes is not None:
+        shapes.STATE_DEFAULTS["fontName"] = FONT
+    tables = sys.modules.get("reportlab.platypus.tables")
+    if tables is not None:
+        tables.CellStyle.fontname = FONT
 
 
 def pdf_language(lang: str | None = None) -> str:
@@ -290,6 +324,8 @@ def build_pdf(target, info: DocumentInfo, story: list, *, landscape: bool = Fals
     """Lay out Platypus flowables on the letterhead; ``target`` is a path or a binary file.
 
     Returns the number of pages."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
     check_target(target)
     register_fonts()
     size = page_size(landscape)

@@ -54,6 +54,9 @@ def action_table(points: list[ActionPointRow], with_status: bool = False) -> b.T
     return b.Table(header, rows, widths, whole=whole)
 
 
+ABSENT_NAMED_UP_TO = 20  # more absent members are counted, not named
+
+
 def attendance_blocks(record: MeetingRecord) -> list:
     members = [r for r in record.attendance if not r.is_guest]
     present = [r.name for r in members if r.status == "present"]
@@ -66,10 +69,10 @@ def attendance_blocks(record: MeetingRecord) -> list:
     # "Present: 23: …", two colons in a row.
     rows: list[tuple[str, int | None, str]] = [(_("Present"), len(present), ", ".join(present)),
                                                (_("Excused"), len(excused), ", ".join(excused))]
-    if record.type == "board" or len(absent) <= 20:
+    if record.type == "board" or len(absent) + record.unlisted <= ABSENT_NAMED_UP_TO:
         rows.append((_("Absent"), len(absent), ", ".join(absent)))
     else:
-        rows.append((_("Absent"), None, str(len(absent))))
+        rows.append((_("Absent"), None, str(len(absent) + record.unlisted)))
     if proxies:
         rows.append((_("Proxies"), None, "; ".join(proxies)))
     if guests:
@@ -129,7 +132,9 @@ def signing_names(record: MeetingRecord) -> tuple[str, str]:
 
 
 def minutes_blocks(session: Session, meeting_id: int) -> list:
-    record = load_meeting(session, meeting_id)
+    meeting = get_meeting(session, meeting_id)
+    # Only the absent members' names that are printed are read: not 10,000 for a large group's meeting.
+    record = load_meeting(session, meeting_id, None if meeting.type == "board" else ABSENT_NAMED_UP_TO)
     approval = approval_of(session, meeting_id)
     if approval is not None:
         state = _("Approved at the meeting of {date} (decision {label}).").format(

@@ -183,7 +183,9 @@ class TableColumns(QObject):
             room = max(0, available - sum(least.values()))
             lacking = {n: wanted[n] - least[n] for n in shown}
             total = sum(lacking.values())
-            for n in shown[:-1]:
+            # The last one too: Qt stretches the last section but never below the width it was given,
+            # and its full width would push the table into scrolling sideways.
+            for n in shown:
                 self.view.setColumnWidth(n, least[n] + (room * lacking[n] // total if total else 0))
             return
         texts = [n for n in shown if not self.columns[n].align_right and self.columns[n].chars > 0]

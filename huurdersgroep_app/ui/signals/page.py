@@ -151,6 +151,10 @@ class Page(QWidget):
         self.complex.addItem(_("No particular complex"), NO_COMPLEX)
         self.complex.setCurrentIndex(max(self.complex.findData(current), 0))
         self.complex.blockSignals(False)
+        # Never narrower than its longest choice: the grid squeezed "Alle wijken en complexen" under the arrow.
+        for box in (self.complex, self.category, self.status):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # not the hint of the first show
+            box.setMinimumWidth(box.sizeHint().width())
         self.unanswered_days.setValue(days)
         self.model.set_rows(rows)
         self._filters_changed()

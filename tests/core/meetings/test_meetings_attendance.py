@@ -141,3 +141,21 @@ def test_clearing_a_tick_and_saving_a_whole_list(db, group):
         with pytest.raises(ValidationError):
             attendance.set_attendance(s, m.id, ids["els"], "late")
     assert (counts.present, counts.excused, counts.unmarked) == (2, 0, 2)
+
+
+def test_the_minutes_record_leaves_out_the_unticked_members_it_would_only_count(db, group):
+    """The minutes name at most a few absent members: beyond that ``load_meeting`` does not read
+    the names of the members nobody ticked, and counts them all the same."""
+    m = meeting(db, "members")
+    tick(db, m.id, **{str(group["anna"]): "present", str(group["bart"]): "excused", str(group["gert"]): "absent"})
+    with db.reading() as s:
+        whole = load_meeting(s, m.id)
+        short = load_meeting(s, m.id, unticked_up_to=3)
+        roomy = load_meeting(s, m.id, unticked_up_to=8)
+    assert len(whole.attendance) == 10 and whole.unlisted == 0
+    assert [(r.name, r.status) for r in short.attendance] == [(r.name, r.status) for r in whole.attendance
+                                                               if r.status is not None]
+    assert short.unlisted == 7 and short.counts == whole.counts and short.quorum == whole.quorum
+    assert (short.counts.absent, short.counts.unmarked) == (8, 7)
+    # 7 unticked + 1 ticked absent fit under 8: everyone is listed, as before
+    assert roomy.attendance == whole.attendance and roomy.unlisted == 0

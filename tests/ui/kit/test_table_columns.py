@@ -109,3 +109,25 @@ def test_columns_are_measured_on_their_content_and_again_when_the_rows_change(qt
     assert view.columnWidth(0) > metrics.horizontalAdvance(long_name)
     assert not view.isColumnHidden(1)  # the empty note needs only its title, so it still fits
     assert fitted.wanted_width(1) < metrics.averageCharWidth() * 20
+
+
+def test_short_of_room_the_columns_share_it_without_scrolling_sideways(qtbot):
+    columns = [Column("Name", lambda r: r[0], chars=10, priority=ESSENTIAL),
+               Column("Role", lambda r: r[1], chars=10, priority=HIGH),
+               Column("E-mail", lambda r: r[2], chars=12, priority=HIGH)]
+    rows = [("Katrien Desmet-Vandamme", "Coördinator huurdersparticipatie", "hanne.vercruysse@vlasland.example")]
+    view = table_view(RowsTableModel(columns, rows))
+    qtbot.addWidget(view)
+    fitted = fit_columns(view, "test.short", columns)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    wanted = sum(fitted.wanted_width(n) for n in range(3))
+    least = sum(fitted.least_useful_width(n) for n in range(3))
+    width = (wanted + least) // 2 + view.width() - view.viewport().width()
+    view.resize(width, 300)  # room for each column's least useful width, not for all content
+    qtbot.waitUntil(lambda: view.viewport().width() < wanted)
+    assert least < view.viewport().width() < wanted
+    assert all(not view.isColumnHidden(n) for n in range(3))
+    assert sum(view.columnWidth(n) for n in range(3)) <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0

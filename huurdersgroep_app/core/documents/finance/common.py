@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from sqlalchemy.orm import Session
 
-from huurdersgroep_app.core.documents.base import ACCENT, FONT, MUTED, RULE, DocumentInfo, Letterhead
+from huurdersgroep_app.core.documents.base import ACCENT, FONT, MUTED, RULE, DocumentInfo, Letterhead, register_fonts
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, Row
 from huurdersgroep_app.core.services.finance.balances import AccountBalance
 from huurdersgroep_app.core.services.finance.figures import CategoryFigure, FigureTable
@@ -24,6 +24,10 @@ TOTAL_FILL = colors.HexColor("#e8eef3")
 BUDGET_COLOUR = colors.HexColor("#9dbad0")
 ACTUAL_COLOUR = ACCENT
 MONEY_SAMPLE = "€ -99.999,99"
+
+# A shape takes the graphics' default font when it is made, and the graphics come in with this module
+# (not with every document): point that default at DejaVu now (registering the fonts reads no file).
+register_fonts()
 
 
 def info(session: Session, title: str, today: date | None = None, year: int | None = None) -> DocumentInfo:

@@ -76,11 +76,28 @@ class AttendanceRow:
 def attendance_rows(session: Session, meeting_id: int, expected: set[int] | None = None) -> list[AttendanceRow]:
     """Everyone expected or recorded, members by name, then guests; a few set-based queries.
     ``expected``: ``expected_member_ids`` of the meeting when the caller already has it."""
+    return listed_attendance(session, meeting_id, expected)[0]
+
+
+def listed_attendance(session: Session, meeting_id: int, expected: set[int] | None = None,
+                      unticked_up_to: int | None = None) -> tuple[list[AttendanceRow], int]:
+    """``attendance_rows`` and how many expected members who were not ticked it leaves out (0).
+
+    ``unticked_up_to``: list the members who were not ticked only when they and those ticked absent
+    are at most this many, else leave them out and count them. The minutes name the absent only up
+    to 20; a members' meeting of a large group would otherwise read and sort 10,000 names for a count."""
     meeting = get_meeting(session, meeting_id)
     records = list(session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)
                                    .order_by(Attendance.id)))
     recorded = {a.member_id: a for a in records if a.member_id is not None}
-    listed = (expected_member_ids(session, meeting) if expected is None else expected) | set(recorded)
+    expected = expected_member_ids(session, meeting) if expected is None else expected
+    listed = expected | set(recorded)
+    unlisted = 0
+    if unticked_up_to is not None:
+        unticked = len(listed) - len(recorded)
+        ticked_absent = sum(1 for a in recorded.values() if a.status not in ("present", "excused"))
+        if unticked + ticked_absent > unticked_up_to:
+            listed, unlisted = set(recorded), unticked
     lookup = listed | {a.proxy_holder_id for a in recorded.values() if a.proxy_holder_id}
     people = _names(session, lookup)
     mode = surname_sort_mode(session)
@@ -95,7 +112,7 @@ def attendance_rows(session: Session, meeting_id: int, expected: set[int] | None
     rows.sort(key=lambda r: r.sort_key)
     rows += [AttendanceRow(None, g.id, g.guest_name, g.guest_organisation, g.status, None, "", True, "")
              for g in records if g.member_id is None]
-    return rows
+    return rows, unlisted
 
 
 def _names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -221,13 +238,14 @@ class AttendanceCounts:
     proxies: int  # proxies whose holder is present
 
 
-def counts_from_rows(rows: list[AttendanceRow]) -> AttendanceCounts:
+def counts_from_rows(rows: list[AttendanceRow], unlisted: int = 0) -> AttendanceCounts:
+    """``unlisted``: expected members not ticked and left out of ``rows`` (``listed_attendance``)."""
     members = [r for r in rows if not r.is_guest]
     present_ids = {r.member_id for r in members if r.status == "present"}
     return AttendanceCounts(
         present=len(present_ids), excused=sum(r.status == "excused" for r in members),
-        absent=sum(r.status not in ("present", "excused") for r in members),
-        unmarked=sum(r.status is None for r in members), guests=sum(r.is_guest for r in rows),
+        absent=sum(r.status not in ("present", "excused") for r in members) + unlisted,
+        unmarked=sum(r.status is None for r in members) + unlisted, guests=sum(r.is_guest for r in rows),
         proxies=sum(1 for r in members if r.proxy_holder_id in present_ids and r.status != "present"))
 
 

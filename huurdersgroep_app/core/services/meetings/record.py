@@ -13,7 +13,7 @@ from huurdersgroep_app.core.db.models.meetings import AgendaItem, Election, Meet
 from huurdersgroep_app.core.services.meetings.action_points import (ActionPointRow, action_point_rows,
                                                                     review_action_points)
 from huurdersgroep_app.core.services.meetings.attendance import (AttendanceCounts, AttendanceRow, QuorumResult,
-                                                        attendance_rows, counts_from_rows, expected_and_quorum_base,
+                                                        counts_from_rows, expected_and_quorum_base, listed_attendance,
                                                         quorum_from_rows)
 from huurdersgroep_app.core.services.meetings.elections import ElectionResult, elections_of_meeting
 from huurdersgroep_app.core.services.meetings.invitations import InvitationCheck, invitation_check, time_text
@@ -96,6 +96,9 @@ class MeetingRecord:
     previous_meeting_id: int | None
     previous_meeting_heading: str
     invitation: InvitationCheck
+    # Expected members who were not ticked and are not in ``attendance`` (``load_meeting``'s
+    # ``unticked_up_to``); counted in ``counts`` all the same.
+    unlisted: int = 0
 
     @property
     def agenda(self) -> list[ItemRecord]:
@@ -110,13 +113,15 @@ class MeetingRecord:
         return next((i.id for i in self.items if i.key == "action_review" and not i.parked), None)
 
 
-def load_meeting(session: Session, meeting_id: int) -> MeetingRecord:
+def load_meeting(session: Session, meeting_id: int, unticked_up_to: int | None = None) -> MeetingRecord:
+    """``unticked_up_to``: see ``attendance.listed_attendance`` (the minutes, which name at most 20
+    absent members); by default ``attendance`` lists everyone expected."""
     meeting = get_meeting(session, meeting_id)
     people = dict(((mid, f"{first} {last}".strip()) for mid, first, last in session.execute(
         select(Member.id, Member.first_name, Member.last_name).where(
             Member.id.in_([i for i in (meeting.chair_id, meeting.minute_taker_id) if i])))))
     expected, quorum_base = expected_and_quorum_base(session, meeting)
-    attendance = attendance_rows(session, meeting.id, expected)
+    attendance, unlisted = listed_attendance(session, meeting.id, expected, unticked_up_to)
     decisions = decision_rows(session, meeting_id=meeting.id)
     actions = action_point_rows(session, meeting_id=meeting.id)
     review = review_action_points(session, meeting.id)
@@ -150,7 +155,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingRecord:
         meeting.chair_id, people.get(meeting.chair_id, ""), meeting.minute_taker_id,
         people.get(meeting.minute_taker_id, ""), meeting.invitations_sent_on, meeting.cancel_reason, meeting.notes,
         [ContactRef(c.id, c.full_name, c.partner.name, c.role) for c in meeting.contacts],
-        records, attendance, counts_from_rows(attendance), quorum_from_rows(session, meeting, attendance, quorum_base),
+        records, attendance, counts_from_rows(attendance, unlisted),
+        quorum_from_rows(session, meeting, attendance, quorum_base),
         decisions, actions, review, elections, attachments,
         previous.id if previous else None, meeting_heading(previous) if previous else "",
-        invitation_check(session, meeting.id))
+        invitation_check(session, meeting.id), unlisted)
