@@ -40,3 +40,12 @@ def test_a_heading_followed_by_a_heading_never_stays_alone(tmp_path, filler_mm):
     pages = {text: next(page for page, w in found if w["text"] == text) for text in ("Verkiezingen", "voorzitter",
                                                                                     "Paula")}
     assert pages["Verkiezingen"] == pages["voorzitter"] == pages["Paula"], (filler_mm, pages)
+
+
+def test_a_run_of_headings_does_not_push_the_first_to_the_next_page(tmp_path):
+    """Twenty agenda items with nothing noted under them: the first follows the attendance on page 1."""
+    out = tmp_path / "items.pdf"
+    b.write_pdf(out, INFO, [b.Title("Verslag"), b.Para("Quorum: geen quorum vereist.")]
+                + [b.Heading(f"{n}. Agendapunt{n}", 3) for n in range(1, 21)])
+    found = pdf_layout.words(out)
+    assert next(page for page, w in found if w["text"] == "Agendapunt1") == 1

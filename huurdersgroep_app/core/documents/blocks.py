@@ -121,10 +121,10 @@ def _pdf_flowables(blocks: list, width: float) -> list:
         if isinstance(block, Title):
             out.append(Paragraph(_text(block.text), st["title"]))
         elif isinstance(block, Heading):
-            following = 0
-            while index + 1 + following < len(blocks) and isinstance(blocks[index + 1 + following], Heading):
-                following += 1
-            out.append(CondPageBreak(KEEP_WITH_HEADING + following * HEADING_ROOM))
+            # Only the next heading: a run of empty agenda items is a list of headings that may break
+            # anywhere, and asking room for all of them left half a page blank above the first.
+            then_heading = index + 1 < len(blocks) and isinstance(blocks[index + 1], Heading)
+            out.append(CondPageBreak(KEEP_WITH_HEADING + (HEADING_ROOM if then_heading else 0)))
             out.append(Paragraph(_text(block.text), st["h2" if block.level <= 2 else "h3"]))
         elif isinstance(block, Para):
             style = st["para" if block.style == "body" else block.style]
