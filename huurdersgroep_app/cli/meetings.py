@@ -1,6 +1,7 @@
 """Meeting documents and commands:
 
     huurdersgroep report invitation|poster|sign-in-sheet|minutes|ballot --meeting ID --out FILE [--format pdf|docx]
+    huurdersgroep report ballot --meeting ID --out FILE [--per-page 1|2|4] [--copies N]
     huurdersgroep report proxy-form --meeting ID --out FILE [--filled] [--format pdf|docx]
     huurdersgroep report decisions|action-points --year YYYY --out FILE
     huurdersgroep meetings list [--year YYYY]
@@ -24,7 +25,9 @@ def register(cli) -> None:
     cli.report_option("--year", type=year, help="year, e.g. 2026")
     cli.report_option("--per", choices=("member", "household", "generic"), default="household",
                       help="invitation: a letter per member, per household, or one letter for all")
-    cli.report_option("--copies", type=int, default=2, help="ballot papers per election")
+    cli.report_option("--copies", type=int, default=2, help="ballot: papers per election")
+    cli.report_option("--per-page", type=int, choices=(1, 2, 4), default=2,
+                      help="ballot: papers per A4 page (1 whole, 2 halves, 4 quarters), with cut lines")
     cli.report_option("--filled", action="store_true",
                       help="proxy-form: one form per member, with their name and address filled in")
     for name, handler in (("invitation", report_invitation), ("poster", report_poster),
@@ -116,7 +119,7 @@ def report_ballot(args) -> int:
     if args.copies < 1:
         raise UsageError(_("--copies must be at least 1."))
     with document_session(args) as session:
-        pages = write_ballot(session, meeting_id, args.out, copies=args.copies)
+        pages = write_ballot(session, meeting_id, args.out, copies=args.copies, per_page=args.per_page)
     return done(args, pages)
 
 

@@ -82,6 +82,23 @@ def test_meeting_documents_as_pdf(group_file, tmp_path, capsys, kind, meeting, e
     assert expected in text_of(target)
 
 
+@pytest.mark.parametrize("per_page, copies, pages", [(1, 3, 3), (2, 3, 2), (4, 9, 3)])
+def test_ballot_per_page_and_copies(group_file, tmp_path, capsys, per_page, copies, pages):
+    target = tmp_path / "ballot.pdf"
+    code, out, err = run(capsys, "report", "ballot", "--db", group_file, "--meeting", 2, "--out", target,
+                         "--per-page", per_page, "--copies", copies, "--lang", "en")
+    assert (code, err) == (0, "") and f"({pages} page" in out
+    texts = [page.extract_text() for page in PdfReader(str(target)).pages]
+    assert len(texts) == pages and sum(t.count("Gert Wouters") for t in texts) == copies
+    assert texts[0].count("Ballot paper") == min(per_page, copies)
+
+
+def test_ballot_per_page_other_than_1_2_4_is_a_usage_error(group_file, tmp_path, capsys):
+    code, out, err = run(capsys, "report", "ballot", "--db", group_file, "--meeting", 2, "--out",
+                         tmp_path / "x.pdf", "--per-page", 3, "--lang", "en")
+    assert code == 2 and out == "" and "--per-page" in err and err.count("\n") == 1
+
+
 def test_invitation_per_member_and_generic(group_file, tmp_path, capsys):
     per_member, generic = tmp_path / "m.pdf", tmp_path / "g.pdf"
     assert run(capsys, "report", "invitation", "--db", group_file, "--meeting", 2, "--out", per_member,

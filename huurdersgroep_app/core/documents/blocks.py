@@ -137,7 +137,10 @@ def _pdf_flowables(blocks: list, width: float) -> list:
             out.append(ListFlowable(items, bulletType="1" if block.numbered else "bullet", start=None if
                                     block.numbered else "•", bulletFormat="%s." if block.numbered else None,
                                     leftIndent=style.fontSize * 2.2, bulletFontName=FONT,
-                                    bulletFontSize=style.fontSize))
+                                    bulletFontSize=style.fontSize,
+                                    # a paragraph's space after it: without it the next paragraph read
+                                    # as one more item of the list (the funding dossier's cover letter)
+                                    spaceAfter=st["para"].spaceAfter))
         elif isinstance(block, Fields):
             data = [[Paragraph(f"<b>{_text(k)}</b>", st["body"]), Paragraph(_text(v), st["body"])]
                     for k, v in block.rows]

@@ -4,6 +4,7 @@ the app where the selected condition is put right (or the evidence form for the 
 words). The conditions themselves are edited here too."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from huurdersgroep_app.core.services.funding import conditions
@@ -12,7 +13,8 @@ from huurdersgroep_app.core.services.funding.views import ConditionLine, FunderD
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.models import FIX_PLACES, TEXT_PLACES, ConditionsModel, fix_button_text
-from huurdersgroep_app.ui.kit.table_model import selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import selected_row, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
 
@@ -25,7 +27,16 @@ class ConditionsTab(QWidget):
         self.model = ConditionsModel(self)
         self.table = table_view(self.model)
         self.table.setAccessibleName(_("Conditions"))
-        size_columns(self.table, self.model.columns)
+        fit_columns(self.table, "funding.conditions", self.model.columns)
+        # A dozen sentences in the funder's words: wrapped onto more lines, not cut with "…" (at
+        # 1366 px every condition and its evidence ended in "…").
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Row heights follow the widths once they have settled (the last column stretches after the others).
+        self.row_heights = QTimer(self, singleShot=True, interval=0)
+        self.row_heights.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_args: self.row_heights.start())
+        self.model.modelReset.connect(self.row_heights.start)
         layout.addWidget(self.table, 1)
         self.explanation = hint("")
         layout.addWidget(self.explanation)

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.services.funding import grants
 from huurdersgroep_app.core.services.funding.catalogue import EVIDENCE_FIX, MET, NOT_MET
 from huurdersgroep_app.i18n import N_, _, format_money
 from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel
+from huurdersgroep_app.ui.kit.table_model import ESSENTIAL, LOW, Column, RowsTableModel
 
 # key → (page, tab or None, the button's text). The Funding page's own keys stay here.
 FIX_PLACES: dict[str, tuple[str, str | None, str]] = {
@@ -43,8 +43,8 @@ def money(amount) -> str:
 
 
 def funder_columns() -> list[Column]:
-    return [Column(_("Funder"), lambda r: r.name, chars=26),
-            Column(_("Kind"), lambda r: r.kind_label, chars=12)]
+    return [Column(_("Funder"), lambda r: r.name, chars=26, priority=ESSENTIAL),
+            Column(_("Kind"), lambda r: r.kind_label, chars=12, priority=LOW)]
 
 
 def condition_columns() -> list[Column]:
@@ -55,8 +55,8 @@ def condition_columns() -> list[Column]:
         order = {NOT_MET: 0, MET: 2}
         return 3 if line.result is None else order.get(line.result.status, 1)
 
-    return [Column(_("Condition"), lambda r: r.label, chars=44, tooltip=lambda r: r.label),
-            Column(_("Status"), status, sort=status_sort, chars=13),
+    return [Column(_("Condition"), lambda r: r.label, chars=44, tooltip=lambda r: r.label, priority=ESSENTIAL),
+            Column(_("Status"), status, sort=status_sort, chars=13, priority=ESSENTIAL),
             Column(_("Evidence"), lambda r: r.result.evidence if r.result else "", chars=40,
                    tooltip=lambda r: r.result.evidence if r.result else ""),
             Column(_("What to do"), lambda r: r.result.todo if r.result else "", chars=30,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.funding import views
@@ -16,8 +16,8 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.conditions_tab import ConditionsTab
 from huurdersgroep_app.ui.funding.grants_tab import GrantsTab
 from huurdersgroep_app.ui.funding.models import funder_columns
-from huurdersgroep_app.ui.kit.table_model import (ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, size_columns,
-                                                  table_view)
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, table_view
 from huurdersgroep_app.ui.kit.widgets import heading, hint
 
 TABS = ("compliance", "grants")
@@ -53,9 +53,8 @@ class Page(QWidget):
         self.funders.setAccessibleName(_("Funders"))
         self.funders.setSortingEnabled(True)
         self.funders.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        size_columns(self.funders, self.funder_model.columns)
-        self.funders.horizontalHeader().setStretchLastSection(False)
-        self.funders.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Measured on the names: "Woonmaatschappij Vlasland" beside its kind was cut in the narrow panel.
+        fit_columns(self.funders, "funding.funders", self.funder_model.columns)
         left.addWidget(self.funders, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New funder…"))

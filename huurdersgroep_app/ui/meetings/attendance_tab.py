@@ -78,7 +78,7 @@ class AttendanceTab(MeetingTab):
         self.roles_button = QPushButton(_("Chair and minute-taker…"))
         self.roles_button.setToolTip(_("Who chaired and who took the minutes, from those present."))
         self.sheet_button = docs.document_button(ctx, _("Sign-in sheet"), lambda fmt: docs.sign_in_sheet_writer(
-            self.meeting_id), lambda: _("sign-in-sheet"), self)
+            self.meeting_id), lambda: docs.meeting_file_name(self.record, _("sign-in-sheet")), self)
         side = button_column(*self.mark_buttons.values(), None, self.proxy_button, self.guest_button,
                              self.remove_guest_button, None, self.roles_button, None, self.sheet_button)
         side.insertWidget(0, hint(_("Mark the selected people as:")))

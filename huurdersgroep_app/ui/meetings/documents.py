@@ -7,6 +7,7 @@ when a document is asked for, so reportlab never slows down opening a meeting.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QMenu, QPushButt
                                QVBoxLayout, QWidget)
 
 from huurdersgroep_app import paths
+from huurdersgroep_app.core.documents.catalogue import dated_file_stem, safe_file_stem
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
@@ -67,11 +69,11 @@ def minutes_writer(meeting_id: int, fmt: str = "pdf") -> Writer:
     return write
 
 
-def ballot_writer(meeting_id: int, fmt: str = "pdf") -> Writer:
+def ballot_writer(meeting_id: int, per_page: int = 2, copies: int = 2) -> Writer:
     def write(session, target):
         from huurdersgroep_app.core.documents.ballot import write_ballot
 
-        return write_ballot(session, meeting_id, target)
+        return write_ballot(session, meeting_id, target, copies=copies, per_page=per_page)
     return write
 
 
@@ -89,6 +91,16 @@ def action_points_writer(year: int | None) -> Writer:
 
         return write_action_points(session, target, year=year)
     return write
+
+
+def meeting_file_name(record, document: str) -> str:
+    """The name a meeting's document is suggested under: the document, the meeting's type and its day,
+    'stembrieven-jaarvergadering-2026-03-28', so copies of several meetings can lie in one folder."""
+    if record is None:
+        return safe_file_stem(document)
+    # Without accents, like the documents' own names ('liste-de-presence'): 'assemblee-generale'.
+    kind = "".join(c for c in unicodedata.normalize("NFKD", record.type_label) if not unicodedata.combining(c))
+    return dated_file_stem(f"{document} {kind}", record.scheduled_on)
 
 
 # -- saving ----------------------------------------------------------------------------------------------

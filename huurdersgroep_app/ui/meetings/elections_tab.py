@@ -15,6 +15,7 @@ from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.meetings import documents as docs
+from huurdersgroep_app.ui.meetings.ballot_options import BallotOptions
 from huurdersgroep_app.ui.meetings.tab import MeetingTab, button_column, button_row, set_signal
 from huurdersgroep_app.ui.kit.table_columns import section_width
 from huurdersgroep_app.ui.kit.widgets import hint
@@ -69,11 +70,13 @@ class ElectionsTab(MeetingTab):
         self.votes_button = QPushButton(_("Record the votes…"))
         self.acclamation_button = QPushButton(_("Elected by acclamation"))
         self.apply_button = QPushButton(_("Apply the result to the board…"))
+        self.ballot_options = BallotOptions(self)
         self.ballot_button = docs.document_button(ctx, _("Ballot papers"), lambda fmt: docs.ballot_writer(
-            self.meeting_id), lambda: _("ballot-papers"), self)
+            self.meeting_id, self.ballot_options.per_page(), self.ballot_options.copies()),
+            lambda: docs.meeting_file_name(self.record, _("ballot-papers")), self)
         row.addLayout(button_column(self.new_button, self.candidate_button, self.remove_candidate_button, None,
                                     self.votes_button, self.acclamation_button, self.apply_button, None,
-                                    self.ballot_button))
+                                    self.ballot_button, self.ballot_options))
         box.addLayout(row, 1)
         self.result_text = QLabel()
         self.result_text.setWordWrap(True)
@@ -125,6 +128,7 @@ class ElectionsTab(MeetingTab):
         ids = [e.election_id for e in self.record.elections]
         view = self.ctx.read(views.read_election_details, self.meeting_id, ids)
         seats, self.free_seats, self.details = view.seats, view.free_seats, view.details
+        self.ballot_options.suggest_copies(self.meeting_id, self.ctx.read(elections.voters_at, self.meeting_id))
         if seats:
             self.seats_text.setText(_("Terms that end at this meeting: {names}.").format(names="; ".join(
                 _("{name} ({office}, until {date})").format(name=s.member_name, office=board.role_label(s.role).lower(),

@@ -36,6 +36,7 @@ def test_a_registration_consent_fills_the_members_own_fields_and_can_be_withdraw
         assert (member.consent_on, member.consent_how) == (date(2026, 5, 2), "Online form")
         consent.withdraw_consent(s, record.id, date(2026, 5, 20))
         assert consent.members_without_consent(s, TODAY) == [people.current, people.newcomer]
+        assert consent.count_without_consent(s, TODAY) == 2  # the Overview's figure, counted by SQLite
         with pytest.raises(DomainError, match="already withdrawn"):
             consent.withdraw_consent(s, record.id, date(2026, 5, 21))
 

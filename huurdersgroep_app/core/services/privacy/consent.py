@@ -123,10 +123,17 @@ def consent_rows(session: Session, member_id: int) -> list[ConsentRow]:
                        version, c.withdrawn_on, c.notes) for c, version in session.execute(stmt)]
 
 
+def _without_consent(on: date):
+    consented = select(Consent.member_id).where(Consent.purpose == "registration", Consent.withdrawn_on.is_(None))
+    return select(Member.id).where(Member.anonymised.is_(False), (Member.left_on.is_(None)) | (Member.left_on > on),
+                                   Member.id.not_in(consented))
+
+
 def members_without_consent(session: Session, on: date | None = None) -> list[int]:
     """Active, not anonymised members with no standing registration consent."""
-    on = on or date.today()
-    consented = select(Consent.member_id).where(Consent.purpose == "registration", Consent.withdrawn_on.is_(None))
-    stmt = select(Member.id).where(Member.anonymised.is_(False), (Member.left_on.is_(None)) | (Member.left_on > on),
-                                   Member.id.not_in(consented))
-    return list(session.scalars(stmt))
+    return list(session.scalars(_without_consent(on or date.today())))
+
+
+def count_without_consent(session: Session, on: date | None = None) -> int:
+    """How many ``members_without_consent`` there are, counted by SQLite (the Overview's figure)."""
+    return session.scalar(select(func.count()).select_from(_without_consent(on or date.today()).subquery()))

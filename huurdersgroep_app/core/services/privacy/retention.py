@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
@@ -64,23 +64,31 @@ def retention_policy(session: Session) -> RetentionPolicy:
                            profile.note("privacy", "financial_records_years"))
 
 
+def _former_members(policy: RetentionPolicy, today: date):
+    """Not-yet-anonymised members who left more than the policy's years before ``today``."""
+    latest_leave = add_years(today, -policy.former_member_years)
+    return select(Member).where(Member.anonymised.is_(False), Member.left_on.is_not(None),
+                                Member.left_on <= latest_leave)
+
+
+def _former_contacts(session: Session, policy: RetentionPolicy, today: date):
+    """Contacts whose role ended more than the policy's years before ``today``, not anonymised yet."""
+    latest_end = add_years(today, -policy.former_contact_years)
+    return select(Contact).where(Contact.end_on.is_not(None), Contact.end_on <= latest_end,
+                                 Contact.id.not_in(anonymised_contact_ids(session)))
+
+
 def past_retention(session: Session, today: date | None = None) -> list[RetentionItem]:
     """Everything past its retention on ``today``, oldest first within each kind."""
     today = today or date.today()
     policy = retention_policy(session)
     items: list[RetentionItem] = []
-    latest_leave = add_years(today, -policy.former_member_years)
-    for member in session.scalars(select(Member).where(Member.anonymised.is_(False), Member.left_on.is_not(None),
-                                                       Member.left_on <= latest_leave).order_by(Member.left_on)):
+    for member in session.scalars(_former_members(policy, today).order_by(Member.left_on)):
         items.append(RetentionItem("former_member", member.id, member.full_name, member.left_on,
                                    add_years(member.left_on, policy.former_member_years), "anonymise"))
-    done = anonymised_contact_ids(session)
-    latest_end = add_years(today, -policy.former_contact_years)
-    for contact in session.scalars(select(Contact).where(Contact.end_on.is_not(None), Contact.end_on <= latest_end)
-                                   .order_by(Contact.end_on)):
-        if contact.id not in done:
-            items.append(RetentionItem("former_contact", contact.id, contact.full_name, contact.end_on,
-                                       add_years(contact.end_on, policy.former_contact_years), "anonymise"))
+    for contact in session.scalars(_former_contacts(session, policy, today).order_by(Contact.end_on)):
+        items.append(RetentionItem("former_contact", contact.id, contact.full_name, contact.end_on,
+                                   add_years(contact.end_on, policy.former_contact_years), "anonymise"))
     for row in sorted(list_years(session), key=lambda r: r.year):
         end = date(row.year, 12, 31)
         due = add_years(end, policy.financial_years)
@@ -90,8 +98,13 @@ def past_retention(session: Session, today: date | None = None) -> list[Retentio
 
 
 def reminder_count(session: Session, today: date | None = None) -> int:
-    """How many people are past their retention: the Overview's reminder ('3 former members …')."""
-    return sum(1 for item in past_retention(session, today) if item.kind in ACTIONABLE)
+    """How many people are past their retention: the Overview's reminder ('3 former members …').
+    Counted by SQLite from the queries ``past_retention`` lists (on every Overview refresh, the
+    register's hundreds of former members are not loaded to be counted)."""
+    today = today or date.today()
+    policy = retention_policy(session)
+    return sum(session.scalar(select(func.count()).select_from(query.subquery()))
+               for query in (_former_members(policy, today), _former_contacts(session, policy, today)))
 
 
 def anonymise_past_retention(session: Session, today: date | None = None) -> list[RetentionItem]:

@@ -20,7 +20,7 @@ class PrivacyCounts:
 
 
 def read_counts(session: Session) -> PrivacyCounts:
-    return PrivacyCounts(retention.reminder_count(session), len(consent.members_without_consent(session)))
+    return PrivacyCounts(retention.reminder_count(session), consent.count_without_consent(session))
 
 
 def read_consent_log(session: Session, member_id: int) -> tuple[str, list[consent.ConsentRow], int | None]:
