@@ -52,6 +52,9 @@ FLEMISH_ONLY = {
     "nagekeken": r"nagekeken",
     "tegen {date} (by a date)": r"\btegen \{date\}",
     "vertrekken van (start from)": r"vertrekken van",
+    # the Netherlands: (bank)afschrift, controleren (the audit pack and the bank import said 'uittreksel', 'nakijken')
+    "uittreksel": r"uittreksel",
+    "nakijken": r"nakijk",
 }
 # Messages about a Belgian thing (a Belgian address's box, a Belgian enterprise number) keep the
 # Belgian word in every Dutch: their context starts with 'Belgian'.
@@ -265,6 +268,8 @@ def test_the_flemish_word_check_finds_flemish_words():
     assert flemish_words("Laat het ons tegen {date} weten", "x") == ["tegen {date} (by a date)"]
     assert flemish_words("voor {f}, tegen {a}", "x") == []
     assert flemish_words("Vertrekken van vorig jaar", "x") == ["vertrekken van (start from)"]
+    assert flemish_words("Laatste rekeninguittreksel", "x") == ["uittreksel"]
+    assert flemish_words("Opnieuw nakijken", "x") == ["nakijken"]
     # a Belgian address keeps its 'bus' in a Dutch letter; the same word elsewhere is Flemish
     assert flemish_words("bus {box}", key("Belgian address", "box {box}")) == []
     assert flemish_words("bus {box}", "box {box}") == ["bus (house number box)"]

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.privacy import consent
 from huurdersgroep_app.core.services.privacy.labels import PURPOSE_LABELS, WAY_LABELS, purpose_label, way_label
 from huurdersgroep_app.core.services.privacy import views as privacy_views
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.i18n import _, pgettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, selected_row, size_columns, table_view
@@ -22,8 +22,10 @@ def consent_columns() -> list[Column]:
     return [Column(_("Consent to"), lambda r: r.purpose_label, chars=30),
             Column(_("Given on"), lambda r: formats.short_date(r.given_on), sort=lambda r: r.given_on, chars=10),
             Column(_("How"), lambda r: r.how_label, chars=18),
-            Column(_("Statement"), lambda r: _("version {number}").format(number=r.statement_version)
-                   if r.statement_version else "–", chars=10),
+            # the privacy statement the consent was given under (not a bank statement)
+            Column(pgettext("privacy statement", "Statement"),
+                   lambda r: _("version {number}").format(number=r.statement_version) if r.statement_version else "–",
+                   chars=10),
             Column(_("Withdrawn on"), lambda r: formats.short_date(r.withdrawn_on) if r.withdrawn_on else "",
                    chars=10),
             Column(_("Notes"), lambda r: r.notes, chars=20)]
