@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Callable
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -194,6 +195,12 @@ class DocumentCanvas(_canvas.Canvas):
         # Screen readers and spell checkers read the document in its own language, not in English.
         kwargs["lang"] = pdf_language()
         super().__init__(*args, **kwargs)
+        binding = _BINDING.get()
+        if binding is not None:
+            # A part of a bound document draws into that document's one PDF from its first stroke:
+            # the fonts' subsets (and the logo) are the bound document's, so its pages move as they are.
+            self._doc = binding.doc
+            self._make_preamble()
         self._info = info
         self._pages: list[dict] = []
         self._section_starts: set[int] = {0}  # page indexes where a letter of a batch begins
@@ -215,15 +222,26 @@ class DocumentCanvas(_canvas.Canvas):
         return len(self._pages)
 
     def save(self):
+        binding = _BINDING.get()
+        if binding is not None:
+            binding.keep(self)  # its pages wait for the binding, which puts them in their place
+            return
+        self.emit_pages()
+        super().save()
+
+    def emit_pages(self, on_page: Callable[[DocumentCanvas, int], None] | None = None) -> None:
+        """Draw the letterhead on the kept pages and put them in the PDF; ``on_page(canvas, index)``
+        draws more on each (the bound document's page number)."""
         starts = sorted(i for i in self._section_starts if i < len(self._pages)) or [0]
         ends = starts[1:] + [len(self._pages)]
         numbering = [(index - start + 1, end - start) for start, end in zip(starts, ends, strict=True)
                      for index in range(start, end)]
-        for (number, total), state in zip(numbering, self._pages, strict=True):
+        for index, ((number, total), state) in enumerate(zip(numbering, self._pages, strict=True)):
             self.__dict__.update(state)
             draw_page_frame(self, self._info, number, total)
+            if on_page is not None:
+                on_page(self, index)
             super().showPage()
-        super().save()
 
 
 # A part bound into a larger document (the funding dossier) is numbered by that document alone: its
@@ -239,6 +257,50 @@ def bound_part():
         yield
     finally:
         _BOUND_PART.reset(token)
+
+
+class Binding:
+    """One PDF bound from documents (the funding dossier), without writing and re-reading a PDF per
+    part: inside ``binding()``, every document drawn on a ``DocumentCanvas`` draws into ``doc`` and,
+    when it is saved, keeps its pages here (``take``) until ``canvas.emit_pages`` puts them in the
+    bound order; ``save`` writes the whole."""
+
+    def __init__(self):
+        register_fonts()
+        self.canvas = _canvas.Canvas(io.BytesIO(), initialFontName=FONT, lang=pdf_language())
+        self.doc = self.canvas._doc
+        self._kept: list[DocumentCanvas] = []
+
+    def keep(self, canvas: DocumentCanvas) -> None:
+        self._kept.append(canvas)
+
+    def take(self) -> DocumentCanvas:
+        """The document written since the last ``take``."""
+        if len(self._kept) != 1:
+            raise RuntimeError(f"expected one document, {len(self._kept)} were written")
+        return self._kept.pop()
+
+    def save(self, target, title: str, author: str) -> None:
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor(author)
+        self.canvas.setCreator("huurdersgroep_app")
+        self.doc.SaveToFile(str(target) if isinstance(target, (str, Path)) else target, self.canvas)
+
+
+_BINDING: ContextVar[Binding | None] = ContextVar("documents_binding", default=None)
+
+
+@contextmanager
+def binding():
+    """Bind the documents written inside into one PDF (``Binding``); they print no page numbers of
+    their own."""
+    bound = Binding()
+    token = _BINDING.set(bound)
+    try:
+        with bound_part():
+            yield bound
+    finally:
+        _BINDING.reset(token)
 
 
 def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int) -> None:

@@ -68,6 +68,22 @@ def test_every_section_is_in_and_its_bookmark_and_contents_line_point_at_its_fir
     assert not [n for n, page in enumerate(pages, 1) if re.search(r"\bPage \d+ of \d+", page)]
 
 
+
+def test_the_dossier_embeds_each_font_once_and_opens_on_its_bookmarks(dossier):
+    """The parts are bound as one PDF: a font's subset is in it once, not once per part (13 copies of
+    DejaVu made a 30-page dossier of a large group 900 kB); its title names the dossier."""
+    reader = dossier["reader"]
+    files = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descendant = font.get_object()
+            descriptor = descendant.get("/FontDescriptor")
+            if descriptor is not None:
+                files.add(descriptor.get_object().raw_get("/FontFile2").idnum)
+    assert files and len(files) <= 3  # DejaVu Sans, Bold, Oblique
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.metadata.title == f"Funding dossier 2024 · {dossier['city'].name}"
+
 def test_the_dossiers_figures_are_the_services_figures(demo, dossier):
     result, pages = dossier["result"], dossier["pages"]
 

@@ -7,7 +7,9 @@ kascommissie report, minutes of the annual meeting, board list, members per comp
 Sections can be left out; a section whose data is missing is named on the checklist, never
 dropped in silence. The contents page gives each section's page in the dossier, the PDF has a
 bookmark per section, and every page carries the dossier's own page number under the footer of
-the document it belongs to. The file is written only at the end: a cancelled or failed run
+the document it belongs to. The parts are laid out into one PDF (``base.binding``): each is
+drawn once, its pages put in place with their number, no part written and read back.
+The file is written only at the end: a cancelled or failed run
 leaves no half dossier behind.
 """
 from __future__ import annotations
@@ -15,16 +17,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Callable
 
-from pypdf import PdfReader, PdfWriter
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as _canvas
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
-from huurdersgroep_app.core.documents.base import FONT, MUTED, bound_part, check_target, register_fonts
+from huurdersgroep_app.core.documents.base import FONT, MUTED, Binding, DocumentCanvas, binding, check_target
 from huurdersgroep_app.core.documents.funding import sections as s
 from huurdersgroep_app.core.documents.funding.checklist import SectionState, checklist_blocks
 from huurdersgroep_app.core.documents.funding.common import document_info
@@ -33,6 +32,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.progress import CancelToken, Steps
 from huurdersgroep_app.core.services.funding.compliance import check_funder
 from huurdersgroep_app.core.services.funding.funders import get_funder
+from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _
 
 SECTIONS = s.SECTIONS  # (key, label) in dossier order; re-exported for the GUI's check boxes
@@ -57,38 +57,19 @@ class DossierResult:
         return next((p for p in self.parts if p.key == key), None)
 
 
-def _pdf(write: Callable[[io.BytesIO], object]) -> bytes:
-    buffer = io.BytesIO()
-    with bound_part():  # the dossier stamps its own page numbers on every page
-        write(buffer)
-    return buffer.getvalue()
+def _part(bound: Binding, write: Callable[[io.BytesIO], object]) -> DocumentCanvas:
+    """Lay out one part with its own writer; its pages wait in the binding (the buffer stays empty)."""
+    write(io.BytesIO())
+    return bound.take()
 
 
-def _page_count(data: bytes) -> int:
-    return len(PdfReader(io.BytesIO(data)).pages)
-
-
-def _contents(session: Session, year: int, funder: str, entries: list[tuple[str, int]], today: date | None) -> bytes:
+def _contents(bound: Binding, session: Session, year: int, funder: str, entries: list[tuple[str, int]],
+              today: date | None) -> DocumentCanvas:
     blocks = [b.Title(_("Contents")), b.Para(_("Funding dossier {year} for {funder}").format(year=year, funder=funder),
                                             "muted"),
               b.Table([_("Document"), _("Page")], [[title, str(page)] for title, page in entries], [0.85, 0.15])]
     info = document_info(session, _("Funding dossier {year}").format(year=year), today, year)
-    return _pdf(lambda buffer: b.write_pdf(buffer, info, blocks))
-
-
-def _stamp(total: int, label: str) -> PdfReader:
-    """One page per dossier page with only '<label> · page N of T', to lay under the footer."""
-    register_fonts()
-    buffer = io.BytesIO()
-    c = _canvas.Canvas(buffer, initialFontName=FONT)
-    for number in range(1, total + 1):
-        c.setFont(FONT, 7.5)
-        c.setFillColor(MUTED)
-        c.drawCentredString(105 * mm, 6 * mm, _("{label} · page {page} of {total}").format(
-            label=label, page=number, total=total))
-        c.showPage()
-    c.save()
-    return PdfReader(io.BytesIO(buffer.getvalue()))
+    return _part(bound, lambda buffer: b.write_pdf(buffer, info, blocks))
 
 
 def write_funding_dossier(session: Session, year: int, funder_id: int, target, *, sections=None,
@@ -107,11 +88,21 @@ def write_funding_dossier(session: Session, year: int, funder_id: int, target, *
         raise DomainError(_("Unknown part of the dossier: {names}. Choose from: {choices}.").format(
             names=", ".join(sorted(unknown)), choices=", ".join(SECTION_KEYS)))
     today = today or date.today()
+    steps = Steps(progress, cancel, total=sum(1 for spec in s.SECTION_SPECS if spec.key not in s.ALWAYS) + 4)
+    with binding() as bound:
+        result = _write(bound, session, year, funder_id, funder, wanted, today, steps)
+        bound.save(target, _("Funding dossier {year}").format(year=year) + f" · {funder}",
+                   get_organisation(session).name)
+    return result
+
+
+def _write(bound: Binding, session: Session, year: int, funder_id: int, funder: str, wanted: set[str], today: date,
+           steps: Steps) -> DossierResult:
+    """Lay out every part, then put their pages in the binding in dossier order, numbered."""
     context = s.SectionContext(session, year, funder_id, today)
     optional = [spec for spec in s.SECTION_SPECS if spec.key not in s.ALWAYS]
-    steps = Steps(progress, cancel, total=len(optional) + 4)
     states: list[SectionState] = []
-    made: list[tuple[str, str, bytes]] = []  # key, title, pdf
+    made: list[tuple[str, str, DocumentCanvas]] = []  # key, title, laid-out part
     for spec in optional:
         title = spec.title(context)
         if spec.key not in wanted:
@@ -121,58 +112,58 @@ def write_funding_dossier(session: Session, year: int, funder_id: int, target, *
             if problem:
                 states.append(SectionState(title, "missing", problem))
             else:
-                made.append((spec.key, title, _pdf(lambda buffer, spec=spec: spec.write(context, buffer))))
+                made.append((spec.key, title, _part(bound, lambda buffer, spec=spec: spec.write(context, buffer))))
                 states.append(SectionState(title, "included"))
         steps.advance()
     report = check_funder(session, funder_id, year, today)
-    checklist = _pdf(lambda buffer: b.write_pdf(buffer, document_info(
+    checklist = _part(bound, lambda buffer: b.write_pdf(buffer, document_info(
         session, _("Compliance checklist {year}").format(year=year), today), checklist_blocks(report, states)))
     steps.advance()
-    contents_titles = [_("Compliance checklist")] + [title for _key, title, _data in made]
-    cover = _pdf(lambda buffer: b.write_pdf(buffer, document_info(
+    contents_titles = [_("Compliance checklist")] + [title for _key, title, _part in made]
+    cover = _part(bound, lambda buffer: b.write_pdf(buffer, document_info(
         session, _("Cover letter: funding dossier {year}").format(year=year), today),
         cover_letter_blocks(session, year, funder_id, contents_titles, today)))
     steps.advance()
     body = [("checklist", _("Compliance checklist"), checklist)] + made
-    counts = [_page_count(data) for _key, _title, data in body]
-    cover_pages, contents_pages = _page_count(cover), 1
+    counts = [part.page_count for _key, _title, part in body]
+    contents_pages = 1
     for _attempt in range(3):  # the contents page(s) shift what follows; settle their own length
-        first = cover_pages + contents_pages + 1
+        first = cover.page_count + contents_pages + 1
         starts = [first + sum(counts[:i]) for i in range(len(body))]
         entries = [(title, page) for (_k, title, _d), page in zip(body, starts, strict=True)]
-        contents = _contents(session, year, funder, entries, today)
-        if _page_count(contents) == contents_pages:
+        contents = _contents(bound, session, year, funder, entries, today)
+        if contents.page_count == contents_pages:
             break
-        contents_pages = _page_count(contents)
+        contents_pages = contents.page_count
     steps.advance()
-    result = _bind([("cover_letter", _("Cover letter"), cover), ("contents", _("Contents"), contents)] + body,
-                   _("Funding dossier {year}").format(year=year) + f" · {funder}", target, steps)
+    result = _bind(bound, [("cover_letter", _("Cover letter"), cover), ("contents", _("Contents"), contents)] + body,
+                   _("Funding dossier {year}").format(year=year) + f" · {funder}", steps)
     result.missing = [st for st in states if st.state == "missing"]
     steps.advance()
     return result
 
 
-def _bind(parts: list[tuple[str, str, bytes]], label: str, target, steps: Steps) -> DossierResult:
-    writer = PdfWriter()
-    result = DossierResult(0)
+def _bind(bound: Binding, parts: list[tuple[str, str, DocumentCanvas]], label: str, steps: Steps) -> DossierResult:
+    """The parts' pages in order, each with a bookmark on its first page and the dossier's page number
+    under the footer of its own document."""
+    steps.check()
+    result = DossierResult(sum(part.page_count for _key, _title, part in parts))
     page = 0
-    for key, title, data in parts:
-        reader = PdfReader(io.BytesIO(data))
-        writer.append(reader, import_outline=False)
-        writer.add_outline_item(title=title, page_number=page)
-        result.parts.append(DossierPart(key, title, page + 1, len(reader.pages)))
-        page += len(reader.pages)
+    for key, title, part in parts:
+        first = page
+
+        def number(canvas: DocumentCanvas, index: int, key=key, title=title, first=first) -> None:
+            if index == 0:
+                bound.canvas.bookmarkPage(key)
+                bound.canvas.addOutlineEntry(title, key, 0)
+            canvas.setFont(FONT, 7.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawCentredString(105 * mm, 6 * mm, _("{label} · page {page} of {total}").format(
+                label=label, page=first + index + 1, total=result.pages))
+
+        part.emit_pages(number)
+        result.parts.append(DossierPart(key, title, page + 1, part.page_count))
+        page += part.page_count
+    bound.canvas.showOutline()  # the PDF opens with its bookmarks shown
     steps.check()
-    stamp = _stamp(page, label)
-    for number, dossier_page in enumerate(writer.pages):
-        dossier_page.merge_page(stamp.pages[number])
-    writer.add_metadata({"/Title": label})
-    writer.page_mode = "/UseOutlines"
-    result.pages = page
-    steps.check()
-    if isinstance(target, (str, Path)):
-        with open(target, "wb") as out:
-            writer.write(out)
-    else:
-        writer.write(target)
     return result
