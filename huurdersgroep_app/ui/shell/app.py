@@ -20,6 +20,7 @@ from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _, pgettext
 from huurdersgroep_app.core.services import group_files as opening
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.shell.first_paint import AfterFirstPaint as _AfterFirstPaint
 from huurdersgroep_app.ui.shell.first_paint import FirstPaint as _FirstPaint
 
 if TYPE_CHECKING:
@@ -107,16 +108,15 @@ class GuiController(QObject):
     def start(self, db_path: Path | None, demo: bool = False, defer: bool = False) -> bool:
         """Open the first file and show the main window; False when the user cancels.
 
-        With ``defer`` (the real start-up) the window's frame is shown at once and the file is opened on
-        the worker meanwhile, so the frame does not wait for the database layer to be imported."""
+        With ``defer`` (the real start-up) the window's frame is shown first and the file is opened
+        right after, so the window appears before the database layer has been imported."""
         path = choose_start_path(db_path, demo)
         use_demo = demo and db_path is None
         if db_path is not None and not path.exists():
             return self._offer_new_group(path)
         if path is not None and defer:
             self._new_window()
-            # Opened on the worker while the frame paints (Qt paints without Python's lock): they overlap.
-            self._open_into_window(path, use_demo)
+            self._after_paint = _AfterFirstPaint(self.window, lambda: self._open_into_window(path, use_demo))
             self.window.show()
             return True
         message = ""

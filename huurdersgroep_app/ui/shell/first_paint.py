@@ -1,7 +1,23 @@
-"""Watching the window's first paint, for the start-up benchmark."""
+"""Watching the window's first paint: to start work right after the frame is on screen, and for
+the start-up benchmark."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, right after the window has painted itself for the first time."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
 
 
 class FirstPaint(QObject):

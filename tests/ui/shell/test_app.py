@@ -93,22 +93,6 @@ def test_start_opens_the_given_file_and_remembers_it(controller, group):
     assert choose_start_path(None, True) == opening.demo_path()
 
 
-def test_a_deferred_start_opens_the_file_on_the_worker_while_the_frame_is_painted(controller, group, qtbot,
-                                                                                  wait_tasks):
-    from huurdersgroep_app.ui import tasks
-
-    path = group.path
-    group.close()
-    assert controller.start(path, defer=True)
-    # Before the event loop has run (so before the frame's first paint) the file is already being opened
-    # on the worker, in parallel with the painting, instead of after it.
-    assert [task.label for task in tasks.running()] == ["Opening the group…"]
-    assert controller.window.isVisible() and controller.db is None
-    wait_tasks()
-    assert controller.db.path == path
-    assert controller.window.current_page_name() == "overview"
-
-
 def test_a_file_that_cannot_be_opened_shows_why_and_the_welcome_comes_back(controller, tmp_path, message_boxes,
                                                                             monkeypatch):
     bad = tmp_path / "notes.sqlite"
