@@ -148,6 +148,11 @@ class PreviewPage(QWizardPage):
                                   len(preview.already_present)).format(count=len(preview.already_present)))
         if preview.new_complexes:
             lines.append(_("New complexes will be added: {names}.").format(names=", ".join(preview.new_complexes)))
+        if preview.placed_by_address:
+            count = len(preview.placed_by_address)
+            lines.append(ngettext("{count} member is placed in a complex by their address.",
+                                  "{count} members are placed in a complex by their address.", count).format(
+                count=count))
         if not preview.valid:
             lines.append(_("There is nothing to import."))
         self.summary.setText("\n".join(lines))
