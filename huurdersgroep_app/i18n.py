@@ -140,6 +140,18 @@ def pgettext(context: str, message: str) -> str:
 
 _ = gettext
 
+# The source notes of the rule profiles (resources/rules/*.toml) are English data; i18n_tools
+# extracts them under this context (a short note must not take a UI string's translation), and
+# the services that show a note translate it with ``rule_note`` when they build their rows.
+RULE_NOTE_CONTEXT = "rule note"
+
+
+def rule_note(note: str) -> str:
+    """A profile's note in the user's language; a note without a translation (a group's own
+    text, a newer profile) stays as written. An empty note stays empty (gettext would give the
+    catalog header for '')."""
+    return pgettext(RULE_NOTE_CONTEXT, note) if note else ""
+
 
 class language:
     """Context manager: produce one document in another language, then switch back.

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import sys
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -16,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from huurdersgroep_app import paths
-from huurdersgroep_app.i18n import SUPPORTED_LANGUAGES
+from huurdersgroep_app.i18n import RULE_NOTE_CONTEXT, SUPPORTED_LANGUAGES
 
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 POT = paths.TRANSLATIONS_DIR / "messages.pot"
@@ -32,7 +34,34 @@ def extract() -> Catalog:
             continue
         catalog.add(message, locations=[(f"huurdersgroep_app/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    for location, lineno, note in rule_notes():
+        catalog.add(note, locations=[(location, lineno)], context=RULE_NOTE_CONTEXT)
     return catalog
+
+
+def _notes_in(data) -> Iterator[str]:
+    """Every ``note`` / ``*_note`` string of a parsed profile, in tables and arrays of tables alike."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str) and (key == "note" or key.endswith("_note")):
+                yield value
+            else:
+                yield from _notes_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _notes_in(value)
+
+
+def rule_notes() -> Iterator[tuple[str, int, str]]:
+    """(location, line, note) of the source notes of the rule profiles: they are shown to the user
+    (Settings, Rules; the retention and allowance screens), so they are translated like the code."""
+    for path in sorted(paths.RULES_DIR.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for note in _notes_in(tomllib.loads(text)):
+            # The line that holds the note, for the translator's reference (0 if written unusually).
+            lineno = next((i for i, line in enumerate(lines, 1) if note in line), 0)
+            yield f"resources/rules/{path.name}", lineno, note
 
 
 def read_catalog(lang: str) -> Catalog:

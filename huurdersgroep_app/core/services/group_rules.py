@@ -16,7 +16,7 @@ from huurdersgroep_app.core.amounts import parse_amount, plain_text
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.rules.profiles import RULE_KINDS, RuleProfile
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile, set_setting
-from huurdersgroep_app.i18n import N_, _, format_money
+from huurdersgroep_app.i18n import N_, _, format_money, rule_note
 
 OVERRIDES_SETTING = "rules.overrides"
 
@@ -132,7 +132,7 @@ def rule_rows(session: Session) -> list[RuleRow]:
         value = _typed(spec, profile.get(spec.section, spec.key))
         rows.append(RuleRow(dotted, _(spec.label), spec.value_type, value, _typed(spec, shipped),
                             value != _typed(spec, shipped), kind, _(KIND_LABELS[kind]) if kind else "",
-                            _(KIND_EXPLANATIONS[kind]) if kind else "", profile.note(spec.section, spec.key),
+                            _(KIND_EXPLANATIONS[kind]) if kind else "", rule_note(profile.note(spec.section, spec.key)),
                             _(spec.unit) if spec.unit and spec.unit != "%" else spec.unit, spec.minimum, spec.maximum,
                             plain_text(value) if spec.value_type == "amount" else str(value),
                             _in_words(spec, _typed(spec, shipped))))

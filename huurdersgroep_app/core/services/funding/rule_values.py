@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from huurdersgroep_app.core.rules import RuleProfile
+from huurdersgroep_app.i18n import rule_note
 
 
 def year_entry(profile: RuleProfile, section: str, key: str, year: int) -> dict:
@@ -60,6 +61,7 @@ def allowance_caps(profile: RuleProfile, year: int) -> AllowanceCaps:
     if not year_entry(profile, "finance", "volunteer_allowance", year):
         # An older profile (or a group's override) with one flat yearly cap.
         flat = _money(profile.get("finance", "volunteer_allowance_cap_year"))
-        return AllowanceCaps(year, flat, None, None, None, profile.note("finance", "volunteer_allowance_cap_year"))
+        return AllowanceCaps(year, flat, None, None, None,
+                             rule_note(profile.note("finance", "volunteer_allowance_cap_year")))
     return AllowanceCaps(year, value("per_year"), value("per_day"), value("per_month"), value("per_hour"),
-                         year_entry(profile, "finance", "volunteer_allowance", year).get("note", ""))
+                         rule_note(year_entry(profile, "finance", "volunteer_allowance", year).get("note", "")))

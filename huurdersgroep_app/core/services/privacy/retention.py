@@ -25,7 +25,7 @@ from huurdersgroep_app.core.services.finance.years import list_years
 from huurdersgroep_app.core.services.organisation import rule_profile
 from huurdersgroep_app.core.services.privacy.anonymise import (anonymise_contact, anonymise_member,
                                                              anonymised_contact_ids)
-from huurdersgroep_app.i18n import N_, _
+from huurdersgroep_app.i18n import N_, _, rule_note
 
 KIND_LABELS = {"former_member": N_("Former member"), "former_contact": N_("Former contact"),
                "books": N_("Financial year")}
@@ -60,8 +60,8 @@ def retention_policy(session: Session) -> RetentionPolicy:
     return RetentionPolicy(int(profile.get("privacy", "former_member_contact_years", 2)),
                            int(profile.get("privacy", "former_contact_years", 2)),
                            int(profile.get("privacy", "financial_records_years", 7)),
-                           profile.note("privacy", "former_member_contact_years"),
-                           profile.note("privacy", "financial_records_years"))
+                           rule_note(profile.note("privacy", "former_member_contact_years")),
+                           rule_note(profile.note("privacy", "financial_records_years")))
 
 
 def _former_members(policy: RetentionPolicy, today: date):
