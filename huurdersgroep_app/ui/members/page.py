@@ -62,7 +62,14 @@ class Page(QWidget):
         self.columns = fit_columns(self.table, "members", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
-        layout.addWidget(self.count)
+        # Beside the count, not in the row of buttons below: that row already fills a 1366-pixel laptop.
+        self.by_address_button = QPushButton(_("Assign complexes by address"))
+        self.by_address_button.setToolTip(_("Put every member without a complex in the complex whose address "
+                                            "ranges hold their street and house number."))
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.by_address_button)
+        layout.addLayout(count_row)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New member…"))
@@ -74,15 +81,11 @@ class Page(QWidget):
         self.privacy_menu = PrivacyMenu(ctx, self)
         self.privacy_button.setMenu(self.privacy_menu)
         self.assign_button = QPushButton(_("Assign to complex…"))
-        self.by_address_button = QPushButton(_("Assign complexes by address"))
-        self.by_address_button.setToolTip(_("Put every member without a complex in the complex whose address "
-                                            "ranges hold their street and house number."))
         self.import_button = QPushButton(_("Import from a file…"))
         self.print_button = QPushButton(_("Member list (PDF)…"))
         for button in (self.new_button, self.edit_button, self.end_button, self.assign_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.by_address_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
