@@ -42,6 +42,7 @@ def test_budget_lines_and_the_closing_lists_are_whole(window, qtbot):
     budget = page.show_tab("budget")
     qtbot.wait(10)
     _cells_whole(budget.table)
+    _cells_whole(budget.figures_table)  # budget against actual: "Resultaat (ontvangsten − uitga…" was cut
     closing = page.show_tab("closing")
     closing.details.setCurrentWidget(closing.receipts_table)
     qtbot.wait(10)
