@@ -62,14 +62,12 @@ class Page(QWidget):
         self.columns = fit_columns(self.table, "members", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
-        # Beside the count, not in the row of buttons below: that row already fills a 1366-pixel laptop.
-        self.by_address_button = QPushButton(_("Assign complexes by address"))
-        self.by_address_button.setToolTip(_("Put every member without a complex in the complex whose address "
-                                            "ranges hold their street and house number."))
-        count_row = QHBoxLayout()
-        count_row.addWidget(self.count, 1)
-        count_row.addWidget(self.by_address_button)
-        layout.addLayout(count_row)
+        # The actions on the whole list sit beside the count, those on the selection below: in one row
+        # they made the window 1421 px wide, wider than a 1366-pixel laptop screen.
+        whole_list = QHBoxLayout()
+        whole_list.addWidget(self.count)
+        whole_list.addStretch(1)
+        layout.addLayout(whole_list)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New member…"))
@@ -81,13 +79,16 @@ class Page(QWidget):
         self.privacy_menu = PrivacyMenu(ctx, self)
         self.privacy_button.setMenu(self.privacy_menu)
         self.assign_button = QPushButton(_("Assign to complex…"))
+        self.by_address_button = QPushButton(_("Assign complexes by address"))
+        self.by_address_button.setToolTip(_("Put every member without a complex in the complex whose address "
+                                            "ranges hold their street and house number."))
         self.import_button = QPushButton(_("Import from a file…"))
         self.print_button = QPushButton(_("Member list (PDF)…"))
         for button in (self.new_button, self.edit_button, self.end_button, self.assign_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.print_button)
+        for button in (self.by_address_button, self.import_button, self.print_button):
+            whole_list.addWidget(button)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self._search_changed)
