@@ -1,7 +1,7 @@
 """A cell cut off by its column shows its whole text on hover; a cell that fits shows nothing."""
 from types import SimpleNamespace
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 
