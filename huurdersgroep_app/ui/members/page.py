@@ -62,7 +62,12 @@ class Page(QWidget):
         self.columns = fit_columns(self.table, "members", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
-        layout.addWidget(self.count)
+        # The actions on the whole list sit beside the count, those on the selection below: in one row
+        # they made the window 1421 px wide, wider than a 1366-pixel laptop screen.
+        whole_list = QHBoxLayout()
+        whole_list.addWidget(self.count)
+        whole_list.addStretch(1)
+        layout.addLayout(whole_list)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New member…"))
@@ -82,9 +87,8 @@ class Page(QWidget):
         for button in (self.new_button, self.edit_button, self.end_button, self.assign_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.by_address_button)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.print_button)
+        for button in (self.by_address_button, self.import_button, self.print_button):
+            whole_list.addWidget(button)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self._search_changed)
