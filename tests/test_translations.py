@@ -265,6 +265,7 @@ def test_the_flemish_word_check_finds_flemish_words():
     assert flemish_words("Intresten", "x") == ["intresten"]
     assert flemish_words("Het hele patrimonium", "x") == ["patrimonium"]
     assert flemish_words("Nagekeken op", "x") == ["nagekeken"]
+    assert flemish_words("de kascommissie wanneer ze de boeken nakijkt", "x") == ["nakijken"]
     assert flemish_words("Laat het ons tegen {date} weten", "x") == ["tegen {date} (by a date)"]
     assert flemish_words("voor {f}, tegen {a}", "x") == []
     assert flemish_words("Vertrekken van vorig jaar", "x") == ["vertrekken van (start from)"]

@@ -71,6 +71,24 @@ def test_the_kit_knows_no_area():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_only_the_overview_the_page_list_and_the_context_reach_into_an_area():
+    """An area is entered from outside it in three places only: ``ui/pages.py`` (its page, nothing else),
+    ``ui/context.py`` (a dialog one area opens in another, ``ctx.open_advice_dossier``) and the Overview,
+    which shows the others. The shell, the kit and ``tasks`` know no area."""
+    names = [p.name for p in areas()]
+    offenders = {}
+    for path in UI.rglob("*.py"):
+        where = path.relative_to(UI)
+        if where.parts[0] in names or where.parts[0] == "overview" or where.as_posix() == "context.py":
+            continue
+        reached = sorted(m for m in imports_of(path) for name in names if within(m, (f"{ROOT}.ui.{name}",)))
+        if where.as_posix() == "pages.py":
+            reached = [m for m in reached if not within(m, (f"{ROOT}.ui.{m.split('.')[2]}.page",))]
+        if reached:
+            offenders[where.as_posix()] = reached
+    assert offenders == {}
+
+
 def test_the_ui_never_reaches_past_the_services():
     offenders = {str(p.relative_to(UI)): sorted(m for m in imports_of(p) if within(m, NEVER_IN_UI))
                  for p in UI.rglob("*.py")}

@@ -147,3 +147,15 @@ def test_empty_period(db, sample, tmp_path, pdf_pages):
     history = flat(pdf_pages(tmp_path / "h.pdf")[0])
     assert "No consultation meetings were recorded in this period." in history
     assert "No advice was sent in this period." in history
+
+
+def test_the_french_signals_report_counts_collective_signals_without_a_plural_in_brackets(db, sample, tmp_path,
+                                                                                          pdf_pages):
+    from huurdersgroep_app import i18n
+
+    target = tmp_path / "signals.pdf"
+    with db.reading() as s, i18n.language("fr_BE"):
+        write_signals_report(s, target, YEAR_START, YEAR_END)
+    text = flat(" ".join(pdf_pages(target)))
+    # 'dont 1 collectif(s)': the plural followed the signals, not the collective ones
+    assert "3 signalements, dont 1 de portée collective." in text and "(s)" not in text

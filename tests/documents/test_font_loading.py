@@ -62,3 +62,14 @@ def test_faces_registered_before_reading_carry_the_names_in_their_files():
     for name, file in ((base.FONT, "DejaVuSans.ttf"), (base.FONT_BOLD, "DejaVuSans-Bold.ttf"),
                        (base.FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
         assert base._FontFace(None, name, paths.FONTS_DIR / file).name == TTFontFace(str(paths.FONTS_DIR / file)).name
+
+
+def test_a_face_is_read_from_its_file_once_even_through_a_kept_reference(monkeypatch):
+    from reportlab.pdfbase import ttfonts
+
+    reads, real = [], ttfonts.TTFontFace
+    monkeypatch.setattr(ttfonts, "TTFontFace", lambda file, *a, **k: reads.append(file) or real(file, *a, **k))
+    font = base._LazyTTFont(base.FONT_BOLD, paths.FONTS_DIR / "DejaVuSans-Bold.ttf")
+    kept = font.face  # as reportlab's stringWidth does: the face first, then several of its tables
+    assert kept.charWidths and kept.ascent > 0 and font.stringWidth("Bestuur", 10) > 0
+    assert len(reads) == 1

@@ -179,3 +179,13 @@ def test_the_consultation_history_says_no_reply_yet_in_the_readers_language(db, 
         write_consultation_history(s, target, YEAR_START, YEAR_END, today=date(2026, 6, 1))
     text = flat(" ".join(pdf_pages(target)))
     assert words in text and "no reply yet" not in text
+
+
+def test_the_consultation_history_puts_the_french_space_before_the_colon(db, sample, tmp_path, pdf_pages):
+    target = tmp_path / "history.pdf"
+    with db.reading() as s, i18n.language("fr_BE"):
+        write_consultation_history(s, target, YEAR_START, YEAR_END, today=date(2026, 6, 1))
+    text = flat(" ".join(pdf_pages(target))).replace("\u00a0", " ").replace("\u202f", " ")
+    # each advice's outcome after its title (the colon was typed in the code, with no space before it)
+    assert "New central heating in Rabot : " in text
+    assert "Cleaning of the stairwells : pas encore de réponse" in text

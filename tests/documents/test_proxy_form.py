@@ -68,3 +68,26 @@ def test_a_board_meeting_has_no_proxy_form(db, annual, tmp_path):
     with db.reading() as s, pytest.raises(DomainError, match="takes no proxies"):
         write_proxy_form(s, annual[1], tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("lang, without, with_quorum", [
+    ("en", "Proxies count in the votes.", "Proxies count for the quorum and in the votes."),
+    ("nl_BE", "Volmachten tellen mee bij de stemmingen.",
+     "Volmachten tellen mee voor het quorum en bij de stemmingen."),
+    ("fr_BE", "Les procurations comptent dans les votes.",
+     "Les procurations comptent pour le quorum et dans les votes.")])
+def test_the_form_mentions_the_quorum_only_where_the_meeting_has_one(db, annual, tmp_path, pdf_pages, lang, without,
+                                                                     with_quorum):
+    """The annual meeting of the Flemish profile has no quorum: the form said proxies count for it."""
+    out = tmp_path / "proxy.pdf"
+    with db.reading() as s, i18n.language(lang):
+        write_proxy_form(s, annual[0], out)
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert without in text and with_quorum not in text
+    with db.transaction() as s:
+        meetings.update_meeting(s, annual[0], MeetingInput(type="annual", scheduled_on="28/03/2026", start_time="10:00",
+                                                           place="Zaal Sint-Jan",
+                                                           quorum=meetings.QuorumRule("count", 5, True)))
+    with db.reading() as s, i18n.language(lang):
+        write_proxy_form(s, annual[0], out)
+    assert with_quorum in " ".join(" ".join(pdf_pages(out)).split())

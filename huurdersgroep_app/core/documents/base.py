@@ -56,13 +56,17 @@ class _FontFace:
     nothing; reading DejaVu's 700 kB takes ~30 ms a face, so a document pays only for the faces it
     draws with (most never use the oblique). Once read, the font holds the real face."""
 
+    _face: ttfonts.TTFontFace | None = None
+
     def __init__(self, font: ttfonts.TTFont, name: str, file: Path):
         self._font, self.name, self._file = font, name.encode("ascii"), file  # reportlab's is bytes
 
     def __getattr__(self, attribute: str):
-        face = ttfonts.TTFontFace(str(self._file))
-        self._font.face = face
-        return getattr(face, attribute)
+        # Read once: a caller may keep this object (reportlab's stringWidth asks it for several tables).
+        if self._face is None:
+            self._face = ttfonts.TTFontFace(str(self._file))
+            self._font.face = self._face
+        return getattr(self._face, attribute)
 
 
 class _LazyTTFont(ttfonts.TTFont):

@@ -23,6 +23,9 @@ from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
 # rows), so a heading never stands alone at the foot of a page.
 KEEP_WITH_HEADING = 28 * mm
+# A heading directly followed by another ('8. Elections' then 'Election of chair') asks for the room of
+# the next one too: else the first fits, the second breaks the page and the first stays alone.
+HEADING_ROOM = 10 * mm
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,14 @@ def _pdf_flowables(blocks: list, width: float) -> list:
     st["huge"] = st["title"].clone("huge", fontSize=28, leading=34, spaceAfter=10)
     st["para"] = st["body"].clone("para", spaceAfter=4)
     out: list = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Title):
             out.append(Paragraph(_text(block.text), st["title"]))
         elif isinstance(block, Heading):
-            out.append(CondPageBreak(KEEP_WITH_HEADING))
+            # Only the next heading: a run of empty agenda items is a list of headings that may break
+            # anywhere, and asking room for all of them left half a page blank above the first.
+            then_heading = index + 1 < len(blocks) and isinstance(blocks[index + 1], Heading)
+            out.append(CondPageBreak(KEEP_WITH_HEADING + (HEADING_ROOM if then_heading else 0)))
             out.append(Paragraph(_text(block.text), st["h2" if block.level <= 2 else "h3"]))
         elif isinstance(block, Para):
             style = st["para" if block.style == "body" else block.style]
@@ -162,7 +168,9 @@ def _pdf_flowables(blocks: list, width: float) -> list:
 def _field_widths(block: Fields, width: float) -> list[float]:
     """The label column as wide as its longest label (so it never runs under the value), at most 45 %;
     at least a quarter, so a letter's field lists line up."""
-    pad = 6  # the table's right padding of the label cell, plus a little air
+    # The label cell's right padding (6) and a clear gap: with a word space only, 'Secrétaire de séance
+    # Maria Michiels' read as one phrase.
+    pad = 6 + 12
     label = max((text_width(k, FONT_BOLD, 10) for k, _v in block.rows), default=0) + pad
     label = min(max(label, width * 0.25), width * 0.45)
     return [label, width - label]

@@ -71,7 +71,8 @@ def _meetings_section(history: ConsultationHistory, st) -> list:
     for meeting in history.meetings:
         head = f"<b>{escape(format_date(meeting.date, 'long'))}</b> · {escape(meeting.title)}"
         if not meeting.held:
-            head += " · " + escape(_("cancelled") + (f": {meeting.cancel_reason}" if meeting.cancel_reason else ""))
+            head += " · " + escape(_("{label}: {value}").format(label=_("cancelled"), value=meeting.cancel_reason)
+                                   if meeting.cancel_reason else _("cancelled"))
         block = [Paragraph(head, st["body"])]
         for label, values in ((_("For the landlord"), meeting.landlord_people), (_("Discussed"), meeting.topics)):
             if values:
@@ -104,7 +105,9 @@ def _given_section(history: ConsultationHistory, st, today: date) -> list:
     for a in history.given:
         # Not inside the f-string: the extractor does not see a message there, and it stayed English.
         outcome = outcome_label(a.outcome) or _("no reply yet")
-        block = [Paragraph(f"<b>{escape(a.reference)}</b> · {escape(a.title)}: {escape(outcome)}", st["body"])]
+        # The colon through the message: French puts a space before it ('Cleaning of the stairwells : Suivi').
+        block = [Paragraph(f"<b>{escape(a.reference)}</b> · "
+                           + escape(_("{label}: {value}").format(label=a.title, value=outcome)), st["body"])]
         for label, text in ((_("Reasons"), a.reasons), (_("Planning"), a.planning),
                             (_("Open action points"), "; ".join(a.open_actions))):
             if text:

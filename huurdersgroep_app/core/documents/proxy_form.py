@@ -25,8 +25,9 @@ FORM_KINDS = ("blank", "member")
 LINE = "_" * 44
 
 
-def rule_lines(rules: ProxyRules, group: str) -> list[str]:
-    """What the rules say about proxies, in the words of the form."""
+def rule_lines(rules: ProxyRules, group: str, with_quorum: bool = True) -> list[str]:
+    """What the rules say about proxies, in the words of the form. ``with_quorum``: the meeting has a
+    quorum (the annual meeting usually has none: then proxies count in the votes only)."""
     if rules.per_holder:
         held = ngettext("A member who is present may hold at most {n} proxy.",
                         "A member who is present may hold at most {n} proxies.", rules.per_holder).format(
@@ -39,7 +40,8 @@ def rule_lines(rules: ProxyRules, group: str) -> list[str]:
     else:
         hand_in = _("The proxy holder hands this form in at the sign-in, before the meeting opens.")
     return [_("The proxy holder must be a member of {group} and be present at the meeting.").format(group=group),
-            held, _("Proxies count for the quorum and in the votes."), hand_in]
+            held, _("Proxies count for the quorum and in the votes.") if with_quorum
+            else _("Proxies count in the votes."), hand_in]
 
 
 def _fill_in(rows: list[tuple[str, str]]) -> list:
@@ -68,7 +70,7 @@ def form_blocks(meeting, rules: ProxyRules, group: str, giver: ProxyGiver | None
             *_fill_in([(_("Name"), "")]),
             b.Para(_("also a member of {group}, to represent me at this meeting and to vote in my name on every "
                      "item of its agenda.").format(group=group)),
-            b.Heading(_("What the rules say"), 3), b.Bullets(rule_lines(rules, group)),
+            b.Heading(_("What the rules say"), 3), b.Bullets(rule_lines(rules, group, meeting.quorum_kind != "none")),
             b.Spacer(2), *_fill_in([(_("Place and date"), "")]),
             b.Signatures([(_("Signature of the member who gives the proxy"), giver.name if giver else ""),
                           (_("Signature of the proxy holder"), "")])]

@@ -23,13 +23,13 @@ from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
 SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3)
-FOOTER_ROOM = 30  # the closing 'Counted at the meeting' line under the last table
 # Walk-ins: a tenth of the people expected. The attendance at earlier meetings says little about
 # walk-ins (only guests are recorded, and a members' meeting may be the group's first of its kind),
 # whereas a tenth of the list scales from a board meeting of six to an annual meeting of thousands.
 # Never fewer than MIN_BLANK_ROWS, so a small meeting still has room for a neighbour who drops in.
 WALK_IN_SHARE = 0.1
 MIN_BLANK_ROWS = 6
+NO_BREAK = "\u00a0"
 
 
 def expected_walk_ins(expected: int) -> int:
@@ -40,40 +40,57 @@ def expected_walk_ins(expected: int) -> int:
 class _Layout:
     member_blanks: int
     guest_blanks: int
-    member_end: tuple[int, float] = (0, 0.0)  # the page the members table ends on, and the room left there
-    guest_end: tuple[int, float] = (0, 0.0)
-    rows_on_page: dict | None = None
+    member_end: int = 0  # the page the members table ends on
+    guest_end: int = 0
+    # Rows drawn per page, per table: the flow counts all tables together, so a members table ending
+    # with one row above the guests' table read as a full page, and the lone row went unnoticed.
+    member_rows: dict | None = None
+    guest_rows: dict | None = None
+    footer_page: int = 0  # the page of the closing 'Counted at the meeting' line
 
     def fix_lone_rows(self) -> bool:
-        """Fill the page of a table that ends with a lone row with blank rows; True when something changed."""
-        for end, room, attr in ((self.member_end, 0.0, "member_blanks"), (self.guest_end, FOOTER_ROOM, "guest_blanks")):
-            page, left = end
-            if self.rows_on_page.get(page) == 1:
-                setattr(self, attr, getattr(self, attr) + max(1, int((left - room) // SIGNING.row_height)))
-                return True
+        """Two more blank rows for a table whose last page holds a single row of it, or for the guests'
+        table when the closing line stands alone on a page; True when something changed. Two, not a
+        page full: a small meeting gets no page of empty rows."""
+        page = self.member_end
+        if self.member_rows.get(page) == 1:
+            self.member_blanks += SIGNING.keep_rows - 1
+            return True
+        page = self.guest_end
+        if self.guest_rows.get(page) == 1 or self.footer_page > page:
+            self.guest_blanks += SIGNING.keep_rows - 1
+            return True
         return False
 
 
-def quorum_rule_text(record: MeetingRecord) -> str:
+def _rows_between(before: dict, after: dict) -> dict:
+    return {page: n - before.get(page, 0) for page, n in after.items() if n - before.get(page, 0)}
+
+
+def quorum_rule_text(record: MeetingRecord, with_proxies: bool = False) -> str:
     rule = record.quorum.rule
     if rule.kind == "none":
-        return _("No quorum required.")
+        # A members' meeting without a quorum may still take proxies: they count in the votes (the
+        # proxy column beside the names says so too).
+        return _("No quorum required; proxies count in the votes.") if with_proxies else _("No quorum required.")
     who = _("board members") if record.type == "board" else _("members")
     text = _("At least {needed} of {base} {who} present").format(needed=record.quorum.needed, base=record.quorum.base,
                                                                  who=who)
     return text + (_(", proxies included.") if rule.proxies_count else _(", proxies not included."))
 
 
-def count_lines(record: MeetingRecord) -> list[tuple[str, str]]:
-    """Expected and the quorum rule; once attendance is ticked also the counts and the quorum result."""
+def count_lines(record: MeetingRecord, with_proxies: bool = False) -> list[tuple[str, str]]:
+    """Expected and the quorum rule; once attendance is ticked also the counts and, where a quorum
+    applies, its result (without one the result would only repeat 'No quorum required')."""
     c = record.counts
     expected = len(record.attendance) - c.guests
     rows = [(_("Expected"), ngettext("{n} person", "{n} people", expected).format(n=expected)),
-            (_("Quorum"), quorum_rule_text(record))]
+            (_("Quorum"), quorum_rule_text(record, with_proxies))]
     if c.present or c.excused or c.guests:
-        rows += [(_("Attendance"), _("present {present}, excused {excused}, proxies {proxies}, guests {guests}").format(
-            present=c.present, excused=c.excused, proxies=c.proxies, guests=c.guests)),
-                 (_("Result"), record.quorum.text)]
+        rows.append((_("Attendance"), _("present {present}, excused {excused}, proxies {proxies}, guests {guests}")
+                     .format(present=c.present, excused=c.excused, proxies=c.proxies, guests=c.guests)))
+        if record.quorum.rule.kind != "none":
+            rows.append((_("Result"), record.quorum.text))
     return rows
 
 
@@ -83,7 +100,10 @@ def _addresses(session: Session, ids: list[int]) -> dict[int, str]:
         for mid, street, number, box, postcode in session.execute(
                 select(Member.id, Member.street, Member.house_number, Member.box, Member.postcode)
                 .where(Member.id.in_(ids[start:start + 900]))):
-            found[mid] = addresses.street_line(street, number, box, postcode=postcode)
+            # The number and its box stay on one line when the column wraps ('Repelaarsstraat 42 bus' over
+            # a lone '8' read as two addresses): no-break spaces inside the house number.
+            house = addresses.house_number_text(number, box, country=addresses.address_country(postcode))
+            found[mid] = f"{(street or '').strip()} {house.replace(' ', NO_BREAK)}".strip()
     return found
 
 
@@ -116,25 +136,29 @@ def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: i
 
     def draw(flow: PageFlow) -> None:
         flow.title(_("Sign-in sheet"), subtitle=record.heading)
-        for label, value in details + count_lines(record):
-            flow.paragraph(f"{label}: {value}", size=9.5)
+        for label, value in details + count_lines(record, with_proxies):
+            flow.paragraph(_("{label}: ").format(label=label) + value, size=9.5)
         flow.space(6)
         n = len(member_rows)
         blanks = [(str(i), "", "", "") + (("",) if with_proxies else ())
                   for i in range(n + 1, n + 1 + layout.member_blanks)]
+        before = dict(flow.rows_on_page)
         flow.table(columns, member_rows + blanks, title=_("Members"), style=SIGNING)
-        layout.member_end = (flow.page, flow.room())
+        layout.member_end = flow.page
+        between = dict(flow.rows_on_page)
         flow.table([Column(_("Name"), 3), Column(_("Organisation or address"), 3), Column(_("Signature"), 2.8)],
                    guest_rows + [("", "", "")] * layout.guest_blanks, title=_("Guests and tenants not on the list"),
                    style=SIGNING)
-        layout.guest_end = (flow.page, flow.room())
-        layout.rows_on_page = flow.rows_on_page
+        layout.guest_end = flow.page
+        layout.member_rows = _rows_between(before, between)
+        layout.guest_rows = _rows_between(between, flow.rows_on_page)
         flow.space(8)
         flow.paragraph(_("Counted at the meeting: present ______   proxies ______   guests ______"), size=9.5)
+        layout.footer_page = flow.page
 
     info = _info(session, _("Sign-in sheet"))
     # Laid out first in memory: only then is it known whether a page ends up with a lone row.
-    for _attempt in range(4):
+    for _attempt in range(6):
         write_document(io.BytesIO(), info, draw)
         if not layout.fix_lone_rows():
             break

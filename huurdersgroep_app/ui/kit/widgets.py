@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QCalendarWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QToolButton, QVBoxLayout, QWidget, QWidgetAction)
 
@@ -176,6 +176,23 @@ def landlord_address_rows(form: Form) -> dict[str, QLineEdit]:
     return edits
 
 
+def calendar_icon(size: int) -> QIcon:
+    """A small calendar page (a coloured top bar over a grid of days) in the palette's text colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
+    painter.setPen(colour)
+    painter.drawRect(1, 2, size - 3, size - 4)
+    painter.fillRect(1, 2, size - 2, max(2, size // 4), colour)
+    cell = max(2, (size - 6) // 4)
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(3 + column * (cell + 1), 3 + size // 4 + row * (cell + 1), cell - 1, cell - 1, colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class DateField(QWidget):
     """A date typed as people write it (31/12/2024) or picked from a calendar; may stay empty.
 
@@ -196,10 +213,9 @@ class DateField(QWidget):
         row.addWidget(self.edit, 1)
         self.pick = QToolButton()
         icon = QIcon.fromTheme("x-office-calendar")
-        if icon.isNull():
-            self.pick.setText("…")
-        else:
-            self.pick.setIcon(icon)
+        # Windows and bare desktops have no theme icon: a drawn one, not "…" under the menu arrow.
+        self.pick.setIcon(calendar_icon(self.pick.fontMetrics().height()) if icon.isNull() else icon)
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.pick.setToolTip(_("Choose the date on a calendar"))
         self.pick.setAccessibleName(_("Choose the date on a calendar"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -35,12 +35,14 @@ class BallotOptions(QWidget):
         for number, label in ((1, _("1 (a whole page)")), (2, _("2 (halves)")), (4, _("4 (quarters)"))):
             self.per_page_box.addItem(label, number)
         self.per_page_box.setAccessibleName(_("Ballot papers per page"))
+        self.per_page_box.setToolTip(_("Ballot papers per A4 page, with dashed lines to cut along"))
         self.per_page_box.setCurrentIndex(self.per_page_box.findData(_stored_int(PER_PAGE_KEY, DEFAULT_PER_PAGE,
                                                                                  (1, 2, 4))))
         self.copies_box = QSpinBox()
         self.copies_box.setRange(1, 999)
         self.copies_box.setValue(_stored_int(COPIES_KEY, DEFAULT_COPIES))
         self.copies_box.setAccessibleName(_("Ballot papers of each election"))
+        self.copies_box.setToolTip(_("Ballot papers of each election"))
         form.addRow(pgettext("ballot papers", "Per page"), self.per_page_box)
         form.addRow(pgettext("ballot papers", "Copies"), self.copies_box)
         self.per_page_box.currentIndexChanged.connect(

@@ -7,6 +7,7 @@ when a document is asked for, so reportlab never slows down opening a meeting.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -97,7 +98,9 @@ def meeting_file_name(record, document: str) -> str:
     'stembrieven-jaarvergadering-2026-03-28', so copies of several meetings can lie in one folder."""
     if record is None:
         return safe_file_stem(document)
-    return dated_file_stem(f"{document} {record.type_label}", record.scheduled_on)
+    # Without accents, like the documents' own names ('liste-de-presence'): 'assemblee-generale'.
+    kind = "".join(c for c in unicodedata.normalize("NFKD", record.type_label) if not unicodedata.combining(c))
+    return dated_file_stem(f"{document} {kind}", record.scheduled_on)
 
 
 # -- saving ----------------------------------------------------------------------------------------------

@@ -74,10 +74,10 @@ class InvitationTab(MeetingTab):
             letters_layout.addWidget(button)
         self.letters_button = docs.document_button(
             ctx, _("Invitation letters"), lambda fmt: docs.invitation_writer(self.meeting_id, self.letters_per(), fmt),
-            lambda: _("invitation"), self, word=True)
+            lambda: docs.meeting_file_name(self.record, _("invitation")), self, word=True)
         self.poster_button = docs.document_button(
-            ctx, _("Poster for the hallway"), lambda fmt: docs.poster_writer(self.meeting_id), lambda: _("poster"),
-            self)
+            ctx, _("Poster for the hallway"), lambda fmt: docs.poster_writer(self.meeting_id),
+            lambda: docs.meeting_file_name(self.record, _("poster")), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.letters_button)
         buttons.addWidget(self.poster_button)
@@ -94,7 +94,7 @@ class InvitationTab(MeetingTab):
         self.proxy_button = docs.document_button(
             ctx, _("Proxy form"), lambda fmt: docs.proxy_form_writer(
                 self.meeting_id, "member" if self.proxy_filled.isChecked() else "blank", fmt),
-            lambda: _("proxy-form"), self, word=True)
+            lambda: docs.meeting_file_name(self.record, _("proxy-form")), self, word=True)
         proxy_layout.addLayout(self._left_aligned(self.proxy_button))
         left.addWidget(self.proxy_box)
 

@@ -174,15 +174,15 @@ class MeetingDialog(QDialog):
     def _quorum_kind_changed(self, *_args) -> None:
         kind = self.quorum_kind.currentData()
         self.quorum_value.setEnabled(kind != "none")
-        self.proxies_count.setEnabled(kind != "none")
         self.quorum_value.setSuffix(" %" if kind == "percent" else "")
 
     def meeting_input(self) -> MeetingInput:
         contact_ids = [self.contacts.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.contacts.count())
                        if self.contacts.item(n).checkState() == Qt.CheckState.Checked]
         kind = self.quorum_kind.currentData()
-        quorum = QuorumRule(kind, self.quorum_value.value() if kind != "none" else 0,
-                            self.proxies_count.isChecked() and kind != "none")
+        # Proxies count in the votes even where no quorum is required (the annual meeting's usual rule):
+        # the box stays as ticked, else editing such a meeting silently took its proxies away.
+        quorum = QuorumRule(kind, self.quorum_value.value() if kind != "none" else 0, self.proxies_count.isChecked())
         return MeetingInput(type=self.type.currentData(), scheduled_on=self.scheduled_on.text(),
                             start_time=self.start_time.text().strip(), end_time=self.end_time.text().strip(),
                             title=self.title.text(), place=self.place.text(), chair_id=combo_value(self.chair),

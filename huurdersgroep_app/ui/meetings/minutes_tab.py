@@ -74,7 +74,7 @@ class MinutesTab(MeetingTab):
         self.previous_note = hint("")
         self.summary = QLabel()
         self.minutes_button = docs.document_button(ctx, _("Minutes"), lambda fmt: docs.minutes_writer(
-            self.meeting_id, fmt), lambda: _("minutes"), self, word=True)
+            self.meeting_id, fmt), lambda: docs.meeting_file_name(self.record, _("minutes")), self, word=True)
         bottom.addWidget(self.approve_button)
         bottom.addWidget(self.previous_note, 1)
         bottom.addWidget(self.summary)

@@ -114,6 +114,19 @@ def test_transaction_rolls_back_everything_on_error(db):
         assert complexes.list_complexes(s) == []
 
 
+def test_a_read_refuses_a_write_loudly_and_the_next_transaction_still_writes(db):
+    """``reading()`` is query_only: a mutating service called through a read fails instead of being
+    rolled back in silence, and the pooled connection goes back writable."""
+    with pytest.raises(DatabaseError):
+        with db.reading() as s:
+            complexes.add_complex(s, "De Linde", 10)
+            s.flush()
+    with db.transaction() as s:
+        complexes.add_complex(s, "Hoogbouw", 40)
+    with db.reading() as s:
+        assert [c.name for c in complexes.list_complexes(s)] == ["Hoogbouw"]
+
+
 def test_backup_restore_round_trip_is_equal(db, tmp_path):
     with db.transaction() as s:
         c = complexes.add_complex(s, "De Linde", 100)

@@ -537,3 +537,38 @@ def test_one_click_sets_a_preview_category_and_keep_holds_the_member_link(books,
     booked = [row for row in _entries(books.db) if row.amount == Decimal("5.00")]
     assert len(booked) == 1 and booked[0].member_id == marie
     assert _lines(books.db, booked[0].id)[0][0] == books.categories["refreshments"]
+
+
+def test_the_audit_pack_is_written_on_the_worker_and_holds_the_years_entries(books, qtbot, monkeypatch, tmp_path,
+                                                                              wait_tasks, message_boxes):
+    """The audit pack is long work (issue 8 §2): 'Save as PDF…' returns at once, the pack is written on
+    the worker, and the file then holds the closed year's entry."""
+    import threading
+
+    import pypdf
+    from PySide6.QtWidgets import QPushButton
+
+    from huurdersgroep_app.core.documents.finance import audit_pack
+    from huurdersgroep_app.ui.kit import documents as kit_documents
+
+    written_on = []
+    real_writer = audit_pack.write_audit_pack
+
+    def writer(*args, **kwargs):
+        written_on.append(threading.current_thread())
+        return real_writer(*args, **kwargs)
+
+    monkeypatch.setattr(audit_pack, "write_audit_pack", writer)
+    target = tmp_path / "audit.pdf"
+    monkeypatch.setattr(kit_documents, "ask_target", lambda *args: target)
+    page = _page(books, qtbot, CLOSED)
+    tab = page.show_tab("closing")
+    button = next(b for b in tab.findChildren(QPushButton) if b.text() == "Audit pack (PDF)")
+    save = next(a for a in button.menu().actions() if a.text() == "Save as PDF…")
+    save.trigger()
+    assert tasks.running()  # the click returned at once; the pack is being written
+    wait_tasks()
+    assert len(written_on) == 1 and written_on[0] is not threading.main_thread()
+    assert message_boxes[-1] == ("information", f"The document was saved as {target}.")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert str(CLOSED) in text and "Copyshop" in text and "12,40" in text

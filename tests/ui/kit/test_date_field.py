@@ -37,3 +37,14 @@ def test_calendar_pick_fills_the_field(qtbot):
     field.calendar.setSelectedDate(date(2025, 6, 1))
     field._picked(field.calendar.selectedDate())
     assert field.date() == date(2025, 6, 1)
+
+
+def test_the_calendar_button_shows_a_calendar_not_dots_under_an_arrow(qtbot):
+    """Without an icon theme (Windows, the offscreen screenshots) the button read "…" half under
+    its menu arrow; it draws a calendar page instead, and no arrow."""
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    assert not field.pick.icon().isNull()
+    assert "…" not in field.pick.text()
+    assert "menu-indicator" in field.pick.styleSheet()

@@ -41,12 +41,13 @@ def _open(db, qtbot, meeting_id):
     return win, view
 
 
-def _saved_as(monkeypatch, target: Path) -> list[str]:
+def _saved_as(monkeypatch, target: Path | None) -> list[str]:
+    """The names the save dialog suggests; ``target`` is chosen, or (None) the dialog is cancelled."""
     suggested: list[str] = []
 
     def choose(_parent, _caption, proposed, _filter):
         suggested.append(Path(proposed).name)
-        return str(target), ""
+        return (str(target) if target else ""), ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     return suggested
 
@@ -103,3 +104,19 @@ def test_sign_in_sheet_and_ballot_names_carry_the_meeting_in_the_users_language(
         assert tasks.wait_all(60000)
     assert suggested == ["aanwezigheidslijst-jaarvergadering-2026-03-28.pdf",
                          "stembrieven-jaarvergadering-2026-03-28.pdf"]
+
+
+def test_every_meeting_document_suggests_the_meeting_in_its_name(db, annual, qtbot, monkeypatch):
+    meeting_id, _group = annual
+    with i18n.language("fr_BE"):
+        _win, view = _open(db, qtbot, meeting_id)
+        suggested = _saved_as(monkeypatch, None)
+        for button, action in ((view.invitation.letters_button, "Enregistrer en PDF"),
+                               (view.invitation.letters_button, "Enregistrer en Word"),
+                               (view.invitation.poster_button, "Enregistrer en PDF"),
+                               (view.invitation.proxy_button, "Enregistrer en PDF"),
+                               (view.minutes.minutes_button, "Enregistrer en PDF")):
+            _menu_action(button, action).trigger()
+    day = "assemblee-generale-2026-03-28"
+    assert suggested == [f"invitation-{day}.pdf", f"invitation-{day}.docx", f"affiche-{day}.pdf",
+                         f"procuration-{day}.pdf", f"proces-verbal-{day}.pdf"]

@@ -650,3 +650,12 @@ def test_an_excused_chair_is_replaced_by_someone_present_before_being_marked(db,
         d.chair.itemText(i) for i in range(1, d.chair.count())) or d.reject())
     qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
     assert sorted(seen) == ["Claes, Chris", "Janssens, Dirk", "Maes, Els"]  # the meeting form too
+
+
+def test_an_annual_meeting_planned_in_the_dialog_keeps_its_proxies(db, people, window, qtbot, monkeypatch):
+    """The annual meeting's rule: no quorum, proxies count (in the votes). The dialog used to grey out
+    'proxies count' without a quorum and save it unticked, so the meeting took no proxy form."""
+    meeting_id = _plan(window, qtbot, monkeypatch, annual=True, on="29/03/2025", start="10:00", end="12:00")
+    with db.reading() as s:
+        meeting = meetings.get_meeting(s, meeting_id)
+        assert (meeting.quorum_kind, meeting.proxies_count) == ("none", True)
