@@ -4,7 +4,7 @@
 
 Two groups, each in a temporary folder: the demo, and a group made as a user makes one
 (``huurdersgroep new``), whose empty pages look different from the demo's full ones. For each: one
-PNG per main page and per Settings tab, and the annual meeting (the new group gets one planned),
+PNG per main page, per Finance and per Settings tab, and the annual meeting (the new group gets one planned),
 opened as a user opens it (select its row, press Open), one PNG per tab of the meeting. Files are named
 ``<group>_<screen>.png``. A script, not a test: a person looks at the pictures.
 """
@@ -90,6 +90,12 @@ def _shoot_group(app, path: Path, out: Path, prefix: str) -> None:
     for name in MAIN_PAGES:
         window.show_page(name)
         _shoot(app, window, out, f"{prefix}_{name}")
+    finance = window.show_page("finance")
+    for tabs in finance.findChildren(QTabWidget)[:1]:  # the page's own tabs: cash book, bank import, …
+        for n in range(1, tabs.count()):
+            tabs.setCurrentIndex(n)
+            _shoot(app, window, out, f"{prefix}_finance_{n}")
+        tabs.setCurrentIndex(0)
     _meeting_tabs(app, window, out, prefix)
     _settings_tabs(app, window, out, prefix)
     window.close()

@@ -51,6 +51,10 @@ def import_members(args) -> int:
     print(ngettext("Imported {added} member.", "Imported {added} members.", added).format(added=added))
     if preview.new_complexes:
         print(_("New complexes: {names}.").format(names=", ".join(preview.new_complexes)))
+    if preview.placed_by_address:
+        count = len(preview.placed_by_address)
+        print(ngettext("{count} member was placed in a complex by their address.",
+                       "{count} members were placed in a complex by their address.", count).format(count=count))
     if preview.already_present:
         print(ngettext("{count} row was already registered.", "{count} rows were already registered.",
                        len(preview.already_present)).format(count=len(preview.already_present)))

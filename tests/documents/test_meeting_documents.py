@@ -9,6 +9,7 @@ from datetime import date
 import docx
 import pytest
 
+from huurdersgroep_app import i18n
 from huurdersgroep_app.core.documents.ballot import write_ballot
 from huurdersgroep_app.core.documents.decisions_register import write_action_points, write_decisions_register
 from huurdersgroep_app.core.documents.invitation import write_invitation, write_poster
@@ -246,3 +247,24 @@ def test_open_action_points_list_marks_overdue(db, record, tmp_path, pdf_pages):
     assert "Zaalreserverenvoordejaarvergadering" in squash(text) and "Dirk Janssens" in text
     assert text.count("overdue") == 2  # the count line and the status of the late one
     assert "Offerte opvragen" not in text
+
+
+@pytest.mark.parametrize("lang, nothing", [("en", "Nothing was noted under this item."),
+                                           ("nl_BE", "Niets genoteerd bij dit punt."),
+                                           ("fr_BE", "Rien n'a été noté sous ce point.")])
+def test_an_agenda_item_with_nothing_noted_says_so(db, record, tmp_path, pdf_pages, lang, nothing):
+    """A bare heading reads as a section someone forgot to write: every item of the minutes holds a
+    sentence; an item with notes gets no such line."""
+    out = tmp_path / "minutes.pdf"
+    with db.reading() as s, i18n.language(lang):
+        write_minutes(s, record.january, out)
+    text = "\n".join(pdf_pages(out))
+    lines = [line.strip() for line in text.splitlines()]
+    items = [n for n, line in enumerate(lines) if re.match(r"^\d+\. \S", line)]
+    assert items
+    for n in items:
+        following = lines[n + 1]
+        assert not re.match(r"^\d+\. \S", following), (lines[n], following)
+    assert "De penningmeester overloopt het kasboek." in text
+    finances = next(n for n in items if "kasboek" in lines[n + 1])
+    assert lines[finances + 1] != nothing

@@ -25,6 +25,7 @@ from huurdersgroep_app.core.demo.foundation_places import (COMPLEXES, LANDLINE_P
                                                            OTHER_STREETS, ComplexPlan, Dwelling)
 from huurdersgroep_app.core.services import names, organisation
 from huurdersgroep_app.core.services.members import board
+from huurdersgroep_app.core.services.members.address_ranges import AddressRange
 from huurdersgroep_app.core.services.members import complexes
 from huurdersgroep_app.core.services.members import members
 from huurdersgroep_app.core.services import validation as v
@@ -55,7 +56,8 @@ def populate(session: Session, demo: DemoContext) -> None:
 
     plans = COMPLEXES
     made = [complexes.add_complex(session, p.name, len(p.dwellings()), code=p.code, address=p.address,
-                                  postcode=p.postcode, city=p.city, notes=p.notes) for p in plans]
+                                  postcode=p.postcode, city=p.city, notes=p.notes,
+                                  ranges=[AddressRange(*r, postcode=p.postcode) for r in p.ranges()]) for p in plans]
     free = {p.code: p.dwellings() for p in plans}
 
     cast = people(rng, demo.members)

@@ -42,6 +42,15 @@ class ComplexPlan:
                         found.append(Dwelling(street, str(block), box, f"{self.code}-{block}-{int(box):03d}"))
         return found
 
+    def ranges(self) -> list[tuple[str, int, int, str]]:
+        """(street, first, last, all/even/odd): the address ranges that hold exactly its dwellings' numbers."""
+        found = [(street, first, last, "all") for street, first, last in self.houses]
+        for street, blocks, _f, _p in self.flats:
+            sides = {block % 2 for block in blocks}
+            parity = "all" if len(blocks) == 1 or len(sides) > 1 else ("even" if sides == {0} else "odd")
+            found.append((street, min(blocks), max(blocks), parity))
+        return found
+
     @property
     def address(self) -> str:
         """The complex's address range as the landlord writes it."""

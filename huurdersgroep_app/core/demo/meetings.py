@@ -213,6 +213,10 @@ def _record_election_history(session: Session, demo: DemoContext, meeting, prese
         for mid, count in zip(elected, votes, strict=True):
             election.candidates.append(ElectionCandidate(member_id=mid, votes=None if acclaimed else count,
                                                          elected=True))
+        if not acclaimed and len(elected) == 1:
+            # One seat: a valid paper carries exactly one vote, so the papers without one for the only
+            # candidate were blank (the minutes printed '22 handed in: valid 22' beside 12 votes).
+            election.ballots_blank = len(present) - votes[0]
         session.add(election)
         session.flush()
         result = elections.election_result(session, election.id)

@@ -120,6 +120,9 @@ def item_blocks(record: MeetingRecord, item: ItemRecord) -> list:
         out.append(decision_para(d))
     if item.action_points:
         out += [b.Para(_("Action points:"), "small", bold=True), action_table(item.action_points)]
+    if len(out) == 1:
+        # A bare heading reads as a section someone forgot to write (and a run of them as a list).
+        out.append(b.Para(_("Nothing was noted under this item."), "muted"))
     return out
 
 

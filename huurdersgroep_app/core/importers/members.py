@@ -22,6 +22,7 @@ from huurdersgroep_app.core.importers.member_columns import (IGNORE, IMPORT_FIEL
 from huurdersgroep_app.core.importers.tabular import Table, read_table
 from huurdersgroep_app.core.progress import CancelToken, ProgressCallback, Steps
 from huurdersgroep_app.core.services import addresses, names
+from huurdersgroep_app.core.services.members.address_ranges import RangeIndex
 from huurdersgroep_app.core.services.members.complexes import add_complex
 from huurdersgroep_app.core.services.members.duplicates import DuplicateIndex
 from huurdersgroep_app.core.services.members.members import FIELD_LABELS, MemberInput, clean_member
@@ -55,6 +56,7 @@ class Preview:
     total_rows: int = 0
     unmapped_columns: list[str] = field(default_factory=list)   # neither recognised nor chosen
     complex_of_line: dict[int, str] = field(default_factory=dict)  # valid line → new complex name
+    placed_by_address: list[int] = field(default_factory=list)     # valid lines given a complex by their address
 
     @property
     def problem_lines(self) -> list[int]:
@@ -198,14 +200,20 @@ def preview(session: Session, table: Table, mapping: dict[str, str | None], toda
     country = group_country(session)
     today = today or date.today()
     register = _Register(session)
+    ranges = RangeIndex(session)
     reader = _RowReader(table, by_field, country)
     in_file, in_file_identities = DuplicateIndex(), {}
-    valid, problems, present, complex_of_line, new_complexes = [], [], [], {}, {}
+    valid, problems, present, complex_of_line, new_complexes, by_address = [], [], [], {}, {}, []
     for line, row in zip(table.lines, table.rows, strict=True):
         steps.advance()
         values, row_problems, complex_name = reader.read(row)
         complex_key = names.fold(complex_name).strip()
         values["complex_id"] = register.complexes.get(complex_key) if complex_name else None
+        # A row that names no complex gets the one whose address range holds its address.
+        placed = not complex_name and ranges and ranges.find(
+            values.get("street", ""), values.get("house_number", ""), values.get("postcode", ""))
+        if placed:
+            values["complex_id"] = placed
         identity = _identity(values.get("first_name"), values["last_name"], values.get("street"),
                              values.get("house_number"), values.get("box"), values.get("postcode"))
         if values["last_name"].strip() and identity in register.identities:
@@ -223,11 +231,14 @@ def preview(session: Session, table: Table, mapping: dict[str, str | None], toda
         problems += reasons
         if not reasons and cleaned is not None:
             valid.append((line, MemberInput(**cleaned)))
+            if placed:
+                by_address.append(line)
             if complex_name and values["complex_id"] is None:
                 complex_of_line[line] = new_complexes.setdefault(complex_key, " ".join(complex_name.split()))
     return Preview(valid=valid, problems=problems, already_present=present, new_complexes=list(new_complexes.values()),
                    skipped_rows=len({p.line for p in problems}), total_rows=len(table.rows),
-                   unmapped_columns=[h for h in table.headers if h not in mapping], complex_of_line=complex_of_line)
+                   unmapped_columns=[h for h in table.headers if h not in mapping], complex_of_line=complex_of_line,
+                   placed_by_address=by_address)
 
 
 def _duplicates(line: int, probe: dict, identity: str, register: _Register, in_file: DuplicateIndex,

@@ -21,7 +21,8 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.documents import (budget_vs_actual_writer, budget_writer, document_button,
                                                     financial_report_writer)
 from huurdersgroep_app.ui.finance.models import YearInfo, money, period_choices
-from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, selected_row, size_columns, table_view
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
+from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, selected_row, table_view
 from huurdersgroep_app.ui.kit.widgets import hint
 
 
@@ -92,7 +93,8 @@ class BudgetTab(QWidget):
         self.model = RowsTableModel(budget_columns(), parent=self)
         self.table = table_view(self.model)
         self.table.setAccessibleName(_("Budget lines"))
-        size_columns(self.table, self.model.columns)
+        # Measured: "Ontvangsten" and the long category names were cut beside a half-empty justification.
+        fit_columns(self.table, "finance.budget", self.model.columns)
         top_layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.line_button = QPushButton(_("Add or change a line…"))
@@ -123,7 +125,7 @@ class BudgetTab(QWidget):
         self.figures = FigureModel(figure_columns(), parent=self)
         self.figures_table = table_view(self.figures, stretch_last=False)
         self.figures_table.setAccessibleName(_("Budget against the actual figures"))
-        size_columns(self.figures_table, self.figures.columns)
+        fit_columns(self.figures_table, "finance.budget_figures", self.figures.columns)  # "Resultaat (…" was cut
         bottom_layout.addWidget(self.figures_table, 1)
         splitter.addWidget(bottom)
 

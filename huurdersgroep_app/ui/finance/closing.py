@@ -17,6 +17,7 @@ from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.finance.documents import audit_pack_writer, document_button, save_ledger
 from huurdersgroep_app.ui.finance.models import EntryTableModel, YearInfo, money
+from huurdersgroep_app.ui.kit.table_columns import fit_columns
 from huurdersgroep_app.ui.kit.table_model import Column, RowsTableModel, selected_row, size_columns, table_view
 from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, heading, hint
 
@@ -52,11 +53,12 @@ def details_tab(report, text: str) -> int | None:
     return None
 
 
-def _entries_view(title: str):
+def _entries_view(title: str, table_id: str):
     model = EntryTableModel()
     view = table_view(model)
     view.setAccessibleName(title)
-    size_columns(view, model.columns)
+    # Measured like the cash book: at 1366 px the fixed widths cut descriptions beside a wide 'Receipt'.
+    fit_columns(view, table_id, model.columns)
     return model, view
 
 
@@ -80,8 +82,10 @@ class ClosingTab(QWidget):
         layout.addWidget(self.messages)
 
         self.details = QTabWidget()
-        self.uncategorised_model, self.uncategorised_table = _entries_view(_("Entries without a category"))
-        self.receipts_model, self.receipts_table = _entries_view(_("Expenses without a receipt"))
+        self.uncategorised_model, self.uncategorised_table = _entries_view(_("Entries without a category"),
+                                                                            "finance.closing.uncategorised")
+        self.receipts_model, self.receipts_table = _entries_view(_("Expenses without a receipt"),
+                                                                    "finance.closing.receipts")
         self.bank_model = RowsTableModel(bank_check_columns(), parent=self)
         self.bank_table = table_view(self.bank_model)
         self.bank_table.setAccessibleName(_("Bank balances"))

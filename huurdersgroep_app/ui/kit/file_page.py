@@ -8,9 +8,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
-from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.i18n import _
-from huurdersgroep_app.ui.kit.widgets import busy, error_label
+from huurdersgroep_app.ui.kit.widgets import error_label
 from huurdersgroep_app.ui.kit.wizard_work import StepWork
 from huurdersgroep_app.ui.tasks import run_task
 
@@ -18,7 +17,7 @@ from huurdersgroep_app.ui.tasks import run_task
 class FileChoicePage(QWizardPage):
     """``choose_title`` and ``file_filter`` are for the file chooser, which opens in ``folder``.
     A subclass may put more fields in ``self.layout_`` (below the path, above the message line)
-    and reads the file in ``validatePage`` through ``read_file``."""
+    and reads the file in ``validatePage`` through ``read_file_task``, on the worker."""
 
     def __init__(self, wizard, title: str, subtitle: str, choose_title: str, file_filter: str,
                  folder: QStandardPaths.StandardLocation = QStandardPaths.StandardLocation.DocumentsLocation):
@@ -75,19 +74,3 @@ class FileChoicePage(QWizardPage):
         return self.work.validate(
             lambda **done: run_task(self, lambda progress, cancel: reader(path, progress=progress, cancel=cancel),
                                     label=label, cancellable=True, **done), accept)
-
-    def read_file(self, reader: Callable[[Path], Any]) -> Any | None:
-        """``reader(path)`` under a wait cursor; None after saying why the file could not be read."""
-        self.error.setVisible(False)
-        path = self.chosen_path()
-        if not path.is_file():
-            self.fail(_("The file {path} does not exist.").format(path=path))
-            return None
-        try:
-            with busy():
-                return reader(path)
-        except DomainError as exc:
-            self.fail(exc.message)
-        except OSError as exc:
-            self.fail(_("The file could not be read: {problem}").format(problem=exc.strerror or exc))
-        return None

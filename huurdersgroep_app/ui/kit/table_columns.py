@@ -105,7 +105,9 @@ class TableColumns(QObject):
         if measured is None:
             return max(self.least_width(number), guess)
         # Twice the guess at most: one very long description must not push every other column out.
-        longest = metrics.averageCharWidth() * (2 * self.columns[number].chars + 3)
+        # A column without ``chars`` (a free text at the end) is not capped.
+        chars = self.columns[number].chars
+        longest = metrics.averageCharWidth() * (2 * chars + 3) if chars else measured
         return max(self.least_width(number), min(measured, longest))
 
     def _measured(self) -> dict[int, int]:

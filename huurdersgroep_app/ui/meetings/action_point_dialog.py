@@ -1,8 +1,7 @@
 """An action point: what has to be done, by whom (a member or a contact), by when."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout
 
 from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.meetings import action_points
@@ -10,6 +9,7 @@ from huurdersgroep_app.core.services.meetings.action_points import ActionPointIn
 from huurdersgroep_app.core.services.meetings import views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.choices import member_combo
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.meetings.decision_dialog import item_combo
 from huurdersgroep_app.ui.kit.widgets import DateField, Form, error_label, fit_to_screen
@@ -28,17 +28,7 @@ class ActionPointDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(self.fontMetrics().height() * 5)
         self.form.add("description", _("What has to be done"), self.description)
-        self.owner = QComboBox()
-        self.owner.setEditable(True)
-        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.owner.addItem(_("Nobody in particular"), None)
-        for key, label in ctx.read(views.owner_choices):
-            self.owner.addItem(label, key)
-        completer = QCompleter(self.owner.model(), self.owner)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.owner.setCompleter(completer)
-        self.owner.lineEdit().setPlaceholderText(_("Type a few letters of the name"))
+        self.owner = member_combo(ctx.read(views.owner_choices), empty=_("Nobody in particular"))
         self.form.add("owner_member_id", _("Who (a member or a contact)"), self.owner)
         self.form.errors.fields["owner_contact_id"] = self.owner
         self.form.errors.labels["owner_contact_id"] = self.form.errors.labels["owner_member_id"]

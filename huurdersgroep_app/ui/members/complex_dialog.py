@@ -8,6 +8,7 @@ from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.form_actions import dialog_buttons, save_and_close
 from huurdersgroep_app.ui.kit.widgets import Form, hint
+from huurdersgroep_app.ui.members.complex_ranges import RangesEditor
 
 
 class ComplexDialog(QDialog):
@@ -17,8 +18,9 @@ class ComplexDialog(QDialog):
         self.complex_id = complex_id
         self.setWindowTitle(_("New complex") if complex_id is None else _("Change complex"))
         layout = QVBoxLayout(self)
-        layout.addWidget(hint(_("A building or neighbourhood of the landlord. The number of dwellings is "
-                                "used to count the group's reach.")))
+        layout.addWidget(hint(_("A building or neighbourhood of the landlord. The number of dwellings is used to "
+                                "count the group's reach; its address ranges place members in it by their "
+                                "address.")))
         self.form = Form()
         self.name = self.form.add("name", _("Name"), QLineEdit())
         self.dwellings = QSpinBox()
@@ -26,6 +28,8 @@ class ComplexDialog(QDialog):
         self.form.add("dwellings", _("Number of dwellings"), self.dwellings)
         self.code = self.form.add("code", _("Landlord's code"), QLineEdit())
         self.address = self.form.add("address", _("Streets and numbers"), QLineEdit())
+        # The ranges place members in this complex from their address (import, "Assign complexes by address").
+        self.ranges = self.form.add("ranges", _("Address ranges"), RangesEditor())
         self.postcode = self.form.add("postcode", _("Postcode"), QLineEdit())
         self.city = self.form.add("city", _("City"), QLineEdit())
         self.notes = QPlainTextEdit()
@@ -42,11 +46,12 @@ class ComplexDialog(QDialog):
             self.postcode.setText(item.postcode)
             self.city.setText(item.city)
             self.notes.setPlainText(item.notes)
+            self.ranges.set_ranges(item.ranges)
 
     def save(self) -> bool:
         values = dict(name=self.name.text(), dwellings=self.dwellings.value(), code=self.code.text(),
                       address=self.address.text(), postcode=self.postcode.text(), city=self.city.text(),
-                      notes=self.notes.toPlainText())
+                      notes=self.notes.toPlainText(), ranges=self.ranges.ranges())
         if self.complex_id is None:
             return save_and_close(self, self.form.errors, lambda: self.ctx.call(complexes.add_complex, **values)).ok
         return save_and_close(self, self.form.errors, lambda: self.ctx.call(

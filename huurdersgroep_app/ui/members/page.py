@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
+from huurdersgroep_app.core.services.members import address_ranges
 from huurdersgroep_app.core.services.members import views as member_views
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
@@ -61,7 +62,12 @@ class Page(QWidget):
         self.columns = fit_columns(self.table, "members", self.model.columns)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
-        layout.addWidget(self.count)
+        # The actions on the whole list sit beside the count, those on the selection below: in one row
+        # they made the window 1421 px wide, wider than a 1366-pixel laptop screen.
+        whole_list = QHBoxLayout()
+        whole_list.addWidget(self.count)
+        whole_list.addStretch(1)
+        layout.addLayout(whole_list)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New member…"))
@@ -73,13 +79,16 @@ class Page(QWidget):
         self.privacy_menu = PrivacyMenu(ctx, self)
         self.privacy_button.setMenu(self.privacy_menu)
         self.assign_button = QPushButton(_("Assign to complex…"))
+        self.by_address_button = QPushButton(_("Assign complexes by address"))
+        self.by_address_button.setToolTip(_("Put every member without a complex in the complex whose address "
+                                            "ranges hold their street and house number."))
         self.import_button = QPushButton(_("Import from a file…"))
         self.print_button = QPushButton(_("Member list (PDF)…"))
         for button in (self.new_button, self.edit_button, self.end_button, self.assign_button, self.privacy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.print_button)
+        for button in (self.by_address_button, self.import_button, self.print_button):
+            whole_list.addWidget(button)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self._search_changed)
@@ -92,6 +101,7 @@ class Page(QWidget):
         self.edit_button.clicked.connect(self.edit_member)
         self.end_button.clicked.connect(self.end_membership)
         self.assign_button.clicked.connect(self.assign_complex)
+        self.by_address_button.clicked.connect(self.assign_by_address)
         self.import_button.clicked.connect(self.import_members)
         self.print_button.clicked.connect(self.print_list)
         self._update_buttons()
@@ -197,6 +207,11 @@ class Page(QWidget):
         ids = self.selected_ids()
         if ids:
             AssignComplexDialog(self.ctx, ids, parent=self).exec()
+
+    def assign_by_address(self) -> None:
+        result = self.ctx.run(address_ranges.assign_by_address, parent=self)
+        if result:
+            self.ctx.show_info(result.value.note(), self)
 
     def import_members(self) -> None:
         from huurdersgroep_app.ui.members.import_wizard import ImportMembersWizard

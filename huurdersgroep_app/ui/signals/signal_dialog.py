@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +15,7 @@ from huurdersgroep_app.core.services.signals.signals import SignalInput
 from huurdersgroep_app.core.services.signals import views as signal_views
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
+from huurdersgroep_app.ui.kit.choices import member_combo
 from huurdersgroep_app.ui.kit.form_actions import attempt
 from huurdersgroep_app.ui.kit.form_dialog import text_box
 from huurdersgroep_app.ui.signals.followup import FollowUpBox
@@ -23,17 +23,10 @@ from huurdersgroep_app.ui.kit.widgets import (ERROR_COLOUR, DateField, FieldErro
                                           hint, room_for_columns)
 
 
-def _combo(items, editable: bool = False) -> QComboBox:
+def _combo(items) -> QComboBox:
     box = QComboBox()
     for value, label in items:
         box.addItem(label, value)
-    if editable:  # type a few letters of a name
-        box.setEditable(True)
-        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(box.model(), box)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        box.setCompleter(completer)
     return box
 
 
@@ -64,8 +57,7 @@ class SignalDialog(QDialog):
             kinds_row.addWidget(button)
         kinds_row.addStretch(1)
         report.add("reporter_kind", _("Reported by"), kinds)
-        self.member = report.add("member_id", _("Member"), _combo([(None, "")] + people, editable=True))
-        self.member.lineEdit().setPlaceholderText(_("Type a few letters of the name"))
+        self.member = report.add("member_id", _("Member"), member_combo(people, empty=""))
         self.reporter_name = report.add("reporter_name", _("Name"), QLineEdit())
         self.reporter_contact = report.add("reporter_contact", _("Phone or e-mail"), QLineEdit())
 

@@ -251,3 +251,20 @@ def test_demo_texts_are_in_the_groups_language_whatever_the_users(db_path):
     assert "Opening and welcome" not in titles
     with i18n.language("nl_BE"):
         assert i18n._("Opening and welcome") in titles
+
+
+def test_every_ballot_paper_of_the_demo_elections_is_accounted_for(demo_db):
+    """cast = valid + blank + invalid, and with one seat the votes are exactly the valid papers (the demo's
+    minutes printed '22 ballot papers handed in: valid 22' beside 12 votes for the only candidate)."""
+    from huurdersgroep_app.core.db.models.meetings import Election
+
+    database, _data, _demo = demo_db
+    with database.reading() as s:
+        voted = [e for e in s.scalars(select(Election)) if e.method == "vote" and e.ballots_cast is not None]
+        assert voted
+        for e in voted:
+            valid = e.ballots_cast - (e.ballots_blank or 0) - (e.ballots_invalid or 0)
+            votes = sum(c.votes or 0 for c in e.candidates)
+            assert valid >= 0 and valid <= votes <= valid * e.seats, (e.id, e.ballots_cast, votes)
+            if e.seats == 1:
+                assert votes == valid, (e.id, e.ballots_cast, e.ballots_blank, votes)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapper as _Mapper
 
 from huurdersgroep_app.core.db.models.base import Base as _Base
 from huurdersgroep_app.core.db.models.members import (  # noqa: F401
-    CONTACT_WAYS, OFFICE_ROLES, Complex, Member, Office)
+    CONTACT_WAYS, OFFICE_ROLES, RANGE_PARITIES, Complex, ComplexRange, Member, Office)
 from huurdersgroep_app.core.db.models.organisation import Organisation, Setting  # noqa: F401
 
 _all_loaded = False

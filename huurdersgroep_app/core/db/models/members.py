@@ -24,6 +24,28 @@ class Complex(Timestamps, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list["Member"]] = relationship(back_populates="complex")
+    ranges: Mapped[list["ComplexRange"]] = relationship(
+        back_populates="complex", cascade="all, delete-orphan", order_by="ComplexRange.id")
+
+
+RANGE_PARITIES = ("all", "even", "odd")
+
+
+class ComplexRange(Base):
+    """A street's house numbers that belong to a complex ('Rootputtenlaan 1–120', 'Lijnzaadhof 2–4 even'),
+    so an import or 'Assign complexes by address' can put a member in the complex from the address."""
+
+    __tablename__ = "complex_range"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complex_id: Mapped[int] = mapped_column(ForeignKey("complex.id", ondelete="CASCADE"), index=True)
+    street: Mapped[str] = mapped_column(String(200))
+    first_number: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer)
+    parity: Mapped[str] = mapped_column(String(4), default="all")  # RANGE_PARITIES
+    postcode: Mapped[str] = mapped_column(String(10), default="")  # empty: any postcode
+
+    complex: Mapped[Complex] = relationship(back_populates="ranges")
 
 
 CONTACT_WAYS = ("letter", "email", "phone")

@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance_plans import VolunteerAllowance
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
 from huurdersgroep_app.core.services.funding import rule_values
 from huurdersgroep_app.core.services.funding.rule_values import AllowanceCaps
 from huurdersgroep_app.core.services.organisation import rule_profile
-from huurdersgroep_app.i18n import _, format_date, format_money
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, format_date, format_money
 
 
 def allowance_caps(session: Session, year: int) -> AllowanceCaps:
@@ -94,8 +95,7 @@ def add_allowance(session: Session, member_id: int, year: int, amount, descripti
                   ) -> tuple[VolunteerAllowance, str | None]:
     """Record an allowance; returns it and a warning when it passes a cap of its year
     (``days``: the days of volunteering it pays for, where the cap is per day)."""
-    if session.get(Member, member_id) is None:
-        raise NotFoundError(_("This member does not exist (any more)."))
+    get_or_raise(session, Member, member_id, N_("This member does not exist (any more)."))
     years.ensure_open(session, year)  # a closed year's allowances are part of its seal
     problems: dict[str, str] = {}
     value = read_amount(amount, "amount", problems, positive=True)

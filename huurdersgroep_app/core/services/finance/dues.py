@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.finance import Account
 from huurdersgroep_app.core.db.models.finance_plans import DuesPayment, DuesYear
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.common import ZERO, compact_iban, read_amount
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
 from huurdersgroep_app.core.services.members.members import surname_sort_mode
 from huurdersgroep_app.core.services.names import sort_key
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 _FORMATTED = re.compile(r"[+*]{3}\s*(\d{3})\s*/?\s*(\d{4})\s*/?\s*(\d{5})\s*[+*]{3}")
 _BARE = re.compile(r"^\d{12}$")
@@ -160,9 +161,7 @@ def receiving_iban(session: Session) -> str:
 
 
 def epc_payment(session: Session, member_id: int, year: int) -> EpcPayment:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("This member does not exist (any more)."))
+    get_or_raise(session, Member, member_id, N_("This member does not exist (any more)."))
     due = dues_amount(session, year)
     if not due:
         raise DomainError(_("Set the dues amount for {year} first.").format(year=year))

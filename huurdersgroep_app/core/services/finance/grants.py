@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import Entry
 from huurdersgroep_app.core.db.models.finance_plans import FUNDER_KINDS, Funder, Grant
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date, year_bounds
-from huurdersgroep_app.i18n import _, format_money
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, format_money
 
 
 def add_funder(session: Session, name: str, kind: str = "other", partner_id: int | None = None,
@@ -37,8 +38,7 @@ def add_funder(session: Session, name: str, kind: str = "other", partner_id: int
 
 def add_grant(session: Session, funder_id: int, year: int, amount, conditions: str = "",
               deadline: date | str | None = None, reference: str = "") -> Grant:
-    if session.get(Funder, funder_id) is None:
-        raise NotFoundError(_("This funder does not exist (any more)."))
+    get_or_raise(session, Funder, funder_id, N_("This funder does not exist (any more)."))
     problems: dict[str, str] = {}
     value = read_amount(amount, "amount", problems, positive=True)
     day = read_date(deadline, "deadline", problems, required=False)

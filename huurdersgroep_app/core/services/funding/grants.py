@@ -14,7 +14,7 @@ from huurdersgroep_app.core.db.models.finance import Category, Entry
 from huurdersgroep_app.core.db.models.finance_plans import GRANT_AMOUNT_KINDS, GRANT_STATUSES, Funder, Grant
 from huurdersgroep_app.core.db.models.funding import grant_category
 from huurdersgroep_app.core.db.models.members import Complex
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.finance.common import ZERO, read_amount, read_date
 from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
@@ -63,8 +63,7 @@ def per_dwelling_amount(rate: Decimal, dwellings: int) -> Decimal:
 
 def _clean(session: Session, data: GrantInput) -> dict:
     problems: dict[str, str] = {}
-    if session.get(Funder, data.funder_id) is None:
-        raise NotFoundError(_("Funder {id} does not exist.").format(id=data.funder_id))
+    get_or_raise(session, Funder, data.funder_id, N_("Funder {id} does not exist."), id=data.funder_id)
     if not isinstance(data.year, int) or not 1900 < data.year < 2200:
         problems["year"] = _("'{value}' is not a year.").format(value=data.year)
     if data.amount_kind not in GRANT_AMOUNT_KINDS:
@@ -166,9 +165,7 @@ def record_accountability(session: Session, grant_id: int, filed_on: date | str)
 def link_payment(session: Session, entry_id: int, grant_id: int) -> Entry:
     """Charge a received payment (a money-in entry) to the grant; the grant is then paid."""
     grant = get_grant(session, grant_id)
-    entry = session.get(Entry, entry_id)
-    if entry is None:
-        raise NotFoundError(_("Entry {id} does not exist.").format(id=entry_id))
+    entry = get_or_raise(session, Entry, entry_id, N_("Entry {id} does not exist."), id=entry_id)
     if entry.amount <= 0:
         raise DomainError(_("A payment received is money in; entry {id} is money out.").format(id=entry_id))
     entry.grant_id = grant.id

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import Decision, Meeting
-from huurdersgroep_app.core.errors import DomainError, NotFoundError
+from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.meetings.lifecycle import meeting_heading
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,7 @@ def decision_approval(session: Session, decision_id: int, *, annual_only: bool =
                       today: date | None = None) -> DecisionApproval:
     """The date and reference of an approval taken by decision ``decision_id``; a decision of a
     meeting still to come approves nothing yet (its date would put the approval in the future)."""
-    decision = session.get(Decision, decision_id)
-    if decision is None:
-        raise NotFoundError(_("Decision {id} does not exist.").format(id=decision_id))
+    decision = get_or_raise(session, Decision, decision_id, N_("Decision {id} does not exist."), id=decision_id)
     meeting = session.get(Meeting, decision.meeting_id)
     if annual_only and meeting.type != "annual":
         raise DomainError(_("The budget is approved by the annual meeting; decision {label} was taken at the "

@@ -7,10 +7,11 @@ import mimetypes
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.meetings import MeetingAttachment
-from huurdersgroep_app.core.errors import NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import ValidationError
 from huurdersgroep_app.core.services.meetings.agenda import get_item
 from huurdersgroep_app.core.services.meetings.lifecycle import get_meeting
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
@@ -34,14 +35,12 @@ def add_attachment(session: Session, meeting_id: int, file_name: str, data: byte
 
 
 def attachment_data(session: Session, attachment_id: int) -> tuple[str, bytes]:
-    attachment = session.get(MeetingAttachment, attachment_id)
-    if attachment is None:
-        raise NotFoundError(_("Attachment {id} does not exist.").format(id=attachment_id))
+    attachment = get_or_raise(session, MeetingAttachment, attachment_id, N_("Attachment {id} does not exist."),
+                              id=attachment_id)
     return attachment.file_name, attachment.data
 
 
 def remove_attachment(session: Session, attachment_id: int) -> None:
-    attachment = session.get(MeetingAttachment, attachment_id)
-    if attachment is None:
-        raise NotFoundError(_("Attachment {id} does not exist.").format(id=attachment_id))
+    attachment = get_or_raise(session, MeetingAttachment, attachment_id, N_("Attachment {id} does not exist."),
+                              id=attachment_id)
     session.delete(attachment)

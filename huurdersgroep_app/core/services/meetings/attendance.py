@@ -21,6 +21,7 @@ from huurdersgroep_app.core.services.meetings.lifecycle import QuorumRule, edita
 from huurdersgroep_app.core.services.meetings.roles import check_not_holding_a_role
 from huurdersgroep_app.core.services.members.members import surname_sort_mode
 from huurdersgroep_app.core.services.organisation import rule_profile
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _, ngettext
 
 STATUS_LABELS = {"present": N_("present"), "excused": N_("excused"), "absent": N_("absent")}
@@ -140,9 +141,7 @@ def set_attendance(session: Session, meeting_id: int, member_id: int, status: st
     meeting = editable_meeting(session, meeting_id)
     if status is not None and status not in ATTENDANCE_STATUSES:
         raise ValidationError({"status": _("Choose present, excused or absent.")})
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+    get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
     check_not_holding_a_role(session, meeting, member_id, status)
     record = _record(session, meeting.id, member_id)
     if status is None:
@@ -206,9 +205,7 @@ def add_guest(session: Session, meeting_id: int, name: str = "", organisation: s
     """A guest: a known contact (landlord staff, an expert) or a name with an organisation."""
     meeting = editable_meeting(session, meeting_id)
     if contact_id is not None:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFoundError(_("Contact {id} does not exist.").format(id=contact_id))
+        contact = get_or_raise(session, Contact, contact_id, N_("Contact {id} does not exist."), id=contact_id)
         name = name.strip() or contact.full_name
         organisation = organisation.strip() or contact.partner.name
     if not name.strip():

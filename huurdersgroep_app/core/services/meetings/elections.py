@@ -93,9 +93,7 @@ def check_candidate(session: Session, election: Election, member: Member) -> Non
 
 def add_candidate(session: Session, election_id: int, member_id: int) -> ElectionCandidate:
     election = _open_election(session, election_id)
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+    member = get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
     if any(c.member_id == member_id for c in election.candidates):
         raise DomainError(_("{name} is already a candidate.").format(name=member.full_name))
     check_candidate(session, election, member)

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from huurdersgroep_app.core.db.models import OFFICE_ROLES, Member, Office
-from huurdersgroep_app.core.errors import DomainError, NotFoundError, ValidationError
+from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.organisation import get_setting, rule_profile
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 ROLE_LABELS = {"chair": N_("Chair"), "secretary": N_("Secretary"), "treasurer": N_("Treasurer"),
@@ -36,9 +37,7 @@ def term_years(session: Session) -> int:
 
 def assign_office(session: Session, member_id: int, role: str, start_on: date,
                   planned_end_on: date | None = None, notes: str = "") -> Office:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+    member = get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
     if role not in OFFICE_ROLES:
         raise ValidationError({"role": _("Unknown office '{role}'.").format(role=role)})
     if not member.is_active(start_on):
@@ -60,9 +59,7 @@ def assign_office(session: Session, member_id: int, role: str, start_on: date,
 
 
 def end_office(session: Session, office_id: int, ended_on: date) -> Office:
-    office = session.get(Office, office_id)
-    if office is None:
-        raise NotFoundError(_("Office {id} does not exist.").format(id=office_id))
+    office = get_or_raise(session, Office, office_id, N_("Office {id} does not exist."), id=office_id)
     if ended_on < office.start_on:
         raise ValidationError({"ended_on": _("An office cannot end before it starts.")})
     if office.ended_on is not None:

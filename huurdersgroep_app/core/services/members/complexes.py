@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from huurdersgroep_app.core.db.models import Complex, Member
 from huurdersgroep_app.core.errors import DomainError, ValidationError
 from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.core.services.members import address_ranges
 from huurdersgroep_app.i18n import N_, _, ngettext
 
 
@@ -49,12 +50,15 @@ def _clean(session: Session, name: str, dwellings, exclude_id: int | None = None
 
 
 def add_complex(session: Session, name: str, dwellings: int = 0, code: str = "", address: str = "",
-                postcode: str = "", city: str = "", notes: str = "") -> Complex:
+                postcode: str = "", city: str = "", notes: str = "", ranges=None) -> Complex:
+    """``ranges``: its address ranges (address_ranges.AddressRange or dicts), checked against the others'."""
     name, dwellings = _clean(session, name, dwellings)
     item = Complex(name=name, dwellings=dwellings, code=code.strip(), address=address.strip(),
                    postcode=postcode.strip(), city=city.strip(), notes=notes)
     session.add(item)
     session.flush()
+    if ranges is not None:
+        address_ranges.set_ranges(session, item.id, ranges)
     return item
 
 
@@ -63,10 +67,13 @@ def get_complex(session: Session, complex_id: int) -> Complex:
 
 
 def update_complex(session: Session, complex_id: int, name: str, dwellings: int, code: str = "",
-                   address: str = "", postcode: str = "", city: str = "", notes: str = "") -> Complex:
+                   address: str = "", postcode: str = "", city: str = "", notes: str = "", ranges=None) -> Complex:
+    """``ranges`` None keeps the complex's address ranges; a list replaces them."""
     item = get_complex(session, complex_id)
     item.name, item.dwellings = _clean(session, name, dwellings, exclude_id=complex_id)
     item.code, item.address, item.postcode, item.city, item.notes = code, address, postcode, city, notes
+    if ranges is not None:
+        address_ranges.set_ranges(session, complex_id, ranges)
     return item
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.services import organisation
-from huurdersgroep_app.core.services.members import board, complexes, members
+from huurdersgroep_app.core.services.members import address_ranges, board, complexes, members
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,10 @@ class ComplexForm:
     postcode: str
     city: str
     notes: str
+    ranges: tuple = ()  # address_ranges.AddressRange
 
 
 def complex_form(session: Session, complex_id: int) -> ComplexForm:
     item = complexes.get_complex(session, complex_id)
     return ComplexForm(item.name, item.dwellings, item.code or "", item.address or "", item.postcode or "",
-                       item.city or "", item.notes or "")
+                       item.city or "", item.notes or "", tuple(address_ranges.ranges_of(session, complex_id)))

@@ -24,7 +24,7 @@ from huurdersgroep_app.core.db.models.finance import Entry
 from huurdersgroep_app.core.db.models.meetings import ActionPoint, AgendaItem, Attendance, Decision, Meeting
 from huurdersgroep_app.core.db.models.privacy import Consent, PrivacyAction
 from huurdersgroep_app.core.db.models.signals import Signal
-from huurdersgroep_app.core.errors import DomainError, NotFoundError
+from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.finance.years import closed_years
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.labels import former_contact_label, former_member_label
@@ -123,9 +123,7 @@ def anonymise_member(session: Session, member_id: int, today: date | None = None
 def anonymise_contact(session: Session, contact_id: int, today: date | None = None) -> str:
     """Anonymise a contact whose role has ended; their organisation and role stay for the history."""
     today = today or date.today()
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFoundError(_("Contact {id} does not exist.").format(id=contact_id))
+    contact = get_or_raise(session, Contact, contact_id, N_("Contact {id} does not exist."), id=contact_id)
     if contact.end_on is None or contact.end_on > today:
         raise DomainError(_("{name} still holds this role. End the role first.").format(name=contact.full_name))
     with i18n.language(get_organisation(session).language):

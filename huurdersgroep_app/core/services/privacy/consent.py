@@ -18,7 +18,8 @@ from huurdersgroep_app.core.services import validation as v
 from huurdersgroep_app.core.services.members.members import get_member
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.labels import purpose_label, way_label
-from huurdersgroep_app.i18n import _
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,7 @@ def record_consent(session: Session, member_id: int, purpose: str, given_on, how
 
 
 def withdraw_consent(session: Session, consent_id: int, on, today: date | None = None) -> Consent:
-    consent = session.get(Consent, consent_id)
-    if consent is None:
-        raise NotFoundError(_("Consent {id} does not exist.").format(id=consent_id))
+    consent = get_or_raise(session, Consent, consent_id, N_("Consent {id} does not exist."), id=consent_id)
     if consent.withdrawn_on is not None:
         raise DomainError(_("This consent was already withdrawn on {date}.").format(date=consent.withdrawn_on))
     try:

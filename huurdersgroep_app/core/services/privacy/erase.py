@@ -20,8 +20,9 @@ from huurdersgroep_app.core.db.models.meetings import (ActionPoint, Attendance, 
                                                        meeting_contact)
 from huurdersgroep_app.core.db.models.privacy import PrivacyAction
 from huurdersgroep_app.core.db.models.signals import Signal
-from huurdersgroep_app.core.errors import DomainError, NotFoundError
-from huurdersgroep_app.i18n import _, ngettext
+from huurdersgroep_app.core.errors import DomainError
+from huurdersgroep_app.core.services.lookup import get_or_raise
+from huurdersgroep_app.i18n import N_, _, ngettext
 
 
 def _count(session: Session, stmt) -> int:
@@ -68,9 +69,7 @@ def member_erase_blockers(session: Session, member_id: int) -> list[str]:
 
 
 def erase_member(session: Session, member_id: int, today: date | None = None) -> None:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+    member = get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
     reasons = member_erase_blockers(session, member_id)
     if reasons:
         hint = (_("Anonymise them instead.") if member.left_on is not None else
@@ -110,9 +109,7 @@ def contact_erase_blockers(session: Session, contact_id: int) -> list[str]:
 
 
 def erase_contact(session: Session, contact_id: int, today: date | None = None) -> None:
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFoundError(_("Contact {id} does not exist.").format(id=contact_id))
+    contact = get_or_raise(session, Contact, contact_id, N_("Contact {id} does not exist."), id=contact_id)
     reasons = contact_erase_blockers(session, contact_id)
     if reasons:
         raise DomainError(_("{name} cannot be erased: {reasons}").format(name=contact.full_name,

@@ -25,8 +25,9 @@ from huurdersgroep_app.core.db.models.meetings import (ActionPoint, Attendance, 
                                                        Meeting, meeting_contact)
 from huurdersgroep_app.core.db.models.privacy import Consent, PrivacyStatement
 from huurdersgroep_app.core.db.models.signals import Signal
-from huurdersgroep_app.core.errors import DomainError, NotFoundError
+from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.services.organisation import get_organisation
+from huurdersgroep_app.core.services.lookup import get_or_raise
 from huurdersgroep_app.i18n import N_, _
 
 EXPORT_FORMAT = "huurdersgroep-person-export"
@@ -224,15 +225,11 @@ def person_export(session: Session, *, member_id: int | None = None, contact_id:
     org = get_organisation(session)
     today = today or date.today()
     if member_id is not None:
-        member = session.get(Member, member_id)
-        if member is None:
-            raise NotFoundError(_("Member {id} does not exist.").format(id=member_id))
+        member = get_or_raise(session, Member, member_id, N_("Member {id} does not exist."), id=member_id)
         subject = _record(member, MEMBER_FIELDS)
         subject["complex"] = member.complex.name if member.complex else ""
         return PersonExport("member", subject, _member_sections(session, member), org.name, today)
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFoundError(_("Contact {id} does not exist.").format(id=contact_id))
+    contact = get_or_raise(session, Contact, contact_id, N_("Contact {id} does not exist."), id=contact_id)
     subject = _record(contact, CONTACT_FIELDS)
     subject["organisation"] = contact.partner.name
     return PersonExport("contact", subject, _contact_sections(session, contact), org.name, today)

@@ -19,10 +19,15 @@ def statement_sections(session: Session) -> list[tuple[str, str]]:
     reach = " · ".join(x for x in (address, org.email, org.phone) if x) or _("(the group's address)")
     authority = rule_profile(session).get("privacy", "supervisory_authority", "")
     activities = processing_activities(session)
-    what = "\n".join(f"• {a.name}: {a.data}" for a in activities)
-    why = "\n".join(f"• {a.name}: {a.purpose} {a.legal_basis}" for a in activities)
-    how_long = "\n".join(f"• {a.name}: {a.retention}" for a in activities)
-    who = "\n".join(f"• {a.name}: {a.access}" for a in activities)
+
+    def listed(text_of) -> str:
+        # '{label}: ' is translated: French writes 'Gestion des membres : …' with its no-break space.
+        return "\n".join("• " + _("{label}: ").format(label=a.name) + text_of(a) for a in activities)
+
+    what = listed(lambda a: a.data)
+    why = listed(lambda a: f"{a.purpose} {a.legal_basis}")
+    how_long = listed(lambda a: a.retention)
+    who = listed(lambda a: a.access)
     return [
         (_("Who we are"), _("{group} is responsible for the personal data described here. You can reach us at: "
                             "{reach}.").format(group=org.name, reach=reach)),
