@@ -149,3 +149,22 @@ def test_long_names_and_addresses_appear_whole(db, tmp_path, pdf_pages):
     for part in (LONG_FIRST, LONG_LAST, LONG_STREET):
         assert all(word in words.split() for word in part.split()), part
     assert "…" not in words
+
+
+@pytest.mark.parametrize("street", ["Repelaarsstraat", "Zwingelaarsstraat", "Koning Albertlaan", "Kortrijksesteenweg",
+                                    "Sint-Pietersnieuwstraat"])
+def test_a_box_number_stays_with_its_house_number(db, tmp_path, street):
+    """'Repelaarsstraat 42 bus' above a lone '8' (the demo's sign-in sheet) reads as two addresses."""
+    meeting_group.build(db)
+    with db.transaction() as s:
+        members.add_member(s, members.MemberInput(
+            first_name="Lina", last_name="Al Khatib", street=street, house_number="42", box="8", postcode="9000",
+            city="Gent", contact_way="letter", joined_on=date(2020, 1, 1)), allow_duplicate=True)
+        annual = meetings.create_annual_meeting(s, "28/03/2026", "10:00", "Zaal Sint-Jan").id
+    out = tmp_path / "sign.pdf"
+    with db.reading() as s:
+        write_sign_in_sheet(s, annual, out)
+    found = [w for _page, w in pdf_layout.words(out)]
+    at = next(i for i, w in enumerate(found) if w["text"] in ("bus", "bus\u00a08"))
+    line = " ".join(w["text"] for w in found if abs(w["top"] - found[at]["top"]) < 2)
+    assert "42" in line and "8" in pdf_layout.normal(line).split(), line

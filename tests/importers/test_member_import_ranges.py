@@ -35,3 +35,20 @@ def test_a_named_complex_wins_over_the_address(db, tmp_path):
         preview = importer.preview(s, table, importer.guess_mapping(table.headers))
     by_line = {line: data.complex_id for line, data in preview.valid}
     assert by_line[2] == eik and by_line[3] != eik and preview.placed_by_address == [3]
+
+
+def test_the_command_line_import_says_how_many_were_placed_by_address(tmp_path, capsys):
+    from huurdersgroep_app.cli import main
+    from huurdersgroep_app.core.db.engine import Database
+
+    path = tmp_path / "group.sqlite"
+    assert main(["new", "--db", str(path), "--name", "Huurdersgroep De Linde", "--region", "vlaanderen"]) == 0
+    with Database(path, backup_on_close=False) as db, db.transaction() as s:
+        complexes.add_complex(s, "De Linde", 60, ranges=[AddressRange("Kerkstraat", 1, 39, "odd")])
+    leden = csv_file(tmp_path, ["Voornaam;Naam;Straat;Nr;Postcode;Gemeente", "Jan;Peeters;Kerkstraat;7;9000;Gent",
+                                "Piet;Claes;Kerkstraat;8;9000;Gent"])
+    capsys.readouterr()
+    assert main(["import", "members", str(leden), "--db", str(path)]) == 0
+    assert "1 member was placed in a complex by their address." in capsys.readouterr().out
+    with Database(path, backup_on_close=False) as db, db.reading() as s:
+        assert {r.last_name: r.complex_name for r in members.member_rows(s)} == {"Peeters": "De Linde", "Claes": ""}

@@ -29,6 +29,7 @@ SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3)
 # Never fewer than MIN_BLANK_ROWS, so a small meeting still has room for a neighbour who drops in.
 WALK_IN_SHARE = 0.1
 MIN_BLANK_ROWS = 6
+NO_BREAK = "\u00a0"
 
 
 def expected_walk_ins(expected: int) -> int:
@@ -99,7 +100,10 @@ def _addresses(session: Session, ids: list[int]) -> dict[int, str]:
         for mid, street, number, box, postcode in session.execute(
                 select(Member.id, Member.street, Member.house_number, Member.box, Member.postcode)
                 .where(Member.id.in_(ids[start:start + 900]))):
-            found[mid] = addresses.street_line(street, number, box, postcode=postcode)
+            # The number and its box stay on one line when the column wraps ('Repelaarsstraat 42 bus' over
+            # a lone '8' read as two addresses): no-break spaces inside the house number.
+            house = addresses.house_number_text(number, box, country=addresses.address_country(postcode))
+            found[mid] = f"{(street or '').strip()} {house.replace(' ', NO_BREAK)}".strip()
     return found
 
 

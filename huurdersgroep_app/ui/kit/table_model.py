@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
+from huurdersgroep_app.ui.kit.cell_tooltip import show_cut_text_as_tooltip
+
 ROW_ROLE = Qt.ItemDataRole.UserRole          # the plain row object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1     # a value that sorts correctly (sort key, ISO date, number)
 ID_ROLE = Qt.ItemDataRole.UserRole + 2       # the row's ``id`` when it has one
@@ -148,6 +150,7 @@ def table_view(model, parent=None, *, stretch_last: bool = True) -> QTableView:
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setHighlightSections(False)
+    show_cut_text_as_tooltip(view)
     return view
 
 

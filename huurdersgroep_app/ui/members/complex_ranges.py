@@ -25,6 +25,11 @@ class RangesEditor(QWidget):
         header.setSectionResizeMode(STREET, QHeaderView.ResizeMode.Stretch)
         for column in (FIRST, LAST, PARITY, POSTCODE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for every column beside a street name of 20-odd letters, so nothing scrolls sideways.
+        metrics = self.fontMetrics()
+        self.table.setMinimumWidth(metrics.horizontalAdvance("Zwingelaarsstraat") + 2 * metrics.horizontalAdvance(
+            _("From no.") + "0000") + metrics.horizontalAdvance(_("odd numbers") + "XXXX")
+            + metrics.horizontalAdvance(_("Postcode") + "XX") + 60)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
