@@ -74,3 +74,11 @@ def test_a_year_without_a_budget_shows_dashes_not_zero_budgets(books, tmp_path, 
     assert row.text.count("–") == 3, row.text  # budget, difference, % used
     text = " ".join(line.text for line in lines)
     assert zero not in text, "a budget of € 0,00 printed for a year without a budget"
+    # The charts show the actuals alone: no legend for budget bars that are not there.
+    with i18n.language(lang):
+        legend, alone = f"{i18n._('Budget')} {i18n._('Actual')}", i18n._("Actual")
+    assert legend not in [line.text for line in lines]
+    assert [line.text for line in lines].count(alone) == 2  # the legend of each chart
+    # The value axis writes amounts the language's way ('€ 0' before, also in French).
+    axis = {"nl_BE": "€ 0 € 10 € 20", "nl_NL": "€ 0 € 10 € 20", "fr_BE": "0 € 10 € 20 €", "en": "€0 €10 €20"}[lang]
+    assert any(line.text.startswith(axis) for line in lines), "|".join(line.text for line in lines[-8:])

@@ -103,3 +103,35 @@ def test_budget_vs_actual_differences_add_up(books, ops, planned):
                                             ("landlord_budget", "membership_dues", "interest")), ZERO)
                                        - sum((money(a) for c, a in planned.items() if codes[c] in
                                               ("refreshments", "meeting_rooms", "bank_costs")), ZERO))
+
+
+def test_inside_reused_results_a_periods_figures_are_read_once(db, books):
+    """The funding dossier's parts all show the year's figures: inside ``reused_results`` the query runs
+    once per period and every reader gets the same figures; outside, each call reads the books again."""
+    from sqlalchemy import event
+
+    from huurdersgroep_app.core.services.finance.results import money_results, reused_results
+
+    reads = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if "entry_line" in statement and "GROUP BY" in statement:
+            reads.append(statement)
+
+    with db.reading() as s:
+        engine = s.get_bind()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            money_results(s, date(2025, 1, 1), date(2025, 12, 31))
+            money_results(s, date(2025, 1, 1), date(2025, 12, 31))
+            assert len(reads) == 2
+            with reused_results():
+                first = budget_vs_actual(s, 2025)
+                again = budget_vs_actual(s, 2025)
+                balances = account_balances(s, 2025)
+                assert len(reads) == 3  # one read of 2025 for all three
+                money_results(s, date(2024, 1, 1), date(2024, 12, 31))  # another period: read
+                assert len(reads) == 4
+            assert first == again and balances == account_balances(s, 2025) and len(reads) == 5
+        finally:
+            event.remove(engine, "before_cursor_execute", count)

@@ -46,8 +46,12 @@ def write_budget_vs_actual(session: Session, target, year: int, start: date | No
         result_table(flow, table)
         for text in netting_notes(table):
             flow.paragraph(text, size=8.5)
-        draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
-        draw_budget_chart(flow, table.income, title=_("Income: budget and actual"))
+        if table.has_budget:
+            draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
+            draw_budget_chart(flow, table.income, title=_("Income: budget and actual"))
+        else:
+            draw_budget_chart(flow, table.expense, title=_("Expenses by category"), with_budget=False)
+            draw_budget_chart(flow, table.income, title=_("Income by category"), with_budget=False)
 
     return write_document(target, info(session, _("Budget vs actual {year}").format(year=year), today, year=year),
                           draw)

@@ -1,6 +1,7 @@
 """What the money documents share: amount cells, category tables, the budget chart, signature lines."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from huurdersgroep_app.core.services.finance.balances import AccountBalance
 from huurdersgroep_app.core.services.finance.figures import CategoryFigure, FigureTable
 from huurdersgroep_app.core.services.finance.years import seal_warning
 from huurdersgroep_app.core.services.organisation import get_organisation
-from huurdersgroep_app.i18n import _, format_date, format_money, format_number, format_percent
+from huurdersgroep_app.i18n import _, format_date, format_money, format_percent
 
 TOTAL_FILL = colors.HexColor("#e8eef3")
 BUDGET_COLOUR = colors.HexColor("#9dbad0")
@@ -128,6 +129,12 @@ def netting_notes(table: FigureTable) -> list[str]:
     return notes
 
 
+def whole_euros(euros: int) -> str:
+    """'€ 1.200' in nl_BE, '1 200 €' in fr_BE: the language's amount without its cents (the axis put '€ '
+    before every number, also in French)."""
+    return re.sub(r"[.,]00(?!\d)", "", format_money(Decimal(euros)))
+
+
 def _axis_steps(largest_cents: int) -> list[int]:
     """Round steps in cents (whole euros), about five of them; integer arithmetic only."""
     euros = max(largest_cents // 100, 1)
@@ -150,8 +157,10 @@ def _chart_labels(labels: list[str], most: float) -> tuple[list[str], float]:
     return ["\n".join(simpleSplit(label, FONT, LABEL_SIZE, width)) for label in labels], width
 
 
-def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str) -> None:
-    """Horizontal bars per category: budget and actual. Bar lengths are cents (ints)."""
+def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str, with_budget: bool = True) -> None:
+    """Horizontal bars per category: budget and actual. Bar lengths are cents (ints). ``with_budget``
+    False (a year without a budget): the actual bars only, and no 'Budget' in the legend for bars that
+    are not there."""
     rows = [r for r in rows if r.budget or r.actual]
     if not rows:
         return
@@ -167,11 +176,11 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     chart.width, chart.height = flow.width - chart.x - 20, bar_area
     budget = [int(r.budget * 100) for r in reversed(rows)]
     actual = [max(int(r.actual * 100), 0) for r in reversed(rows)]
-    chart.data = [budget, actual]
+    chart.data = [budget, actual] if with_budget else [actual]
     steps = _axis_steps(max(budget + actual + [100]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, steps[-1]
     chart.valueAxis.valueSteps = steps
-    chart.valueAxis.labelTextFormat = lambda cents: "€ " + format_number(int(cents) // 100)
+    chart.valueAxis.labelTextFormat = lambda cents: whole_euros(int(cents) // 100)
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = names
@@ -181,7 +190,10 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.dx = -4
-    chart.bars[0].fillColor, chart.bars[1].fillColor = BUDGET_COLOUR, ACTUAL_COLOUR
+    if with_budget:
+        chart.bars[0].fillColor, chart.bars[1].fillColor = BUDGET_COLOUR, ACTUAL_COLOUR
+    else:
+        chart.bars[0].fillColor = ACTUAL_COLOUR
     chart.bars.strokeColor = None
     chart.barSpacing, chart.groupSpacing = 1, 4
     drawing.add(chart)
@@ -191,7 +203,7 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str)
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = 90
-    legend.colorNamePairs = [(BUDGET_COLOUR, _("Budget")), (ACTUAL_COLOUR, _("Actual"))]
+    legend.colorNamePairs = ([(BUDGET_COLOUR, _("Budget"))] if with_budget else []) + [(ACTUAL_COLOUR, _("Actual"))]
     drawing.add(legend)
     drawing.add(String(0, height - 12, title, fontName=FONT, fontSize=10))
     flow.ensure(height)

@@ -77,7 +77,10 @@ def write_financial_report(session: Session, target, year: int, today: date | No
         if opening + table.result_actual != closing:  # only when data was changed outside the program
             flow.paragraph(_("Warning: the balances do not reconcile with the result."), bold=True)
         flow.paragraph(_("Transfers between the group's own accounts are neither income nor expense."), size=8.5)
-        draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
+        if table.has_budget:
+            draw_budget_chart(flow, table.expense, title=_("Expenses: budget and actual"))
+        else:
+            draw_budget_chart(flow, table.expense, title=_("Expenses by category"), with_budget=False)
         if grants:
             columns = [Column(_("Funder"), 2.6), money_column(_("Granted")), money_column(_("Received")),
                        money_column(_("Charged")), money_column(_("Balance"))]

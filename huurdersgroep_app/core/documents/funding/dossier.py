@@ -30,6 +30,7 @@ from huurdersgroep_app.core.documents.funding.common import document_info
 from huurdersgroep_app.core.documents.funding.cover_letter import cover_letter_blocks
 from huurdersgroep_app.core.errors import DomainError
 from huurdersgroep_app.core.progress import CancelToken, Steps
+from huurdersgroep_app.core.services.finance.results import reused_results
 from huurdersgroep_app.core.services.funding.compliance import check_funder
 from huurdersgroep_app.core.services.funding.funders import get_funder
 from huurdersgroep_app.core.services.organisation import get_organisation
@@ -89,7 +90,7 @@ def write_funding_dossier(session: Session, year: int, funder_id: int, target, *
             names=", ".join(sorted(unknown)), choices=", ".join(SECTION_KEYS)))
     today = today or date.today()
     steps = Steps(progress, cancel, total=sum(1 for spec in s.SECTION_SPECS if spec.key not in s.ALWAYS) + 4)
-    with binding() as bound:
+    with binding() as bound, reused_results():  # the parts show the same year's figures: read them once
         result = _write(bound, session, year, funder_id, funder, wanted, today, steps)
         bound.save(target, _("Funding dossier {year}").format(year=year) + f" · {funder}",
                    get_organisation(session).name)

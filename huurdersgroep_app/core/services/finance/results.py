@@ -12,6 +12,8 @@ closing (``balances.account_balances``), so the balances table of a report and i
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -65,8 +67,35 @@ def _zero(amount: Decimal) -> Decimal:
     return amount if amount else ZERO
 
 
+# {(session, start, end): MoneyResults} while ``reused_results()`` is open; None otherwise.
+_REUSED: ContextVar[dict | None] = ContextVar("finance_reused_results", default=None)
+
+
+@contextmanager
+def reused_results():
+    """Inside, ``money_results`` of one period is read once per session and handed to every caller
+    (who only read it): for a document bound from parts that each show the year's figures (the
+    funding dossier: activity report, financial report, budget vs actual, kascommissie…), in a
+    session that does not write meanwhile."""
+    token = _REUSED.set({})
+    try:
+        yield
+    finally:
+        _REUSED.reset(token)
+
+
 def money_results(session: Session, start: date, end: date) -> MoneyResults:
     """Income and expenses of start..end (inclusive) per category and per account, credit notes netted."""
+    reused = _REUSED.get()
+    if reused is None:
+        return _money_results(session, start, end)
+    key = (id(session), start, end)
+    if key not in reused:
+        reused[key] = _money_results(session, start, end)
+    return reused[key]
+
+
+def _money_results(session: Session, start: date, end: date) -> MoneyResults:
     money_in = func.sum(case((EntryLine.amount > 0, EntryLine.amount), else_=0))
     money_out = func.sum(case((EntryLine.amount < 0, EntryLine.amount), else_=0))
     rows = session.execute(select(EntryLine.category_id, Category.kind, Entry.account_id, money_in, money_out)
