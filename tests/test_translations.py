@@ -55,6 +55,10 @@ FLEMISH_ONLY = {
     # the Netherlands: (bank)afschrift, controleren (the audit pack and the bank import said 'uittreksel', 'nakijken')
     "uittreksel": r"uittreksel",
     "nakijken": r"nakijk",
+    # the Netherlands: transactie / mutatie, in plaats daarvan, regels (of a statement)
+    "verrichting": r"verrichting",
+    "in de plaats van": r"in de plaats (daar)?van",
+    "lijnen van (lines of)": r"\blijnen van\b",
 }
 # Messages about a Belgian thing (a Belgian address's box, a Belgian enterprise number) keep the
 # Belgian word in every Dutch: their context starts with 'Belgian'.
@@ -271,6 +275,10 @@ def test_the_flemish_word_check_finds_flemish_words():
     assert flemish_words("Vertrekken van vorig jaar", "x") == ["vertrekken van (start from)"]
     assert flemish_words("Laatste rekeninguittreksel", "x") == ["uittreksel"]
     assert flemish_words("Opnieuw nakijken", "x") == ["nakijken"]
+    assert flemish_words("Het bestand bevat geen verrichtingen.", "x") == ["verrichting"]
+    assert flemish_words("geen enkele bankverrichting", "x") == ["verrichting"]
+    assert flemish_words("Haal in de plaats daarvan het afschrift op", "x") == ["in de plaats van"]
+    assert flemish_words("De lijnen van uittreksel {id}", "x") == ["uittreksel", "lijnen van (lines of)"]
     # a Belgian address keeps its 'bus' in a Dutch letter; the same word elsewhere is Flemish
     assert flemish_words("bus {box}", key("Belgian address", "box {box}")) == []
     assert flemish_words("bus {box}", "box {box}") == ["bus (house number box)"]
