@@ -189,3 +189,6 @@ def test_the_consultation_history_puts_the_french_space_before_the_colon(db, sam
     # each advice's outcome after its title (the colon was typed in the code, with no space before it)
     assert "New central heating in Rabot : " in text
     assert "Cleaning of the stairwells : pas encore de réponse" in text
+    # the counts agree whatever their number ("1 suivi(s)" wrote the English way)
+    assert "suivis : 0, partiellement suivis : 1" in text and "(s)" not in text
+

@@ -123,7 +123,9 @@ def _not_given_section(history: ConsultationHistory, st) -> list:
         return []
     items = [*heading(_("Requests the group has not (yet) answered"), st["h2"])]
     for a in history.not_given:
-        note = status_label(a.status)
+        # "requested 04/05/2026: Requested" said the same thing twice; an untouched request says what
+        # the reader wants to know, that no text exists yet.
+        note = _("nothing drafted yet") if a.status == "requested" else status_label(a.status)
         if a.silence == deadlines.SILENCE_FAVOURABLE:
             note = _("no advice in time: counts as favourable")
         items.append(Paragraph(escape(_("{reference} · {title}, requested {date}: {note}").format(

@@ -38,5 +38,6 @@ def test_brussels_request_without_advice_counts_as_favourable(tmp_path):
                                        today=date(2026, 3, 25))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(tmp_path / "h.pdf")).pages).split())
     assert "Parking rules, requested 02/03/2026: no advice in time: counts as favourable" in text
-    assert "New lifts, requested 20/03/2026: Requested" in text
+    # an untouched request says so, not "requested …: Requested" twice over
+    assert "New lifts, requested 20/03/2026: nothing drafted yet" in text and ": Requested" not in text
     assert "The landlord answered 0 of 1 advices within the agreed term." in text
