@@ -85,6 +85,18 @@ def test_payment_block_due_date_signature_and_numbering(db, flemish, tmp_path, l
         assert page_words[0] in text  # each letter numbered on its own: 'page 1 of 1'
 
 
+def test_a_letter_made_after_the_due_date_gives_a_date_still_to_come(db, flemish, tmp_path):
+    later = date(2025, 9, 1)  # the year's dues were due on 31 May 2025
+    path = tmp_path / "dues.pdf"
+    with i18n.language("en"), db.reading() as s:
+        plan = dues_letter_plan(s, YEAR, today=later)
+        write_dues_letters(s, path, YEAR, today=later)
+        past, new = i18n.format_date(date(2025, 5, 31), "long"), i18n.format_date(plan.due_on, "long")
+    assert plan.due_on > later
+    text = " ".join(page_texts(path))
+    assert normal(new) in text and normal(past) not in text
+
+
 def test_nothing_runs_into_the_qr_code(db, flemish, tmp_path):
     path = tmp_path / "dues.pdf"
     with i18n.language("fr_BE"), db.reading() as s:

@@ -56,7 +56,11 @@ def dues_letter_plan(session: Session, year: int, member_ids: list[int] | None =
         else:
             letters.append(row)
     dues_year = session.get(DuesYear, year)
-    due_on = dues_year.due_on if dues_year and dues_year.due_on else today + timedelta(days=DEFAULT_TERM_DAYS)
+    due_on = dues_year.due_on if dues_year and dues_year.due_on else None
+    if due_on is None or due_on < today:
+        # A letter made after the year's due date (a reminder, a late batch) must not ask to pay by a
+        # day already gone: it gives the usual term from today.
+        due_on = today + timedelta(days=DEFAULT_TERM_DAYS)
     return DuesLetterPlan(year, letters, left, due_on, treasurer_name(session, today))
 
 
