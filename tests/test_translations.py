@@ -348,6 +348,14 @@ def test_fr_be_at_run_time():
     assert i18n.ngettext("{count} member", "{count} members", 0).format(count=0) == "0 membre"
 
 
+def test_french_counts_agree_without_a_bracketed_plural():
+    # "{old} déjà enregistrée(s)" is the English way round a number; French writes the count after a
+    # noun that is plural anyway ("lignes déjà enregistrées : {old}"), or uses ngettext.
+    for msgid, _plural, strings in messages("fr_BE"):
+        for text in strings:
+            assert "(s)" not in text, (msgid, text)
+
+
 def test_french_punctuation_keeps_its_no_break_space():
     for msgid, _plural, strings in messages("fr_BE"):
         for text in strings:
