@@ -1,6 +1,7 @@
 """Open a group's database file safely and hand out one transaction per user action."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from huurdersgroep_app.core.db import backup as _backup
 from huurdersgroep_app.core.db import schema
 from huurdersgroep_app.core.db import year_lock  # noqa: F401 - registers the closed-year lock on every Session
-from huurdersgroep_app.core.db.failures import explained
+from huurdersgroep_app.core.db.failures import SQLITE_READONLY, WriteInReading, explained, sqlite_code
 from huurdersgroep_app.core.db.lock import FileLock
 from huurdersgroep_app.core.db.private import create_private_file, make_private_dirs
 from huurdersgroep_app.core.errors import DatabaseError
@@ -109,7 +110,14 @@ class Database:
         try:
             with explained(self.path):
                 session.connection().exec_driver_sql("PRAGMA query_only=ON")
-                yield session
+                try:
+                    yield session
+                except Exception as exc:
+                    # query_only answers a write with SQLite's "readonly database", the same code as a
+                    # read-only file; on a file we may write, it can only be code that wrote in a read.
+                    if sqlite_code(exc) == SQLITE_READONLY and os.access(self.path, os.W_OK):
+                        raise WriteInReading(f"a write inside Database.reading(): {exc}") from exc
+                    raise
         finally:
             session.rollback()
             session.close()

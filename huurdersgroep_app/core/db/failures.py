@@ -83,9 +83,14 @@ def unreadable(path: Path, error: object) -> str:
              "connected, then try again.").format(path=path, error=error)
 
 
+class WriteInReading(RuntimeError):
+    """A write attempted in ``Database.reading()`` (SQLite's ``query_only``): a programming error, so
+    it reaches the error hook with its traceback, not the user as "your file is read-only"."""
+
+
 def message_for(exc: BaseException, path: Path) -> str | None:
     """A clear line for a known failure of the file at ``path``; None for anything else."""
-    if isinstance(exc, DomainError):
+    if isinstance(exc, (DomainError, WriteInReading)):
         return None
     code = sqlite_code(exc)
     if code == SQLITE_FULL:

@@ -6,6 +6,7 @@ import pytest
 from huurdersgroep_app.core.db import backup as backups
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.db.schema import check_schema, known_revisions
+from huurdersgroep_app.core.db.failures import WriteInReading
 from huurdersgroep_app.core.errors import DatabaseError, DatabaseInUseError, NewerSchemaError
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.members import complexes
@@ -117,10 +118,12 @@ def test_transaction_rolls_back_everything_on_error(db):
 def test_a_read_refuses_a_write_loudly_and_the_next_transaction_still_writes(db):
     """``reading()`` is query_only: a mutating service called through a read fails instead of being
     rolled back in silence, and the pooled connection goes back writable."""
-    with pytest.raises(DatabaseError):
+    # a programming error for the error hook, not "your file is read-only, copy it" for the user
+    with pytest.raises(WriteInReading) as raised:
         with db.reading() as s:
             complexes.add_complex(s, "De Linde", 10)
             s.flush()
+    assert not isinstance(raised.value, DatabaseError)
     with db.transaction() as s:
         complexes.add_complex(s, "Hoogbouw", 40)
     with db.reading() as s:
