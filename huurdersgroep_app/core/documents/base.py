@@ -95,8 +95,8 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(_LazyTTFont(name, paths.FONTS_DIR / file))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
         rl_config.canvas_basefontname = FONT
-        # Compressed streams as binary, not also ASCII85-encoded: a quarter smaller, and neither reportlab
-        # nor pypdf (which binds the funding dossier) spends time encoding and decoding them.
+        # Compressed streams as binary, not also ASCII85-encoded: a quarter smaller, and reportlab spends
+        # no time encoding them (the funding dossier is bound in reportlab itself, see ``Binding``).
         rl_config.useA85 = 0
         ParagraphStyle.defaults["fontName"] = FONT
         ParagraphStyle.defaults["bulletFontName"] = FONT
