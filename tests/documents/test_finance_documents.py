@@ -242,3 +242,15 @@ def test_report_tables_agree_and_a_refund_is_netted_and_said(db, group, tmp_path
     total = [ln for ln in lines if ln.startswith("Total ") and not ln.startswith(("Total income", "Total exp"))]
     assert total and format_money(income) in total[-1] and format_money(expenses) in total[-1]
     assert "Netted: €45.00 of refunds on Meeting rooms is deducted from its expenses." in " ".join(lines)
+
+
+def test_a_new_groups_financial_report_says_nothing_is_booked_yet(db, tmp_path, pdf_lines):
+    # It said 'The books hold 0 entries for 2025.', which reads like a count gone wrong.
+    path = tmp_path / "report.pdf"
+    with db.transaction() as s:
+        _setup(s)
+    with db.reading() as s:
+        write_financial_report(s, path, 2025)
+    text = " ".join(pdf_lines(path))
+    assert "Nothing has been booked for 2025 yet." in text
+    assert "0 entries" not in text
