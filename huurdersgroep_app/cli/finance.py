@@ -48,8 +48,8 @@ def register(cli) -> None:
         return parser
 
     add("years", "financial years, open or closed", cmd_years)
-    add("balances", "balances per account: name, IBAN, opening, income, expense, transfers (net), closing",
-        cmd_balances).add_argument("--year", type=year, required=True)
+    add("balances", "balances per account: name, IBAN, opening, income, expense, transfers (net), closing, "
+        "not categorised", cmd_balances).add_argument("--year", type=year, required=True)
     add("checks", "the year-closing checks, without closing", cmd_checks).add_argument("year", type=int)
     close = add("close-year", "check and close (lock) a year", cmd_close_year)
     close.add_argument("year", type=int)

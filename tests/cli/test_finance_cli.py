@@ -149,6 +149,17 @@ def test_balances_print_the_transfers_so_every_row_adds_up(group_file, capsys):
     assert rows[0][6] == "97.65" and rows[1][6] == "680.00"
 
 
+def test_the_balances_help_names_every_column_it_prints(group_file, capsys):
+    # The help named seven columns; the rows have eight (the last, the lines not categorised yet).
+    with pytest.raises(SystemExit):
+        main(["finance", "--help"])
+    described = capsys.readouterr().out.split("balances per account:")[1].split("checks")[0]
+    assert main(["finance", "balances", "--db", str(group_file), "--year", "2024"]) == 0
+    row = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert len(" ".join(described.split()).split(", ")) == len(row)
+    assert "not categorised" in " ".join(described.split())
+
+
 @pytest.mark.parametrize("full", [True, False], ids=["full parser", "lazy parser"])
 def test_budget_vs_actual_takes_its_period_from_and_to(group_file, tmp_path, capsys, full):
     """``--from``/``--to`` are shared with the advices reports: through the full parser (every command

@@ -142,3 +142,15 @@ def test_a_dutch_group_asks_for_contributie_with_a_description(nl_db, tmp_path):
         assert "Contributie 2025" in text and "Omschrijving" in text
         assert dues.structured_reference(member, YEAR) in text  # the payment reference, as plain digits
     assert overlapping(path) == []
+
+
+def test_a_belgian_letter_in_netherlands_dutch_names_the_reference_as_its_label_does(db, flemish, tmp_path):
+    # The block read 'Gestructureerde mededeling +++…+++' and the sentence under it 'Gebruik het
+    # betalingskenmerk': two names for one number. A Belgian group's reference is its OGM in any Dutch.
+    path = tmp_path / "dues.pdf"
+    with i18n.language("nl_NL"), db.reading() as s:
+        write_dues_letters(s, path, YEAR, today=TODAY)
+    text = page_texts(path)[0]
+    assert "Gestructureerde mededeling" in text
+    assert "betalingskenmerk" not in text
+    assert "Gebruik de gestructureerde mededeling" in " ".join(text.split())

@@ -126,6 +126,20 @@ def test_budget_document_shows_last_year_and_the_dwelling_calculation(db, group,
     assert "120 dwellings × €6.17 per dwelling = €740.40." in lines
 
 
+def test_budget_of_the_first_year_has_no_columns_for_a_year_without_books(db, group, tmp_path, pdf_lines):
+    # The group's books start in 2025: its 2025 budget printed 'Budget 2024' and 'Actual 2024' at €0.00
+    # on every line, as if the group had planned and spent nothing the year before.
+    path = tmp_path / "budget.pdf"
+    with db.reading() as s:
+        write_budget(s, path, 2025)
+    lines = pdf_lines(path)
+    text = " ".join(lines)
+    assert "Budget 2025" in text
+    assert "Budget 2024" not in text and "Actual 2024" not in text
+    assert _line(lines, "Meeting rooms").split()[-1] == "€500.00"
+    assert _line(lines, "Result (income − expenses)").split()[-1] == format_money(D("740") - D("600"))
+
+
 def test_audit_pack_has_ledger_receipts_index_and_form(db, group, tmp_path, pdf_pages):
     path = tmp_path / "audit.pdf"
     with db.reading() as s:
@@ -228,3 +242,15 @@ def test_report_tables_agree_and_a_refund_is_netted_and_said(db, group, tmp_path
     total = [ln for ln in lines if ln.startswith("Total ") and not ln.startswith(("Total income", "Total exp"))]
     assert total and format_money(income) in total[-1] and format_money(expenses) in total[-1]
     assert "Netted: €45.00 of refunds on Meeting rooms is deducted from its expenses." in " ".join(lines)
+
+
+def test_a_new_groups_financial_report_says_nothing_is_booked_yet(db, tmp_path, pdf_lines):
+    # It said 'The books hold 0 entries for 2025.', which reads like a count gone wrong.
+    path = tmp_path / "report.pdf"
+    with db.transaction() as s:
+        _setup(s)
+    with db.reading() as s:
+        write_financial_report(s, path, 2025)
+    text = " ".join(pdf_lines(path))
+    assert "Nothing has been booked for 2025 yet." in text
+    assert "0 entries" not in text

@@ -1,6 +1,6 @@
 """A red box on the Overview when a cash box holds less than nothing today: that is never real
 cash but an income not booked or an expense on the wrong account, and it is best found while the
-treasurer still remembers. Hidden when all is well; it refreshes itself, so the page only places it."""
+treasurer still remembers. Hidden when all is well; the page fills it with the rest of the Overview, in one read."""
 from __future__ import annotations
 
 
@@ -22,10 +22,10 @@ class CashWarningPanel(QGroupBox):
         self.text.setAccessibleName(_("Cash box below zero"))
         layout.addWidget(self.text)
         self.setVisible(False)
-        ctx.data_changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
-        warnings = self.ctx.read(views.read_cash_warnings)
+        self.show_data(self.ctx.read(views.read_cash_warnings))
+
+    def show_data(self, warnings: list[str]) -> None:
         self.text.setText("\n".join(warnings))
         self.setVisible(bool(warnings))

@@ -76,7 +76,10 @@ class DeadlinesPanel(QGroupBox):
         layout.addWidget(self.text)
 
     def refresh(self) -> None:
-        self.overview = self.ctx.read(deadline_overview)
+        self.show_data(self.ctx.read(deadline_overview))
+
+    def show_data(self, overview: DeadlineOverview) -> None:
+        self.overview = overview
         self.text.setText(overview_html(self.overview))
 
     def open_link(self, link: str) -> None:

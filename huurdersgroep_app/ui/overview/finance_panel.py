@@ -41,7 +41,9 @@ class FinancePanel(QGroupBox):
         layout.addWidget(self.text)
 
     def refresh(self) -> None:
-        snap = self.ctx.read(views.read_money_snapshot)
+        self.show_data(self.ctx.read(views.read_money_snapshot))
+
+    def show_data(self, snap: MoneySnapshot) -> None:
         self.setTitle(_("Money {year} (closed)").format(year=snap.year) if snap.closed
                       else _("Money {year}").format(year=snap.year))
         self.text.setText(snapshot_text(snap))

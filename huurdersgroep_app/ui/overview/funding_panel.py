@@ -75,18 +75,12 @@ class FundingDeadlinesPanel(QGroupBox):
         layout.addWidget(self.dossier_button)
         self.dossier_for: FundingDeadline | None = None
         self.task = None
-        ctx.data_changed.connect(self._changed)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.refresh()
-        super().showEvent(event)
-
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
-        self.data = self.ctx.read(funder_deadlines)
+        self.show_data(self.ctx.read(funder_deadlines))
+
+    def show_data(self, data: FunderDeadlines) -> None:
+        self.data = data
         self.text.setText(deadlines_html(self.data))
         self.dossier_for = self.data.accountability
         self.dossier_button.setVisible(self.dossier_for is not None)

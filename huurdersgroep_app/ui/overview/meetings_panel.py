@@ -4,7 +4,6 @@ meetings and the action points past their date."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from huurdersgroep_app.core.services.meetings import views
@@ -40,12 +39,9 @@ def overdue_text(rows) -> str:
 
 
 class MeetingsPanel(QGroupBox):
-    """Filled just after the page is drawn, so start-up does not wait for the date formatting."""
-
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(_("Meetings"), parent)
         self.ctx = ctx
-        self.filled = False
         layout = QVBoxLayout(self)
         self.annual = QLabel()
         self.annual.setWordWrap(True)
@@ -58,11 +54,9 @@ class MeetingsPanel(QGroupBox):
         layout.addWidget(self.overdue)
 
     def refresh(self) -> None:
-        QTimer.singleShot(0, self.fill)
+        self.show_data(self.ctx.read(views.read_meetings_snapshot, shown=SHOWN))
 
-    def fill(self) -> None:
-        snap = self.ctx.read(views.read_meetings_snapshot, shown=SHOWN)
+    def show_data(self, snap: views.MeetingsSnapshot) -> None:
         set_signal(self.annual, snap.annual.signal, snap.annual.text)
         self.upcoming.setText(upcoming_text(snap.upcoming))
         self.overdue.setText(overdue_text(snap.overdue))
-        self.filled = True

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButt
 from huurdersgroep_app.core.services import names
 from huurdersgroep_app.core.services.members import board
 from huurdersgroep_app.core.services.members import complexes
-from huurdersgroep_app.core.services.members import views as member_views
+from huurdersgroep_app.core.services.overview import read_overview
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.context import AppContext
@@ -17,6 +17,7 @@ from huurdersgroep_app.ui.overview.cash_warning_panel import CashWarningPanel
 from huurdersgroep_app.ui.overview.deadlines_panel import DeadlinesPanel
 from huurdersgroep_app.ui.overview.finance_panel import FinancePanel
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
+from huurdersgroep_app.ui.overview.meetings_panel import SHOWN as MEETINGS_SHOWN
 from huurdersgroep_app.ui.overview.meetings_panel import MeetingsPanel
 from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
 from huurdersgroep_app.ui.overview.year_panel import YearPanel
@@ -79,13 +80,15 @@ class Page(QWidget):
         side_widget = QWidget()
         side = QVBoxLayout(side_widget)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(YearPanel(ctx))  # what is due this year, and the set-up still to do
+        self.year_panel = YearPanel(ctx)
+        side.addWidget(self.year_panel)  # what is due this year, and the set-up still to do
         # The annual meeting comes first: it is the first condition of every funder.
         self.meetings_panel = MeetingsPanel(ctx)
         side.addWidget(self.meetings_panel)
         self.deadlines = DeadlinesPanel(ctx)
         side.addWidget(self.deadlines)
-        side.addWidget(FundingDeadlinesPanel(ctx))
+        self.funding_panel = FundingDeadlinesPanel(ctx)
+        side.addWidget(self.funding_panel)
         board_box = QGroupBox(_("Board"))
         board_layout = QVBoxLayout(board_box)
         self.board_text = hint("")
@@ -98,8 +101,10 @@ class Page(QWidget):
         side.addWidget(rota_box)
         self.finance_panel = FinancePanel(ctx)
         side.addWidget(self.finance_panel)
-        side.addWidget(CashWarningPanel(ctx))
-        side.addWidget(PrivacyPanel(ctx))
+        self.cash_panel = CashWarningPanel(ctx)
+        side.addWidget(self.cash_panel)
+        self.privacy_panel = PrivacyPanel(ctx)
+        side.addWidget(self.privacy_panel)
         side.addStretch(1)
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
@@ -116,10 +121,13 @@ class Page(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
-        snap = self.ctx.read(member_views.read_group_snapshot)
-        self.deadlines.refresh()
-        self.finance_panel.refresh()
-        self.meetings_panel.refresh()
+        data = self.ctx.read(read_overview, meetings_shown=MEETINGS_SHOWN)
+        for panel, part in ((self.year_panel, data.year), (self.meetings_panel, data.meetings),
+                            (self.deadlines, data.deadlines), (self.funding_panel, data.funding),
+                            (self.finance_panel, data.money), (self.cash_panel, data.cash_warnings),
+                            (self.privacy_panel, data.privacy)):
+            panel.show_data(part)
+        snap = data.group
         self.title.setText(snap.group)
         self.summary.setText(ngettext("{count} current member.", "{count} current members.",
                                       snap.total.members).format(count=snap.total.members))

@@ -1,6 +1,6 @@
 """The privacy reminder on the Overview: how many former members and contacts are past their
-retention period, and the way to the list where one action anonymises them. The panel keeps
-itself current (when shown and after every change), so the page only adds it."""
+retention period, and the way to the list where one action anonymises them. The page fills it
+with the rest of the Overview, in one read (and again after every change, see the main window)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
@@ -36,24 +36,11 @@ class PrivacyPanel(QGroupBox):
         row.addStretch(1)
         layout.addLayout(row)
         self.show_button.clicked.connect(self.show_list)
-        ctx.data_changed.connect(self._changed)
-        self.refresh()
-        # The panel is shown right after it is built: that first showEvent would read the counts
-        # again (on 10,000 members a tenth of the first page's data time).
-        self._just_built = True
-
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if not self._just_built:
-            self.refresh()
-        self._just_built = False
-        super().showEvent(event)
 
     def refresh(self) -> None:
-        counts = self.ctx.read(views.read_counts)
+        self.show_data(self.ctx.read(views.read_counts))
+
+    def show_data(self, counts: views.PrivacyCounts) -> None:
         past, without_consent = counts.past_retention, counts.without_consent
         self.text.setText(reminder_text(past, without_consent))
         self.show_button.setEnabled(past > 0)

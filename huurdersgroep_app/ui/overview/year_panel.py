@@ -1,11 +1,11 @@
 """The year of the group, on top of the Overview: what is due this year in one strip — the set-up
 still to do (with the first-run guide), the annual meeting, the budget, the funders' and the advice
-deadlines. It refreshes itself when the data changes, so the page only places it."""
+deadlines. The page fills it with the rest of the Overview, in one read."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from huurdersgroep_app.core.services.year_of_group import year_of_group
+from huurdersgroep_app.core.services.year_of_group import YearOfGroup, year_of_group
 from huurdersgroep_app.i18n import _
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.meetings.tab import set_signal
@@ -25,11 +25,11 @@ class YearPanel(QGroupBox):
         row.addStretch(1)
         layout.addLayout(row)
         self.labels: dict[str, QLabel] = {}
-        ctx.data_changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
-        year = self.ctx.read(year_of_group)
+        self.show_data(self.ctx.read(year_of_group))
+
+    def show_data(self, year: YearOfGroup) -> None:
         self.setTitle(_("The year of the group: {year}").format(year=year.year))
         for label in self.labels.values():
             label.deleteLater()

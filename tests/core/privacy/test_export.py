@@ -14,7 +14,7 @@ from huurdersgroep_app.core.services.meetings.attendance import set_attendance
 from huurdersgroep_app.core.services.members.board import assign_office
 from huurdersgroep_app.core.services.privacy.export import person_export
 
-from privacy_people import TODAY
+from privacy_people import TODAY, person
 
 
 def test_the_json_export_holds_every_record_that_names_the_member(db, people, tmp_path):
@@ -82,3 +82,16 @@ def test_an_unknown_person_or_none_at_all_is_refused(db, people):
             person_export(s, member_id=999)
         with pytest.raises(DomainError, match="Choose one person"):
             person_export(s)
+
+
+def test_the_pdf_names_the_members_language_and_tells_their_number_from_the_house_number(db, people, tmp_path,
+                                                                                          pdf_text):
+    # It printed 'Number 4' and 'Number 17' one under the other, and 'Language fr_BE'.
+    with db.transaction() as s:
+        member = person(s, "Chantal", "Dubois", language="fr_BE").id
+    with db.reading() as s:
+        write_person_pdf(s, tmp_path / "chantal.pdf", member_id=member, today=TODAY)
+    text = pdf_text(tmp_path / "chantal.pdf")
+    assert f"Member number {member}" in text
+    assert "Number 17" in text
+    assert "Language Français (Belgique)" in text and "fr_BE" not in text

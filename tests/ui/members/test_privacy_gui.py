@@ -143,6 +143,7 @@ def test_the_retention_list_anonymises_everyone_past_it(ctx, qtbot, monkeypatch,
     assert [(i.kind, i.record_id) for i in listed if i.kind == "former_member"] == [("former_member", smet)]
     panel = PrivacyPanel(ctx)
     qtbot.addWidget(panel)
+    panel.refresh()
     assert "1 former member or contact is past the retention period" in panel.text.text()
     dialog = RetentionDialog(ctx)
     qtbot.addWidget(dialog)

@@ -8,6 +8,7 @@ def test_the_strip_names_what_is_due_and_offers_the_guide_until_all_is_set_up(gr
     ctx = AppContext(group)
     panel = YearPanel(ctx)
     qtbot.addWidget(panel)
+    panel.refresh()
     assert panel.labels["setup"].text() == "Setting up the group: 3 of 5 done."
     assert set(panel.labels) >= {"annual_meeting", "budget", "funding"}
     assert panel.labels["annual_meeting"].text().startswith("✖")  # the test group has no annual meeting

@@ -96,9 +96,12 @@ def write_financial_report(session: Session, target, year: int, today: date | No
                                     len(allowances)).format(count=len(allowances), total=money(total)))
         flow.heading(_("Notes"))
         flow.paragraph(_("Budget: {approval}").format(approval=approval_text(budget)))
-        flow.paragraph(ngettext("The books hold {count} entry for {year}.",
-                                "The books hold {count} entries for {year}.",
-                                entries).format(count=entries, year=year))
+        if entries:
+            flow.paragraph(ngettext("The books hold {count} entry for {year}.",
+                                    "The books hold {count} entries for {year}.",
+                                    entries).format(count=entries, year=year))
+        else:  # a new group's first report: 'the books hold 0 entries' reads like a count gone wrong
+            flow.paragraph(_("Nothing has been booked for {year} yet.").format(year=year))
         if missing:
             flow.paragraph(ngettext("{count} expense has no receipt attached.",
                                     "{count} expenses have no receipt attached.", missing).format(count=missing))

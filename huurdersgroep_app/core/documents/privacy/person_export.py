@@ -19,7 +19,7 @@ from huurdersgroep_app.core.services.members.members import FIELD_LABELS
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.core.services.privacy.export import PersonExport, person_export, to_json
 from huurdersgroep_app.core.services.privacy.labels import purpose_label, way_label
-from huurdersgroep_app.i18n import N_, _, format_date, format_money
+from huurdersgroep_app.i18n import LANGUAGE_NAMES, N_, _, format_date, format_money
 
 ROLE_IN_MEETING = {"attendee": N_("Attendee"), "proxy_holder": N_("Proxy holder"), "chair": N_("Chair"),
                    "minute_taker": N_("Minute taker"), "invited": N_("Invited"), "guest": N_("Guest")}
@@ -37,6 +37,8 @@ def _value(section: str, key: str, value) -> str:
         return format_money(value)
     if isinstance(value, date):
         return format_date(value, "short")
+    if key == "language":  # the language's own name, as the member form offers it, not the code 'nl_BE'
+        return LANGUAGE_NAMES.get(value, value)
     if key == "contact_way":
         return _(CONTACT_WAY_LABELS[value]) if value in CONTACT_WAY_LABELS else value
     if key == "meeting_type":
@@ -63,7 +65,9 @@ def person_blocks(export: PersonExport) -> list:
     out: list = [b.Title(title), b.Para(
         _("Everything {group} holds about this person on {date}, for their request to see their data.").format(
             group=export.group, date=format_date(export.generated_on, "long")), "muted")]
-    labels = {**CONTACT_LABELS, **FIELD_LABELS}
+    # The member's (or contact's) number, told apart from the house number, which is also 'Number'.
+    own_number = N_("Member number") if export.kind == "member" else N_("Contact number")
+    labels = {**CONTACT_LABELS, **FIELD_LABELS, "id": own_number}
     fields = [(_(labels.get(k, k)), _value("subject", k, v)) for k, v in export.subject.items()
               if k not in ("first_name", "last_name")]
     out += [b.Heading(_("Details")), b.Fields([(_("Name"), export.name), *fields])]
