@@ -254,3 +254,23 @@ def test_a_new_groups_financial_report_says_nothing_is_booked_yet(db, tmp_path, 
     text = " ".join(pdf_lines(path))
     assert "Nothing has been booked for 2025 yet." in text
     assert "0 entries" not in text
+
+
+def test_the_budget_approval_reads_in_the_documents_language(db, group, tmp_path, pdf_lines):
+    # Recorded from a Dutch screen, the reference was stored in Dutch and an English budget read
+    # 'Approved on 28 Mar 2026. Besluit 2026-01, Jaarvergadering van 28 maart 2026'.
+    from huurdersgroep_app import i18n
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+    from huurdersgroep_app.core.services.meetings import minutes
+
+    with i18n.language("nl_BE"), db.transaction() as s:
+        annual = meetings.create_annual_meeting(s, date(2026, 3, 28))
+        decision = minutes.add_decision(s, annual.id, minutes.DecisionInput(text="De begroting 2026 is goedgekeurd."))
+        budget.approve_budget(s, 2026, decision_id=decision.id)
+        label = decision.label
+    path = tmp_path / "budget.pdf"
+    with db.reading() as s:
+        write_budget(s, path, 2026)
+    text = " ".join(pdf_lines(path))
+    assert f"Approved on 28 March 2026. Decision {label}, Annual meeting of 28 March 2026" in text
+    assert "Besluit" not in text and "maart" not in text
