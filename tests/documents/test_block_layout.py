@@ -49,3 +49,25 @@ def test_a_run_of_headings_does_not_push_the_first_to_the_next_page(tmp_path):
                 + [b.Heading(f"{n}. Agendapunt{n}", 3) for n in range(1, 21)])
     found = pdf_layout.words(out)
     assert next(page for page, w in found if w["text"] == "Agendapunt1") == 1
+
+
+@pytest.mark.parametrize("lang", ["nl_BE", "fr_BE", "en"])
+def test_a_long_date_in_running_text_never_breaks_after_the_day(tmp_path, lang):
+    """'… op 31 / december 2026': the day at the end of a line and the month on the next read as two
+    things. Filler words bring the day to the very end of the first line, with no room for the month."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from huurdersgroep_app.core.documents.base import FONT, content_box, page_size, register_fonts
+    from huurdersgroep_app.i18n import format_date, language
+
+    register_fonts()
+    with language(lang):
+        day = format_date(date(2026, 12, 31), "long")
+        width = content_box(page_size())[2]
+        words: list[str] = []
+        while stringWidth(" ".join([*words, "mmm", "31"]), FONT, 10) <= width - 4:
+            words.append("mmm")
+        out = tmp_path / "date.pdf"
+        b.write_pdf(out, INFO, [b.Para(" ".join(words) + " " + day + " en verder.")])
+    plain = pdf_layout.normal(day)
+    assert any(plain in line.text for line in pdf_layout.lines(out)), [line.text for line in pdf_layout.lines(out)]

@@ -18,7 +18,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
 from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE, DocumentInfo, build_pdf,
                                                    content_box, page_size, styles)
 from huurdersgroep_app.core.documents.letter_parts import NewDocument, WindowAddress
-from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width
+from huurdersgroep_app.core.documents.table_layout import fit_widths, keep_dates_whole, text_width
 
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
 # rows), so a heading never stands alone at the foot of a page.
@@ -111,6 +111,11 @@ def _text(value: str) -> str:
     return escape(value or "").replace("\n", "<br/>")
 
 
+def _running(value: str) -> str:
+    """Running text (not a table cell): its dates stay whole at a line break."""
+    return _text(keep_dates_whole(value))
+
+
 def _pdf_flowables(blocks: list, width: float) -> list:
     st = dict(styles())
     st["big"] = st["body"].clone("big", fontSize=15, leading=20)
@@ -119,21 +124,21 @@ def _pdf_flowables(blocks: list, width: float) -> list:
     out: list = []
     for index, block in enumerate(blocks):
         if isinstance(block, Title):
-            out.append(Paragraph(_text(block.text), st["title"]))
+            out.append(Paragraph(_running(block.text), st["title"]))
         elif isinstance(block, Heading):
             # Only the next heading: a run of empty agenda items is a list of headings that may break
             # anywhere, and asking room for all of them left half a page blank above the first.
             then_heading = index + 1 < len(blocks) and isinstance(blocks[index + 1], Heading)
             out.append(CondPageBreak(KEEP_WITH_HEADING + (HEADING_ROOM if then_heading else 0)))
-            out.append(Paragraph(_text(block.text), st["h2" if block.level <= 2 else "h3"]))
+            out.append(Paragraph(_running(block.text), st["h2" if block.level <= 2 else "h3"]))
         elif isinstance(block, Para):
             style = st["para" if block.style == "body" else block.style]
-            text = _text(block.text)
+            text = _running(block.text)
             text = f"<b>{text}</b>" if block.bold else text
             out.append(Paragraph(f"<b>{_text(block.lead)}</b>{text}" if block.lead else text, style))
         elif isinstance(block, Bullets):
             style = st["big" if block.style == "big" else "body"]
-            items = [ListItem(Paragraph(_text(t), style)) for t in block.items]
+            items = [ListItem(Paragraph(_running(t), style)) for t in block.items]
             out.append(ListFlowable(items, bulletType="1" if block.numbered else "bullet", start=None if
                                     block.numbered else "•", bulletFormat="%s." if block.numbered else None,
                                     leftIndent=style.fontSize * 2.2, bulletFontName=FONT,
@@ -142,7 +147,7 @@ def _pdf_flowables(blocks: list, width: float) -> list:
                                     # as one more item of the list (the funding dossier's cover letter)
                                     spaceAfter=st["para"].spaceAfter))
         elif isinstance(block, Fields):
-            data = [[Paragraph(f"<b>{_text(k)}</b>", st["body"]), Paragraph(_text(v), st["body"])]
+            data = [[Paragraph(f"<b>{_text(k)}</b>", st["body"]), Paragraph(_running(v), st["body"])]
                     for k, v in block.rows]
             table = _Table(data, colWidths=_field_widths(block, width), hAlign="LEFT")
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -80,10 +80,12 @@ def poster_blocks(session: Session, meeting_id: int) -> list:
     meeting = get_meeting(session, meeting_id)
     text = invitation_text(session, meeting_id)
     out: list = [b.Spacer(6), b.Para(meeting_heading(meeting), "huge"), b.Spacer(4)]
-    out += [b.Para(value, "big", bold=True, lead=f"{label}: ") for label, value in text.details]
+    # The label's colon as the language writes it ('Date : samedi' in French).
+    out += [b.Para(value, "big", bold=True, lead=_("{label}: ").format(label=label)) for label, value in text.details]
     out += [b.Spacer(6), b.Para(text.intro, "big")]
     if text.agenda:
-        out += [b.Spacer(4), b.Heading(_("Agenda")), b.Bullets(text.agenda, numbered=True, style="big")]
+        # As large as the items under it: a heading's 12 pt stood smaller than the 15 pt agenda.
+        out += [b.Spacer(4), b.Para(_("Agenda"), "big", bold=True), b.Bullets(text.agenda, numbered=True, style="big")]
     if meeting.audience == "all_tenants":
         out += [b.Spacer(8), b.Para(_("Every tenant is welcome!"), "big", bold=True)]
     out += [b.Spacer(6), b.Para(_("Questions? Ask the board of {group}.").format(group=text.group_name))]

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from huurdersgroep_app.core.documents.base import FONT, content_box, page_size, register_fonts
-from huurdersgroep_app.core.documents.table_layout import text_width
+from huurdersgroep_app.core.documents.table_layout import keep_dates_whole, text_width
 from huurdersgroep_app.i18n import format_date
 
 WINDOW_LEFT = 20 * mm
@@ -97,7 +97,8 @@ def label_value_table(rows: list[tuple[str, str]], width: float, style, label_st
     label_width = max((text_width(label, label_style.fontName, label_style.fontSize) for label, _v in rows),
                       default=0) + gap
     label_width = min(label_width, width * 0.55)
-    data = [[Paragraph(escape(label), label_style), Paragraph(escape(value), style)] for label, value in rows]
+    data = [[Paragraph(escape(label), label_style), Paragraph(escape(keep_dates_whole(value)), style)]
+            for label, value in rows]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),

@@ -20,10 +20,30 @@ from typing import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from huurdersgroep_app.i18n import date_locale
+
 # What a line may break at: the ASCII space and the other breaking spaces reportlab's Paragraph also
 # breaks at. The no-break spaces (U+00A0, U+202F) are left out on purpose: Babel puts them inside amounts.
 _BREAKING = re.compile("[ \t\n\u2000-\u200b\u3000]+")
 MIN_FONT_SIZE = 6.0
+
+
+def keep_dates_whole(text: str) -> str:
+    """Running text with no-break spaces inside its written-out dates, in the current language: a line
+    never ends on the day with the month on the next ('31 / december 2026'). Dates a user typed (a
+    decision's text) stay whole too. Not for table cells: their widths are measured on the text as given."""
+    return _date_pattern(date_locale()).sub(lambda m: m.group(0).replace(" ", "\u00a0"), text) if text else text
+
+
+@lru_cache(maxsize=16)
+def _date_pattern(locale: str) -> re.Pattern:
+    from babel.dates import get_month_names
+
+    names = {name for width in ("wide", "abbreviated") for context in ("format", "stand-alone")
+             for name in get_month_names(width, context, locale).values()}
+    months = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    # '31 december 2026', '1er janvier 2026', '31 déc. 2026', '31 December' (a year is optional)
+    return re.compile(rf"\b\d{{1,2}}(?:er)? (?:{months})\.?(?!\w)(?: \d{{4}}\b)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=262144)

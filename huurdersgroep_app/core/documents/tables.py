@@ -35,7 +35,7 @@ from huurdersgroep_app.core.documents.base import (
     ACCENT, FONT, FONT_BOLD, MUTED, DocumentCanvas, DocumentInfo, check_target, content_box,
     page_size, register_fonts,
 )
-from huurdersgroep_app.core.documents.table_layout import fit_widths, text_width, wrap_text
+from huurdersgroep_app.core.documents.table_layout import fit_widths, keep_dates_whole, text_width, wrap_text
 from huurdersgroep_app.i18n import _
 
 ELLIPSIS = "…"
@@ -184,7 +184,7 @@ class PageFlow:
         font = FONT_BOLD if bold else FONT
         leading = size * 1.35
         c = self.canvas
-        lines = wrap_text(text, font, size, self.width)
+        lines = wrap_text(keep_dates_whole(text), font, size, self.width)  # its dates stay whole
         if whole:
             self.ensure(leading * len(lines))
         for line in lines:

@@ -55,13 +55,17 @@ def _members(report: ActivityYear) -> list:
         (_("1 January {year}").format(year=report.year), format_number(report.members_start)),
         (_("Joined"), format_number(report.joined)), (_("Left"), format_number(report.left)),
         (_("31 December {year}").format(year=report.year), format_number(report.members_end))])]
+    if not any(c.name for c in report.complexes):
+        # A group without complexes: a table of one 'No complex' row would only repeat the count above.
+        return out
     rows = []
     for c in report.complexes:
         reach = format_percent(c.reach) if c.reach is not None else "–"
         rows.append([c.name or _("No complex"), format_number(c.dwellings) if c.dwellings else "–",
                      format_number(c.members), reach])
     total = total_reach(report.complexes, without_complex=lambda c: not c.name)
-    rows.append([_("Total"), format_number(total.dwellings), format_number(total.members),
+    # No complex with a known number of dwellings: '–' as on the rows, not a total of 0 dwellings.
+    rows.append([_("Total"), format_number(total.dwellings) if total.dwellings else "–", format_number(total.members),
                  format_percent(total.reach) if total.reach is not None else "–"])
     out.append(b.Table([_("Complex"), _("Dwellings"), _("Members"), _("Reach")], rows, [0.46, 0.18, 0.18, 0.18],
                        wrap=False))  # plain cells: fast for a hundred complexes; names fit a line

@@ -33,7 +33,9 @@ def checklist_blocks(report: ComplianceReport, sections: list[SectionState]) -> 
     out.append(b.Para(" · ".join(counts), bold=True))
     rows = []
     for r in report.results:
-        words = r.evidence + (f" — {_('To do')}: {r.todo}" if r.todo else "")
+        # Not inside an f-string: the extractor does not see a message there, and 'To do' stayed English
+        # in every language.
+        words = r.evidence + (" — " + _("To do: {todo}").format(todo=r.todo) if r.todo else "")
         mark = {MET: "✓ ", NOT_MET: "✗ ", TO_CONFIRM: "? "}.get(r.status, "")
         rows.append([r.label, mark + r.status_label, words])
     if rows:
@@ -60,7 +62,8 @@ def member_count_blocks(session: Session, year: int, today: date | None = None, 
         rows.append([c.name or _("No complex"), format_number(c.dwellings) if c.dwellings else "–",
                      format_number(c.members), format_percent(c.reach) if c.reach is not None else "–"])
     total = total_reach(facts.complexes, without_complex=lambda c: not c.name)
-    rows.append([_("Total"), format_number(total.dwellings), format_number(total.members),
+    # No complex with a known number of dwellings: '–' as on the rows, not a total of 0 dwellings.
+    rows.append([_("Total"), format_number(total.dwellings) if total.dwellings else "–", format_number(total.members),
                  format_percent(total.reach) if total.reach is not None else "–"])
     return [b.Title(_("Members per complex")),
             b.Para(_("Members on {date}; reach = members per dwelling.").format(date=format_date(on, "long")),
