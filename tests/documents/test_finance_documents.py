@@ -116,6 +116,18 @@ def test_budget_vs_actual_table_and_chart(db, group, tmp_path, pdf_lines):
     assert not any(line.startswith("Copies and printing") for line in lines)
 
 
+def test_the_result_table_gives_the_difference_of_income_and_of_expenses(db, group, tmp_path, pdf_lines):
+    # Only the result line had its difference; the income and expense lines left the column blank.
+    path = tmp_path / "bva.pdf"
+    with db.reading() as s:
+        write_budget_vs_actual(s, path, 2025, date(2025, 1, 1), date(2025, 3, 31))
+    lines = pdf_lines(path)
+    income = [line for line in lines if line.startswith("Income €")]
+    expenses = [line for line in lines if line.startswith("Expenses €")]
+    assert income == ["Income €740.00 €1,490.40 €750.40"]
+    assert expenses == ["Expenses €600.00 €110.85 -€489.15"]
+
+
 def test_budget_document_shows_last_year_and_the_dwelling_calculation(db, group, tmp_path, pdf_lines):
     path = tmp_path / "budget.pdf"
     with db.reading() as s:
