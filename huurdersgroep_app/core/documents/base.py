@@ -41,6 +41,7 @@ FONT_ITALIC = "DejaVuSans-Oblique"
 MARGIN = 18 * mm
 HEADER_HEIGHT = 24 * mm
 FOOTER_HEIGHT = 12 * mm
+FOOTER_Y = MARGIN - 6 * mm  # the baseline of the footer line
 ACCENT = colors.HexColor("#1f5f8b")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#c8d3dc")
@@ -353,10 +354,11 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
         draw_draft_word(c, info.draft)
     c.setFont(FONT, 8)
     c.setFillColor(MUTED)
-    footer_y = MARGIN - 6 * mm
-    c.drawString(MARGIN, footer_y, f"{info.title} · {format_date(info.created or date.today())}")
+    # A bound part's footer is the bound document's (the dossier's, with its page number): its own
+    # title line above that one gave every page of the dossier two footers.
     if not _BOUND_PART.get():
-        c.drawRightString(right, footer_y, _("Page {page} of {total}").format(page=page, total=total))
+        c.drawString(MARGIN, FOOTER_Y, f"{info.title} · {format_date(info.created or date.today())}")
+        c.drawRightString(right, FOOTER_Y, _("Page {page} of {total}").format(page=page, total=total))
     c.setFillColor(colors.black)
 
 

@@ -25,6 +25,7 @@ from huurdersgroep_app.core.services.meetings.overview import meeting_rows
 from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import format_money, language
 
+import pdf_layout
 from funding_demo import TODAY
 
 
@@ -43,7 +44,21 @@ def dossier(demo, tmp_path_factory):
         result = write_funding_dossier(s, 2024, city.id, path, today=TODAY, progress=lambda d, t: calls.append((d, t)))
     reader = PdfReader(str(path))
     return dict(result=result, reader=reader, pages=[_flat(p.extract_text()) for p in reader.pages], city=city,
-                calls=calls)
+                calls=calls, path=path)
+
+
+def test_every_page_has_one_footer_the_dossiers(dossier):
+    """A part's own footer line ('Financial report 2024 · 15 Mar 2025') above the dossier's gave every
+    page two footers; the dossier's alone stays, with its page number."""
+    from reportlab.lib.units import mm
+
+    total = dossier["result"].pages
+    footers: dict[int, list[str]] = {}
+    for line in pdf_layout.lines(dossier["path"]):
+        if line.bottom > 842 - 24 * mm:  # below the text frame of an A4 page: the footer band
+            footers.setdefault(line.page, []).append(line.text)
+    assert {page: texts for page, texts in footers.items() if len(texts) != 1} == {}
+    assert [n for n in range(1, total + 1) if f"page {n} of {total}" not in " ".join(footers.get(n, []))] == []
 
 
 def test_every_section_is_in_and_its_bookmark_and_contents_line_point_at_its_first_page(demo, dossier):
@@ -51,8 +66,11 @@ def test_every_section_is_in_and_its_bookmark_and_contents_line_point_at_its_fir
     with demo.reading() as s:
         annual = [m for m in meeting_rows(s, 2025, kind="annual") if m.scheduled_on <= TODAY][-1]
         heading = meeting_heading(get_meeting(s, annual.id))
-    # What the first page of a part shows as its title, where that is not the part's title itself.
-    shown = {"checklist": "Compliance checklist", "annual_meeting_minutes": f"Minutes {heading}"}
+        group = get_organisation(s).name
+    # What the first page of a part shows as its title, where that is not the part's title itself (the
+    # parts' own footers, which named them, are gone: the dossier's is the one footer).
+    shown = {"checklist": "Compliance checklist", "annual_meeting_minutes": f"Minutes {heading}",
+             "board_list": f"Board of {group}"}
     assert [p.key for p in result.parts] == ["cover_letter", "contents", "checklist", *SECTION_KEYS]
     assert not result.missing and result.pages == len(reader.pages) == sum(p.pages for p in result.parts)
     outline = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]

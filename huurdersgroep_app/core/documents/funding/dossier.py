@@ -6,9 +6,9 @@ kascommissie report, minutes of the annual meeting, board list, members per comp
 
 Sections can be left out; a section whose data is missing is named on the checklist, never
 dropped in silence. The contents page gives each section's page in the dossier, the PDF has a
-bookmark per section, and every page carries the dossier's own page number under the footer of
-the document it belongs to. The parts are laid out into one PDF (``base.binding``): each is
-drawn once, its pages put in place with their number, no part written and read back.
+bookmark per section, and every page carries one footer: the dossier's, with its own page number.
+The parts are laid out into one PDF (``base.binding``): each is drawn once, its pages put in place
+with their number, no part written and read back.
 The file is written only at the end: a cancelled or failed run
 leaves no half dossier behind.
 """
@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from reportlab.lib.units import mm
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents import blocks as b
-from huurdersgroep_app.core.documents.base import FONT, MUTED, Binding, DocumentCanvas, binding, check_target
+from huurdersgroep_app.core.documents.base import (FONT, FOOTER_Y, MARGIN, MUTED, Binding, DocumentCanvas, binding,
+                                                   check_target)
 from huurdersgroep_app.core.documents.funding import sections as s
 from huurdersgroep_app.core.documents.funding.checklist import SectionState, checklist_blocks
 from huurdersgroep_app.core.documents.funding.common import document_info
@@ -145,8 +145,8 @@ def _write(bound: Binding, session: Session, year: int, funder_id: int, funder: 
 
 
 def _bind(bound: Binding, parts: list[tuple[str, str, DocumentCanvas]], label: str, steps: Steps) -> DossierResult:
-    """The parts' pages in order, each with a bookmark on its first page and the dossier's page number
-    under the footer of its own document."""
+    """The parts' pages in order, each with a bookmark on its first page and the dossier's footer with
+    its page number (the parts draw no footer of their own)."""
     steps.check()
     result = DossierResult(sum(part.page_count for _key, _title, part in parts))
     page = 0
@@ -157,9 +157,9 @@ def _bind(bound: Binding, parts: list[tuple[str, str, DocumentCanvas]], label: s
             if index == 0:
                 bound.canvas.bookmarkPage(key)
                 bound.canvas.addOutlineEntry(title, key, 0)
-            canvas.setFont(FONT, 7.5)
+            canvas.setFont(FONT, 8)
             canvas.setFillColor(MUTED)
-            canvas.drawCentredString(105 * mm, 6 * mm, _("{label} · page {page} of {total}").format(
+            canvas.drawString(MARGIN, FOOTER_Y, _("{label} · page {page} of {total}").format(
                 label=label, page=first + index + 1, total=result.pages))
 
         part.emit_pages(number)
