@@ -116,6 +116,18 @@ def test_budget_vs_actual_table_and_chart(db, group, tmp_path, pdf_lines):
     assert not any(line.startswith("Copies and printing") for line in lines)
 
 
+def test_the_result_table_gives_the_difference_of_income_and_of_expenses(db, group, tmp_path, pdf_lines):
+    # Only the result line had its difference; the income and expense lines left the column blank.
+    path = tmp_path / "bva.pdf"
+    with db.reading() as s:
+        write_budget_vs_actual(s, path, 2025, date(2025, 1, 1), date(2025, 3, 31))
+    lines = pdf_lines(path)
+    income = [line for line in lines if line.startswith("Income €")]
+    expenses = [line for line in lines if line.startswith("Expenses €")]
+    assert income == ["Income €740.00 €1,490.40 €750.40"]
+    assert expenses == ["Expenses €600.00 €110.85 -€489.15"]
+
+
 def test_budget_document_shows_last_year_and_the_dwelling_calculation(db, group, tmp_path, pdf_lines):
     path = tmp_path / "budget.pdf"
     with db.reading() as s:
@@ -254,3 +266,23 @@ def test_a_new_groups_financial_report_says_nothing_is_booked_yet(db, tmp_path, 
     text = " ".join(pdf_lines(path))
     assert "Nothing has been booked for 2025 yet." in text
     assert "0 entries" not in text
+
+
+def test_the_budget_approval_reads_in_the_documents_language(db, group, tmp_path, pdf_lines):
+    # Recorded from a Dutch screen, the reference was stored in Dutch and an English budget read
+    # 'Approved on 28 Mar 2026. Besluit 2026-01, Jaarvergadering van 28 maart 2026'.
+    from huurdersgroep_app import i18n
+    from huurdersgroep_app.core.services.meetings import lifecycle as meetings
+    from huurdersgroep_app.core.services.meetings import minutes
+
+    with i18n.language("nl_BE"), db.transaction() as s:
+        annual = meetings.create_annual_meeting(s, date(2026, 3, 28))
+        decision = minutes.add_decision(s, annual.id, minutes.DecisionInput(text="De begroting 2026 is goedgekeurd."))
+        budget.approve_budget(s, 2026, decision_id=decision.id)
+        label = decision.label
+    path = tmp_path / "budget.pdf"
+    with db.reading() as s:
+        write_budget(s, path, 2026)
+    text = " ".join(pdf_lines(path))
+    assert f"Approved on 28 March 2026. Decision {label}, Annual meeting of 28 March 2026" in text
+    assert "Besluit" not in text and "maart" not in text

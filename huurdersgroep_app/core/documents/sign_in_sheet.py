@@ -29,6 +29,9 @@ SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3)
 # Never fewer than MIN_BLANK_ROWS, so a small meeting still has room for a neighbour who drops in.
 WALK_IN_SHARE = 0.1
 MIN_BLANK_ROWS = 6
+MIN_GUEST_BLANKS = 2
+# The closing 'Counted at the meeting' line under the guests' table takes the height of about two rows.
+CLOSING_ROWS = 2
 NO_BREAK = "\u00a0"
 
 
@@ -47,6 +50,23 @@ class _Layout:
     member_rows: dict | None = None
     guest_rows: dict | None = None
     footer_page: int = 0  # the page of the closing 'Counted at the meeting' line
+
+    def trim_spill(self) -> bool:
+        """Fewer blank guest rows where the last page would hold nothing but some of them and the closing
+        line (the demo's annual meeting printed a seventh page for two empty rows): the guests' table
+        then ends on the page before, the closing line under it. Not where that page would keep fewer
+        than two of the table's rows or the table fewer than MIN_GUEST_BLANKS blank rows; True when
+        something changed."""
+        last = self.footer_page
+        spill = self.guest_rows.get(last, 0)  # the guests' rows on the closing line's page
+        before = self.guest_rows.get(last - 1, 0)
+        if self.member_end >= last or not before or spill > self.guest_blanks:
+            return False  # that page holds members or the whole guests' table or a guest's name: it prints
+        fewer = spill + CLOSING_ROWS
+        if before - CLOSING_ROWS < SIGNING.keep_rows - 1 or self.guest_blanks - fewer < MIN_GUEST_BLANKS:
+            return False
+        self.guest_blanks -= fewer
+        return True
 
     def fix_lone_rows(self) -> bool:
         """Two more blank rows for a table whose last page holds a single row of it, or for the guests'
@@ -158,8 +178,12 @@ def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: i
 
     info = _info(session, _("Sign-in sheet"))
     # Laid out first in memory: only then is it known whether a page ends up with a lone row.
+    trimmed = False
     for _attempt in range(6):
         write_document(io.BytesIO(), info, draw)
+        if not trimmed and layout.trim_spill():
+            trimmed = True  # once: the lone-row fix below must not be undone by it, nor it by that
+            continue
         if not layout.fix_lone_rows():
             break
     return write_document(target, info, draw)

@@ -17,10 +17,11 @@ from huurdersgroep_app.i18n import _
 
 def result_table(flow: PageFlow, table: FigureTable) -> None:
     columns = [Column("", 3.2), money_column(_("Budget")), money_column(_("Actual")), money_column(_("Difference"))]
-    rows = [[_("Income"), budget_money(table, table.total("income", "budget")), money(table.total("income", "actual")),
-             ""],
-            [_("Expenses"), budget_money(table, table.total("expense", "budget")),
-             money(table.total("expense", "actual")), ""]]
+    # Each line's difference, as in the tables above it (the income and expense lines left it blank,
+    # so the reader had to work out from the result alone which side went off budget).
+    rows = [[label, budget_money(table, table.total(kind, "budget")), money(table.total(kind, "actual")),
+             budget_money(table, table.total(kind, "actual") - table.total(kind, "budget"))]
+            for kind, label in (("income", _("Income")), ("expense", _("Expenses")))]
     if table.uncategorised:
         rows.append([_("Not categorised yet"), "", money(table.uncategorised), ""])
     rows.append(total_row([_("Result (income − expenses)"), budget_money(table, table.result_budget),

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from huurdersgroep_app.core.db.models import Complex
 from huurdersgroep_app.core.db.models.finance_plans import Budget, BudgetLine
@@ -154,6 +154,13 @@ def budget_totals(session: Session, year: int) -> tuple[Decimal, Decimal]:
 def approval_text(budget: Budget | None) -> str:
     if budget is None or budget.approved_on is None:
         return _("Not yet approved.")
-    text = _("Approved on {date}.").format(date=format_date(budget.approved_on))
-    return f"{text} {budget.approval_reference}".strip()
+    from huurdersgroep_app.core.services.meetings.approvals import decision_reference
+
+    # The long date, like the meeting's in the reference after it ('29 March 2025', not '29 Mar 2025').
+    text = _("Approved on {date}.").format(date=format_date(budget.approved_on, "long"))
+    reference = budget.approval_reference
+    if budget.approval_decision_id is not None:  # stored in the language of the day it was recorded
+        session = object_session(budget)
+        reference = (session and decision_reference(session, budget.approval_decision_id)) or reference
+    return f"{text} {reference}".strip()
 

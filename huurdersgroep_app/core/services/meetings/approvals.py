@@ -36,8 +36,21 @@ def decision_approval(session: Session, decision_id: int, *, annual_only: bool =
         raise DomainError(_("Decision {label} belongs to the {meeting}, which has not taken place yet; an approval "
                             "cannot lie in the future.").format(label=decision.label,
                                                                 meeting=meeting_heading(meeting, True)))
-    reference = _("Decision {label}, {meeting}").format(label=decision.label, meeting=meeting_heading(meeting))
-    return DecisionApproval(decision.id, meeting.scheduled_on, reference)
+    return DecisionApproval(decision.id, meeting.scheduled_on, _reference(decision, meeting))
+
+
+def _reference(decision: Decision, meeting: Meeting) -> str:
+    return _("Decision {label}, {meeting}").format(label=decision.label, meeting=meeting_heading(meeting))
+
+
+def decision_reference(session: Session, decision_id: int) -> str | None:
+    """The reference of decision ``decision_id`` in the current language ('Decision 2025-14, Annual
+    meeting of 29 March 2025'); None when the decision is gone. A stored reference keeps the language
+    it was recorded in, so a document in another language reads it from here."""
+    decision = session.get(Decision, decision_id)
+    if decision is None:
+        return None
+    return _reference(decision, session.get(Meeting, decision.meeting_id))
 
 
 @dataclass(frozen=True)
