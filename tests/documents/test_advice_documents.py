@@ -159,3 +159,25 @@ def test_the_french_signals_report_counts_collective_signals_without_a_plural_in
     text = flat(" ".join(pdf_pages(target)))
     # 'dont 1 collectif(s)': the plural followed the signals, not the collective ones
     assert "3 signalements, dont 1 de portée collective." in text and "(s)" not in text
+
+
+def test_a_complex_whose_signals_run_over_a_page_is_named_on_the_next(db, sample, tmp_path, pdf_pages):
+    # The column header repeated on the next page, but not the complex: a page of signals without
+    # saying whose they were.
+    from huurdersgroep_app.core.services.signals import signals as sig
+
+    with db.transaction() as s:
+        for day in range(1, 61):
+            sig.add_signal(s, sig.SignalInput(reported_on=date(2026, 3, 1 + day % 28), category="heating",
+                                              description=f"Radiator {day} stays cold", complex_id=sample.complex_ids[
+                                                  "Westveld"]))
+    target = tmp_path / "signals.pdf"
+    with db.reading() as s:
+        write_signals_report(s, target, YEAR_START, YEAR_END)
+    pages = [flat(text) for text in pdf_pages(target)]
+    with_rows = [n for n, text in enumerate(pages) if "stays cold" in text]
+    assert len(with_rows) >= 2
+    assert "Westveld (61)" in pages[with_rows[0]]
+    for n in with_rows[1:]:
+        assert "Westveld (continued)" in pages[n]
+    assert not any("Rabot (continued)" in text for text in pages)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.signals import SIGNAL_CATEGORIES
@@ -69,6 +70,7 @@ def write_signals_report(session: Session, target: Path, date_from: date, date_t
     width = content_box(page_size(landscape=True))[2]
     story += [CondPageBreak(35 * mm), Paragraph(escape(_("By complex and category")), heading),
               _count_table(items, st, width)]
+    continued = heading.clone("h2_continued", keepWithNext=True)  # never alone at the foot of a page
     by_complex: dict[str, list] = defaultdict(list)
     for s in items:
         by_complex[s.complex.name if s.complex else ""].append(s)
@@ -76,10 +78,36 @@ def write_signals_report(session: Session, target: Path, date_from: date, date_t
         rows = by_complex[name]
         # A complex starts on a new page only when its heading and first rows would not fit.
         story.append(CondPageBreak(35 * mm))
-        story.append(Paragraph(escape(name or _("No complex")) + f" <font size=9 color='#555555'>({len(rows)})</font>",
-                               heading))
-        story.append(_detail_table(rows, st, width))
+        label = name or _("No complex")
+        story.append(Paragraph(escape(label) + f" <font size=9 color='#555555'>({len(rows)})</font>", heading))
+        # A complex's table that runs onto the next page says there whose signals these are.
+        again = Paragraph(escape(_("{title} (continued)").format(title=label)), continued)
+        story.append(_Continued(_detail_table(rows, st, width), again))
     return build_pdf(target, info, story, landscape=True)
+
+
+class _Continued(Flowable):
+    """A table that, where it breaks over a page, puts ``heading`` above the part on the next page
+    (the column header alone repeats, and a page of signals did not say which complex they are of)."""
+
+    def __init__(self, table, heading):
+        super().__init__()
+        self.table, self.heading = table, heading
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.table.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)
+
+    def split(self, available_width, available_height):
+        parts = self.table.split(available_width, available_height)
+        if len(parts) < 2:
+            return parts
+        # A flowable is drawn once: each page the table reaches gets a copy of the heading.
+        heading = Paragraph(self.heading.text, self.heading.style)
+        return [parts[0], heading, *(_Continued(part, self.heading) for part in parts[1:])]
 
 
 def summary_line(items) -> str:
