@@ -51,9 +51,13 @@ def test_balance_dates_headers_and_the_iban_stay_on_one_line(books, tmp_path, la
     lines = [line for line in pdf_layout.lines(path) if line.page == 1 or write is write_financial_report]
     header = _row_of(lines, {"nl_BE": "Rekening", "nl_NL": "Rekening", "fr_BE": "Compte", "en": "Account"}[lang]
                      + " ")
-    # The whole header on one line: '31 december 2025' wrapped onto three lines before.
-    assert header.text.endswith(CLOSING_HEADER[lang]), header.text
-    assert OPENING_HEADER[lang] in header.text
+    # Day and month of the date headers together on the header's line ('31 december 2025' wrapped onto
+    # three lines before); the year may stand under them, as under 'Begroting' in the other tables.
+    closing_day, year = CLOSING_HEADER[lang].rsplit(" ", 1)
+    assert header.text.endswith((closing_day, CLOSING_HEADER[lang])), header.text
+    assert OPENING_HEADER[lang].rsplit(" ", 1)[0] in header.text
+    below = next(line for line in lines if line.page == header.page and line.top > header.top)
+    assert header.text.endswith(CLOSING_HEADER[lang]) or below.text.endswith(year), below.text
     # The IBAN whole on one line (it broke as 'BE52 8681' / '0587 5609'), under the account's name.
     iban = _row_of(lines, IBAN)
     name = _row_of(lines, "Zichtrekening")
@@ -82,3 +86,34 @@ def test_a_year_without_a_budget_shows_dashes_not_zero_budgets(books, tmp_path, 
     # The value axis writes amounts the language's way ('€ 0' before, also in French).
     axis = {"nl_BE": "€ 0 € 10 € 20", "nl_NL": "€ 0 € 10 € 20", "fr_BE": "0 € 10 € 20 €", "en": "€0 €10 €20"}[lang]
     assert any(line.text.startswith(axis) for line in lines), "|".join(line.text for line in lines[-8:])
+
+
+@pytest.mark.parametrize("lang", ["nl_NL", "fr_BE"])
+@pytest.mark.parametrize("write", [write_audit_pack, write_financial_report], ids=["audit-pack", "financial-report"])
+def test_a_dutch_iban_keeps_the_balances_at_their_normal_size(db, tmp_path, lang, write):
+    """'NL91 ABNA 0417 1643 00' is three characters longer than a Belgian IBAN; as one unbreakable
+    line it made the account column too wide and the whole balances table went to a smaller font."""
+    import pdfplumber
+
+    dutch = "NL91 ABNA 0417 1643 00"
+    with db.transaction() as s:
+        bank = accounts.add_account(s, "Betaalrekening", "bank", dutch).id
+        accounts.add_account(s, "Spaarrekening", "bank", "NL20 INGB 0001 2345 67")
+        cat = {c.code: c.id for c in categories.list_categories(s)}
+        accounts.set_opening_balance(s, bank, 2025, "1742.18")
+        entries.add_entry(s, entries.EntryInput(date(2025, 3, 3), bank, "740.40", cat["landlord_budget"]))
+    path = tmp_path / "doc.pdf"
+    with db.reading() as s, i18n.language(lang):
+        write(s, path, 2025, today=date(2026, 1, 20))
+        opening = pdf_layout.normal(i18n.format_money(Decimal("1742.18")))
+    # The IBAN whole on one line, under the account's name.
+    lines = pdf_layout.lines(path)
+    assert _row_of(lines, dutch).top > _row_of(lines, "Betaalrekening").top
+    with pdfplumber.open(str(path)) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    iban = next(w for w in words if w["text"] == "NL91")
+    name = max((w for w in words if w["text"] == "Betaalrekening" and abs(w["x0"] - iban["x0"]) < 1
+                and w["top"] < iban["top"]), key=lambda w: w["top"])
+    amount = next(w for w in words if w["text"] in opening.split() and abs(w["top"] - name["top"]) < 2)
+    # The table's normal size (9 pt) for the account, its IBAN and its amounts: never shrunk to make room.
+    assert [round(w["size"], 1) for w in (name, iban, amount)] == [9.0, 9.0, 9.0]

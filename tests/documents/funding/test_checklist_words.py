@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from huurdersgroep_app import i18n
+from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.documents.funding.activity_report import write_activity_report
 from huurdersgroep_app.core.documents.funding.dossier import write_funding_dossier
 from huurdersgroep_app.core.services.funding import conditions, funders
-from huurdersgroep_app.core.services.members import members
+from huurdersgroep_app.core.services.members import board, members
 
 TODO = {"nl_NL": "Te doen:", "nl_BE": "Te doen:", "fr_BE": "À faire :", "en": "To do:"}
 
@@ -64,3 +66,23 @@ def test_the_activity_report_of_a_group_without_complexes_has_no_complex_table(n
     text = " ".join(pdf_lines(out))
     assert "31 December 2026 3 Meetings" in text
     assert "No complex" not in text and "Dwellings" not in text
+
+
+def test_a_group_without_a_board_gets_no_rota_of_no_one(nl_db, tmp_path, pdf_lines):
+    """'The board did not change in 2026' and 'Retirement rota: … due to step down: no one.' under 'No
+    one held an office' said nothing; a board whose terms all run on is told so in a sentence."""
+    _members_without_complex(nl_db)
+    out = tmp_path / "report.pdf"
+    with nl_db.reading() as s:
+        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
+    text = " ".join(pdf_lines(out))
+    assert "No one held an office on 31 December 2026. Members" in text
+    assert "did not change" not in text and "no one." not in text
+    with nl_db.transaction() as s:
+        first = s.scalars(select(Member.id).order_by(Member.id)).first()
+        board.assign_office(s, first, "chair", date(2025, 3, 1), date(2029, 3, 1))
+    with nl_db.reading() as s:
+        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
+    text = " ".join(pdf_lines(out))
+    assert "Retirement rota: no board member's term ends at the annual meeting of" in text
+    assert "due to step down: no one" not in text

@@ -25,6 +25,7 @@ TOTAL_FILL = colors.HexColor("#e8eef3")
 BUDGET_COLOUR = colors.HexColor("#9dbad0")
 ACTUAL_COLOUR = ACCENT
 MONEY_SAMPLE = "€ -99.999,99"
+NBSP = "\u00a0"
 
 # A shape takes the graphics' default font when it is made, and the graphics come in with this module
 # (not with every document): point that default at DejaVu now (registering the fonts reads no file).
@@ -53,10 +54,15 @@ def period_text(start: date, end: date) -> str:
 NO_BUDGET = "–"  # a year without a budget: a dash, not "€ 0,00" (which would say a budget of nothing)
 
 
-def money_column(title: str, width: float = 1.2, *, whole_title: bool = False) -> Column:
-    """``whole_title``: the header stays on one line (a date, '31 december 2025', wrapped onto three
-    lines when only its longest word counted); the header text then widens the column like a value."""
-    return Column(title, width, align="right", sample=title if whole_title else MONEY_SAMPLE)
+def money_column(title: str, width: float = 1.2, *, date_title: bool = False, sample: str = MONEY_SAMPLE) -> Column:
+    """``date_title``: the header is a date ('31 december 2025') whose day and month stay together; the
+    year goes under them when the table has no room for the whole date on one line (only its longest
+    word counted, it wrapped onto three lines; kept whole, it made the balances table too wide for its
+    font). ``sample``: the widest amount the column keeps room for; empty: its own values only."""
+    if date_title:
+        head, _space, year = title.rpartition(" ")
+        title = f"{head.replace(' ', NBSP)} {year}" if head else title
+    return Column(title, width, align="right", sample=sample)
 
 
 def budget_money(table: FigureTable, amount: Decimal | None) -> str:
@@ -98,13 +104,17 @@ def balances_table(flow: PageFlow, rows: list[AccountBalance], *, title: str, ye
     """Per account: opening + income − expenses (+ not categorised) + transfers = closing, income and
     expenses by the same definition as the result (credit notes netted), so both tables agree."""
     fields = ["opening", "income", "expense", "transfers_net", "closing"]
+    # Six columns and an IBAN kept whole leave no room for the spare width of a sample amount: the
+    # columns are as wide as their own amounts, so a Dutch IBAN ('NL91 ABNA 0417 1643 00') fits at the
+    # table's normal size (the room it asked shrank the whole table's font).
     columns = [Column(_("Account"), 2.2, whole=True),
-               money_column(_("1 January {year}").format(year=year), whole_title=True),
-               money_column(_("Income")), money_column(_("Expenses")), money_column(_("Transfers")),
-               money_column(_("31 December {year}").format(year=year), whole_title=True)]
+               money_column(_("1 January {year}").format(year=year), date_title=True, sample=""),
+               money_column(_("Income"), sample=""), money_column(_("Expenses"), sample=""),
+               money_column(_("Transfers"), sample=""),
+               money_column(_("31 December {year}").format(year=year), date_title=True, sample="")]
     if any(r.uncategorised for r in rows):  # only then: a column of zeros would say nothing
         fields.insert(3, "uncategorised")
-        columns.insert(3, money_column(_("Not categorised")))
+        columns.insert(3, money_column(_("Not categorised"), sample=""))
     # The name and, under it, the IBAN whole: beside the date columns the two do not fit on one line,
     # and wrapped as one text the IBAN broke in the middle ('BE52 8681 / 0587 5609').
     cells = [[_account_cell(r.name, r.iban), *(money(getattr(r, f)) for f in fields)] for r in rows]

@@ -33,6 +33,9 @@ def _board(report: ActivityYear) -> list:
         out.append(b.Table([_("Office"), _("Name")], [[role_label(r), n] for r, n in report.board], [0.35, 0.65]))
     else:
         out.append(b.Para(_("No one held an office on 31 December {year}.").format(year=report.year)))
+        if not report.board_changes:
+            # A group without a board yet: 'the board did not change' and a rota of no one say nothing more.
+            return out
     if report.board_changes:
         rows = [[format_date(c.on, "short"), c.name, role_label(c.role),
                  _("took office") if c.started else _("stepped down")] for c in report.board_changes]
@@ -43,10 +46,14 @@ def _board(report: ActivityYear) -> list:
                                  pgettext("board change column", "Change")], rows, [0.16, 0.4, 0.24, 0.2])]
     else:
         out.append(b.Para(_("The board did not change in {year}.").format(year=report.year)))
-    if report.rota_meeting:
-        due = ", ".join(f"{n} ({role_label(r)})" for r, n in report.rota_due) or _("no one")
+    if report.rota_meeting and report.rota_due:
+        due = ", ".join(f"{n} ({role_label(r)})" for r, n in report.rota_due)
         out.append(b.Para(_("Retirement rota: at the annual meeting of {date} due to step down: {names}.").format(
             date=format_date(report.rota_meeting, "long"), names=due)))
+    elif report.rota_meeting:
+        # Not '… due to step down: no one.', a list of nobody.
+        out.append(b.Para(_("Retirement rota: no board member's term ends at the annual meeting of {date}.").format(
+            date=format_date(report.rota_meeting, "long"))))
     return out
 
 
