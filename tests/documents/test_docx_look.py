@@ -116,3 +116,17 @@ def test_tables_repeat_their_header_and_signatures_stay_together(tmp_path):
     assert before.tag == qn("w:p") and before.find(".//" + qn("w:keepNext")) is not None
     assert body.index(before) < body.index(signatures._tbl)
     assert [c.text for c in rows[2].cells] == ["Anna Peeters", "", "Chris Claes"]  # a gap between the lines
+
+
+def test_the_page_numbers_are_as_small_as_the_footers_words(tmp_path):
+    """Each part of a page-number field in a run of its own with the footer's 8 pt (sz 16), as Word
+    writes fields: with begin, code and shown number in one run, LibreOffice printed the digits in the
+    paragraph's 10 pt ('Pagina 1 van 1' with large numbers; seen converting the proxy form)."""
+    document = docx.Document(str(_write(tmp_path)))
+    runs = document.sections[0].footer.paragraphs[0]._p.findall(qn("w:r"))
+    fields = [r for r in runs if r.find(qn("w:fldChar")) is not None or r.find(qn("w:instrText")) is not None]
+    assert len(fields) == 2 * 4  # PAGE and NUMPAGES: begin, code, separate, end
+    assert all(len(r.findall(qn("w:fldChar"))) + len(r.findall(qn("w:instrText"))) == 1 for r in fields)
+    for run in runs:
+        size = run.find(qn("w:rPr")).find(qn("w:sz"))
+        assert size is not None and size.get(qn("w:val")) == "16"
