@@ -286,3 +286,14 @@ def test_the_budget_approval_reads_in_the_documents_language(db, group, tmp_path
     text = " ".join(pdf_lines(path))
     assert f"Approved on 28 March 2026. Decision {label}, Annual meeting of 28 March 2026" in text
     assert "Besluit" not in text and "maart" not in text
+
+
+def test_the_french_receipts_index_says_present_of_a_receipt(db, group, tmp_path, pdf_lines):
+    # It read 'présent(e)', the word for a person at a meeting.
+    from huurdersgroep_app import i18n
+
+    path = tmp_path / "audit.pdf"
+    with i18n.language("fr_BE"), db.reading() as s:
+        write_audit_pack(s, path, 2025, today=date(2026, 1, 20))
+    text = " ".join(pdf_lines(path))
+    assert "R-7 présent" in text and "présent(e)" not in text

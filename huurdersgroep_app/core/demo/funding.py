@@ -67,7 +67,8 @@ def _year_texts(session: Session, year: int) -> None:
         highlights="Het buurtfeest in juni bracht meer dan honderd bewoners samen.\n\nNa onze signalen over vocht "
                    "startte de woonmaatschappij een onderzoek in Hoogbouw Zwingelaar.",
         plans="Volgend jaar willen we de jongere huurders bereiken en een werkgroep rond energie starten.",
-        cover_note="Voor vragen over dit dossier kunt u terecht bij onze secretaris.")
+        # Not about whom to ask: the letter closes with that already, and said it twice.
+        cover_note="Dit jaar verscheen ons bewonersblad voor het eerst twee keer in alle wijken.")
 
 
 def _evidence(session: Session, made, previous: int, current: int, today: date) -> None:

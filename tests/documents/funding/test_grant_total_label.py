@@ -24,3 +24,14 @@ def test_total_received_is_on_one_line_with_its_amount(demo, tmp_path, lang):
     for account in accounts:
         amount = normal(format_money(account.received))
         assert any(label in t and t.rstrip().endswith(amount) for t in texts), (label, amount)
+
+
+def test_a_receipt_is_present_without_the_gender_brackets_of_a_person(demo, tmp_path):
+    # French receipts read 'présent(e)', the attendance's word for a person who may be a woman.
+    from pypdf import PdfReader
+
+    i18n.set_language("fr_BE")
+    with demo.reading() as s:
+        write_grant_accountability(s, 2024, tmp_path / "ga.pdf", today=TODAY)
+    text = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "ga.pdf")).pages)
+    assert "présent" in text and "présent(e)" not in text

@@ -19,7 +19,7 @@ from huurdersgroep_app.core.services.finance.dues import format_structured_refer
 from huurdersgroep_app.core.services.finance.figures import budget_vs_actual
 from huurdersgroep_app.core.services.finance.ledger import entry_numbers, ledger_lines
 from huurdersgroep_app.core.services.organisation import get_organisation, rule_profile
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _, format_date, pgettext
 
 SMALL = TableStyle(font_size=7.5, row_height=11.5, padding=2)
 
@@ -80,12 +80,14 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
         flow.title(_("Receipts index {year}").format(year=year))
         flow.paragraph(_("Every expense that needs a receipt; missing receipts are marked."), size=9)
         index = []
+        # The receipt is there: French 'présent', not the attendance's 'présent(e)', said of a person.
+        present = pgettext("receipt", "present")
         for row in (line for line in ledger if line.kind == "expense"):
             if index and index[-1][0] == row.number:
                 continue  # one row per entry, not per split line
             if row.receipts:
                 index.append((row.number, Row([row.number, format_date(row.booked_on, "short"), row.counterparty,
-                                              money(row.entry_amount), row.receipt_number, _("present")])))
+                                              money(row.entry_amount), row.receipt_number, present])))
             elif row.entry_id in missing:
                 index.append((row.number, Row([row.number, format_date(row.booked_on, "short"), row.counterparty,
                                               money(row.entry_amount), row.receipt_number, _("MISSING")],

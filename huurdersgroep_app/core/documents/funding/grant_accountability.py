@@ -16,12 +16,19 @@ from huurdersgroep_app.core.documents.funding.common import check_format, docume
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, TableStyle, write_document
 from huurdersgroep_app.core.services.funding.accountability import GrantAccount, grant_accounts
 from huurdersgroep_app.core.services.funding.grants import status_label
-from huurdersgroep_app.i18n import _, format_date
+from huurdersgroep_app.i18n import _, format_date, pgettext
 
 if TYPE_CHECKING:  # openpyxl is imported only when a spreadsheet is made (the dossier makes none)
     from openpyxl import Workbook
 
 SMALL = TableStyle(font_size=8, row_height=12, padding=2)
+
+
+def _receipt_state(row) -> str:
+    if row.missing:
+        return _("MISSING")
+    # The receipt is there: French 'présent', not the attendance's 'présent(e)', said of a person.
+    return pgettext("receipt", "present") if row.receipts else _("not needed")
 
 
 def balance_text(account: GrantAccount) -> str:
@@ -68,7 +75,7 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
     for r in account.receipts:
         cells = [r.number or "–", format_date(r.booked_on, "short"),
                  " · ".join(x for x in (r.counterparty, r.description) if x), money(r.amount), r.receipt_number,
-                 _("MISSING") if r.missing else (_("present") if r.receipts else _("not needed"))]
+                 _receipt_state(r)]
         rows.append(Row(cells, fill=MARK_FILL) if r.missing else cells)
     flow.table([Column(_("No."), 0.5, align="right", sample="9999"), Column(_("Date"), 0.9),
                 Column(_("Counterparty / description"), 3.0), money_column(_("Amount"), 1.1),
@@ -131,7 +138,7 @@ def _write_xlsx(target, accounts: list[GrantAccount], year: int) -> None:
     _sheet(workbook, _("Receipts index"), [_("Funder"), _("No."), _("Date"), _("Counterparty"), _("Description"),
                                            _("Amount"), _("Receipt no."), _("Receipt")],
            ([a.funder, r.number, r.booked_on, r.counterparty, r.description, r.amount, r.receipt_number,
-             _("MISSING") if r.missing else (_("present") if r.receipts else _("not needed"))]
+             _receipt_state(r)]
             for a in accounts for r in a.receipts), {6}, {3})
     workbook.save(str(target) if not hasattr(target, "write") else target)
 

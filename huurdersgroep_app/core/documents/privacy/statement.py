@@ -13,6 +13,18 @@ from huurdersgroep_app.core.services.privacy.statement import statement_sections
 from huurdersgroep_app.i18n import _, format_date
 
 
+NBSP = "\u00a0"
+
+
+def _unbroken(text: str, org) -> str:
+    """The group's phone number and 'postcode city' kept on one line: 'You can reach us at' ended a
+    line on '056 61' with '54 55' on the next."""
+    for piece in (org.phone, f"{org.postcode} {org.city}".strip()):
+        if piece and " " in piece:
+            text = text.replace(piece, piece.replace(" ", NBSP))
+    return text
+
+
 def statement_blocks(session: Session) -> list:
     org = get_organisation(session)
     out: list = [b.Title(_("Privacy statement of {group}").format(group=org.name))]
@@ -22,12 +34,12 @@ def statement_blocks(session: Session) -> list:
             version=published.version, date=format_date(published.published_on, "long")), "muted"))
         for part in published.text.split("\n\n"):
             heading, _sep, text = part.partition("\n")
-            out += [b.Heading(heading), b.Para(text)] if text else [b.Para(heading)]
+            out += [b.Heading(heading), b.Para(_unbroken(text, org))] if text else [b.Para(_unbroken(heading, org))]
         return out
     out.append(b.Para(_("Template: check and adapt this text, then publish it as the first version. The consent "
                         "log records which version each member was shown."), "muted"))
     for heading, text in statement_sections(session):
-        out += [b.Heading(heading), b.Para(text)]
+        out += [b.Heading(heading), b.Para(_unbroken(text, org))]
     return out
 
 
