@@ -130,3 +130,19 @@ def test_the_page_numbers_are_as_small_as_the_footers_words(tmp_path):
     for run in runs:
         size = run.find(qn("w:rPr")).find(qn("w:sz"))
         assert size is not None and size.get(qn("w:val")) == "16"
+
+
+def test_a_field_label_fits_its_column(tmp_path):
+    """'Balances on 31 December' (the activity report's money in brief) broke over two lines in Word and
+    LibreOffice: the label column was 2 mm a character wide, narrower than DejaVu's bold."""
+    from huurdersgroep_app.core.documents.base import FONT_BOLD, register_fonts
+    from huurdersgroep_app.core.documents.table_layout import text_width
+
+    labels = ["Income", "Balances on 31 December"]
+    document = docx.Document(str(_write(tmp_path, blocks=[b.Fields([(k, "€1,625.19") for k in labels])])))
+    (table,) = document.tables
+    first = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))[0]
+    width_mm = int(first.get(qn("w:w"))) / 1440 * 25.4
+    register_fonts()
+    # the widest label and the two cell margins (Word's default 0.19 cm each)
+    assert width_mm >= text_width(labels[1], FONT_BOLD, 10) * 25.4 / 72 + 2 * 1.9, width_mm

@@ -19,10 +19,14 @@ from huurdersgroep_app.core.documents.base import (ACCENT, FONT, FONT_BOLD, RULE
                                                    content_box, page_size, styles)
 from huurdersgroep_app.core.documents.letter_parts import NewDocument, WindowAddress
 from huurdersgroep_app.core.documents.table_layout import fit_widths, keep_dates_whole, text_width
+from huurdersgroep_app.core.documents.tables import TableStyle as CanvasTableStyle
 
 # Room a heading wants under it on its page: itself and a few lines (or a table's header and first
 # rows), so a heading never stands alone at the foot of a page.
 KEEP_WITH_HEADING = 28 * mm
+# A table's last page holds at least this many of its rows, never a lone one: the sign-in sheet's rule
+# (it adds keep_rows - 1 blank rows where its last page would hold a single row).
+LAST_ROWS = CanvasTableStyle().keep_rows - 1
 # A heading directly followed by another ('8. Elections' then 'Election of chair') asks for the room of
 # the next one too: else the first fits, the second breaks the page and the first stays alone.
 HEADING_ROOM = 10 * mm
@@ -206,6 +210,9 @@ def _pdf_table(block: Table, width: float, st) -> _Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
+    if len(block.rows) >= LAST_ROWS:
+        # The last rows break onto a page together: a page holding one row of a table reads as a stray line.
+        table.setStyle(TableStyle([("NOSPLIT", (0, len(block.rows) - LAST_ROWS + 1), (-1, -1))]))
     return table
 
 

@@ -22,7 +22,8 @@ from docx.shared import Mm, Pt, RGBColor
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents import envelope
-from huurdersgroep_app.core.documents.base import DocumentInfo, check_target
+from huurdersgroep_app.core.documents.base import FONT_BOLD, DocumentInfo, check_target, register_fonts
+from huurdersgroep_app.core.documents.table_layout import text_width
 from huurdersgroep_app.i18n import _, format_date, get_language
 
 FONT = "DejaVu Sans"
@@ -34,6 +35,7 @@ ACCENT_HEX = "1F5F8B"
 LANGUAGE_TAGS = {"nl_BE": "nl-BE", "nl_NL": "nl-NL", "fr_BE": "fr-BE", "en": "en-GB"}
 PAGE_WIDTH, MARGIN = 210, 18  # mm, as the PDF
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+LABEL_MARGINS_MM = 6  # a table cell's left and right margins (about 1.9 mm each) and a gap
 
 
 def language_tag(lang: str | None = None) -> str:
@@ -295,10 +297,13 @@ def _table(doc, block: b.Table) -> None:
 def _fields(doc, block: b.Fields) -> None:
     table = doc.add_table(rows=0, cols=2)
     table.autofit = False
-    # As the PDF: the label column as wide as its longest label (about 2 mm a character in bold 10 pt),
-    # at least a quarter so a letter's field lists line up, at most 45 %.
-    label_width = min(max(max((len(k) for k, _v in block.rows), default=0) * 2.0 + 3, TEXT_WIDTH * 0.25),
-                      TEXT_WIDTH * 0.45)
+    # As the PDF: the label column as wide as its longest label, at least a quarter so a letter's field
+    # lists line up, at most 45 %. Measured in the PDF's bold 10 pt (DejaVu, wider than most fonts a word
+    # processor puts in its place) plus the cells' margins: 2 mm a character broke 'Balances on 31
+    # December' over two lines.
+    register_fonts()
+    widest = max((text_width(k, FONT_BOLD, 10) for k, _v in block.rows), default=0) * 25.4 / 72
+    label_width = min(max(widest + LABEL_MARGINS_MM, TEXT_WIDTH * 0.25), TEXT_WIDTH * 0.45)
     for label, value in block.rows:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True

@@ -147,7 +147,9 @@ def _communications(report: ActivityYear) -> list:
     out: list = [b.Heading(_("Communication with tenants"))]
     if not report.communications:
         return out + [b.Para(_("No communications to tenants were recorded in {year}.").format(year=report.year))]
-    return out + [b.Bullets([f"{format_date(on, 'short')}: {text}" for on, text in report.communications])]
+    # The language's colon ('11/03/2025 : Assemblée générale' in French).
+    return out + [b.Bullets([_("{label}: ").format(label=format_date(on, "short")) + text
+                             for on, text in report.communications])]
 
 
 def _money(report: ActivityYear) -> list:

@@ -35,7 +35,8 @@ def year_plan_blocks(session: Session, year: int) -> list:
                 what += f" ({type_label(line.kind)})"
             if line.budget_line:
                 money = format_money(line.budgeted) if line.budgeted is not None else _("not in the budget")
-                budget = f"{line.budget_line}: {money}"
+                # The language's colon ('Formation : 400,00 €' in French).
+                budget = _("{label}: ").format(label=line.budget_line) + money
             else:
                 budget = "–"
             rows.append([format_date(line.planned_on, "short") if line.planned_on else _("to be set"), what, budget])
