@@ -94,6 +94,19 @@ def test_the_email_text_and_the_addresses_for_bcc(db, group):
     assert body[-2:] == ["Chris Claes", "Secretary, Huurdersgroep De Linde"]
 
 
+def test_the_email_in_french_writes_its_colons_the_french_way(db, group):
+    """'Heure : 19:30', 'Ordre du jour :' (no-break space before the colon); an f-string wrote 'Heure: 19:30'."""
+    from huurdersgroep_app import i18n
+
+    with db.transaction() as s:
+        m = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025", start_time="19:30",
+                                                    place="Buurtlokaal"))
+    with db.reading() as s, i18n.language("fr_BE"):
+        body = invitations.invitation_email(s, m.id).body.splitlines()
+    assert "Heure\u00a0: 19:30" in body and "Lieu\u00a0: Buurtlokaal" in body
+    assert "Ordre du jour\u00a0:" in body
+
+
 def test_the_calendar_file_holds_the_meeting_in_the_groups_time_zone(db, group):
     with db.transaction() as s:
         m = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/07/2025", start_time="19:30",

@@ -48,7 +48,7 @@ class EvidenceNote:
     def text(self) -> str:
         words = _("confirmed on {date}").format(date=format_date(self.confirmed_on))
         if self.note:
-            words += f": {self.note}"
+            words = _("{label}: ").format(label=words) + self.note  # the language's colon
         if self.file_name:
             words += " " + _("(file: {name})").format(name=self.file_name)
         return words

@@ -65,7 +65,7 @@ def board_minimum(ctx, params) -> Outcome:
     text = ngettext("{count} board member on {date}", "{count} board members on {date}", len(people)).format(
         count=len(people), date=format_date(ctx.on))
     if people:
-        text += f": {', '.join(people)}"
+        text = _("{label}: ").format(label=text) + ", ".join(people)  # the language's colon
     if len(people) >= minimum:
         return Outcome(MET, text)
     return Outcome(NOT_MET, text, ngettext("Find {count} more board member.", "Find {count} more board members.",

@@ -97,7 +97,7 @@ def open_meetings(ctx, params) -> Outcome:
     text = ngettext("{count} meeting open to all tenants held in {year}", "{count} meetings open to all tenants "
                     "held in {year}", len(found)).format(count=len(found), year=ctx.year)
     if found:
-        text += f": {facts.dates(found)}"
+        text = _("{label}: ").format(label=text) + facts.dates(found)  # the language's colon
     if len(found) >= minimum:
         return Outcome(MET, text)
     return Outcome(NOT_MET, text, ngettext("Hold {count} more meeting open to all tenants this year.",
@@ -114,7 +114,7 @@ def consultations(ctx, params) -> Outcome:
                     "{count} consultations with the landlord held in {year}", len(found)).format(
         count=len(found), year=ctx.year)
     if found:
-        text += f": {facts.dates(found)}"
+        text = _("{label}: ").format(label=text) + facts.dates(found)  # the language's colon
     if len(found) >= minimum:
         return Outcome(MET, text)
     return Outcome(NOT_MET, text, _("Plan a consultation with the landlord and record it as a meeting."))

@@ -225,9 +225,11 @@ def invitation_email(session: Session, meeting_id: int) -> InvitationEmail:
     meeting = get_meeting(session, meeting_id)
     text = invitation_text(session, meeting_id)
     lines = [text.greeting, "", text.intro, ""]
-    lines += [f"{label}: {value}" for label, value in text.details]
+    # The language's colon ('Date : samedi' in French).
+    lines += [_("{label}: ").format(label=label) + value for label, value in text.details]
     if text.agenda:
-        lines += ["", _("Agenda") + ":"] + [f"{i}. {title}" for i, title in enumerate(text.agenda, start=1)]
+        lines += ["", _("{label}: ").format(label=_("Agenda")).rstrip()]
+        lines += [f"{i}. {title}" for i, title in enumerate(text.agenda, start=1)]
     lines += ["", text.closing, "", _("Kind regards,"), text.sender_name, f"{text.sender_role}, {text.group_name}"
               if text.sender_role else text.group_name]
     bcc, without = [], []

@@ -1,0 +1,24 @@
+"""The compliance evidence in French (issue 9): '… le 2 avr. 2025 : Bewonersblad …', '3 membres du conseil
+au 31 déc. 2025 : …' — the colon after our words takes the language's no-break space; f-strings wrote
+': ' in every language. The group's own notes come after that colon, so the first colon is ours."""
+from __future__ import annotations
+
+from datetime import date
+
+from huurdersgroep_app import i18n
+from huurdersgroep_app.core.db.engine import Database
+from huurdersgroep_app.core.services.funding.compliance import check_all
+
+from demo_files import demo_copy
+
+
+def test_the_first_colon_of_each_evidence_has_its_space_in_french(tmp_path):
+    db = Database(demo_copy(tmp_path / "demo.sqlite", seed=5, today=date(2025, 11, 20)), backup_on_close=False)
+    try:
+        with db.reading() as s, i18n.language("fr_BE"):
+            evidence = [r.evidence for report in check_all(s, 2024, today=date(2025, 11, 20)) for r in report.results]
+    finally:
+        db.close()
+    with_colon = [e for e in evidence if ":" in e]
+    assert len(with_colon) >= 3
+    assert [e for e in with_colon if e[e.index(":") - 1] != "\u00a0"] == []
