@@ -27,6 +27,9 @@ KEEP_WITH_HEADING = 28 * mm
 # A table's last page holds at least this many of its rows, never a lone one: the sign-in sheet's rule
 # (it adds keep_rows - 1 blank rows where its last page would hold a single row).
 LAST_ROWS = CanvasTableStyle().keep_rows - 1
+# The paragraphs before a signature block that stay on its page (the minutes' last notes or decision
+# and their count; a letter's last sentence and its greeting).
+SIGN_WITH = 2
 # A heading directly followed by another ('8. Elections' then 'Election of chair') asks for the room of
 # the next one too: else the first fits, the second breaks the page and the first stays alone.
 HEADING_ROOM = 10 * mm
@@ -126,7 +129,14 @@ def _pdf_flowables(blocks: list, width: float) -> list:
     st["huge"] = st["title"].clone("huge", fontSize=28, leading=34, spaceAfter=10)
     st["para"] = st["body"].clone("para", spaceAfter=4)
     out: list = []
+    trailing: list[int] = []  # where the paragraphs just before the current block start in ``out``
+    heading_at: int | None = None  # where the heading above those paragraphs starts, if one is
     for index, block in enumerate(blocks):
+        if isinstance(block, Para):
+            trailing.append(len(out))
+        elif not isinstance(block, (Spacer, Signatures)):
+            trailing = []
+            heading_at = len(out) if isinstance(block, Heading) else None
         if isinstance(block, Title):
             out.append(Paragraph(_running(block.text), st["title"]))
         elif isinstance(block, Heading):
@@ -160,7 +170,15 @@ def _pdf_flowables(blocks: list, width: float) -> list:
         elif isinstance(block, Table):
             out.append(_pdf_table(block, width, st))
         elif isinstance(block, Signatures):
-            out.append(_pdf_signatures(block, width, st))
+            # The last lines go onto the signatures' page with them: alone at the top of a page, the
+            # signatures signed nothing one could see (the minutes' last page held only them).
+            start = trailing[-SIGN_WITH:][0] if trailing else len(out)
+            if trailing and len(trailing) <= SIGN_WITH and heading_at is not None:
+                start = heading_at  # all the lines under a heading go: the heading goes with them
+            kept = out[start:]
+            del out[start:]
+            out.append(KeepTogether(kept + _pdf_signatures(block, width, st)))
+            trailing = []
         elif isinstance(block, Spacer):
             out.append(_Spacer(1, block.height_mm * mm))
         elif isinstance(block, PageBreak):
@@ -216,7 +234,7 @@ def _pdf_table(block: Table, width: float, st) -> _Table:
     return table
 
 
-def _pdf_signatures(block: Signatures, width: float, st) -> KeepTogether:
+def _pdf_signatures(block: Signatures, width: float, st) -> list:
     """Signature lines with a gap between them: a narrow empty column separates the people."""
     n = max(1, len(block.people))
     gap = 12 * mm
@@ -233,7 +251,7 @@ def _pdf_signatures(block: Signatures, width: float, st) -> KeepTogether:
     table = _Table(cells, colWidths=widths, rowHeights=[None, 16 * mm, None], hAlign="LEFT")
     lines = [("LINEBELOW", (i, 1), (i, 1), 0.6, colors.black) for i, c in enumerate(cols) if c is not None]
     table.setStyle(TableStyle(lines + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([_Spacer(1, 8 * mm), table])
+    return [_Spacer(1, 8 * mm), table]
 
 
 def write_pdf(target, info: DocumentInfo, blocks: list, *, landscape: bool = False) -> int:

@@ -339,13 +339,17 @@ def _signatures(doc, block: b.Signatures) -> None:
 
 
 def _keep_with_next(doc) -> None:
-    """The closing line before a signature block stays on the signatures' page."""
-    body = doc.element.body
-    paragraphs = body.findall(qn("w:p"))
-    if paragraphs:
-        from docx.text.paragraph import Paragraph
+    """The last lines before a signature block (as many paragraphs as the PDF keeps, ``b.SIGN_WITH``)
+    stay on the signatures' page."""
+    from docx.text.paragraph import Paragraph
 
-        Paragraph(paragraphs[-1], doc._body).paragraph_format.keep_with_next = True
+    kept = 0
+    for element in reversed([e for e in doc.element.body if e.tag != qn("w:sectPr")]):
+        if element.tag != qn("w:p") or kept >= b.SIGN_WITH:
+            break  # a table before them: the paragraphs after it are the last lines
+        paragraph = Paragraph(element, doc._body)
+        paragraph.paragraph_format.keep_with_next = True
+        kept += bool(paragraph.text.strip())  # a spacer paragraph is kept too, but not counted
 
 
 def write_docx(target, info: DocumentInfo, blocks: list, lang: str | None = None) -> None:

@@ -17,7 +17,7 @@ from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit.table_columns import fit_columns
 from huurdersgroep_app.ui.kit.table_model import (ESSENTIAL, HIGH, LOW, SORT_ROLE, Column, RowsTableModel, selected_row,
                                                   table_view)
-from huurdersgroep_app.ui.kit.widgets import heading, hint
+from huurdersgroep_app.ui.kit.widgets import button_row, heading, hint
 
 
 def _role_order(row) -> int:
@@ -80,13 +80,9 @@ class Page(QWidget):
         self.current_model = RowsTableModel(office_columns(), parent=self)
         self.current_table = _sorted_table(self.current_model, _("Current board"), "board.current")
         current_layout.addWidget(self.current_table, 1)
-        buttons = QHBoxLayout()
         self.assign_button = QPushButton(_("Give an office…"))
         self.end_button = QPushButton(_("End office…"))
-        buttons.addWidget(self.assign_button)
-        buttons.addWidget(self.end_button)
-        buttons.addStretch(1)
-        current_layout.addLayout(buttons)
+        current_layout.addLayout(button_row(self.assign_button, self.end_button))
         self.tabs.addTab(current_tab, _("Current board"))
 
         rota_tab = QWidget()

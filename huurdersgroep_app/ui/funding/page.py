@@ -18,7 +18,7 @@ from huurdersgroep_app.ui.funding.grants_tab import GrantsTab
 from huurdersgroep_app.ui.funding.models import funder_columns
 from huurdersgroep_app.ui.kit.table_columns import fit_columns
 from huurdersgroep_app.ui.kit.table_model import ID_ROLE, SORT_ROLE, RowsTableModel, selected_row, table_view
-from huurdersgroep_app.ui.kit.widgets import heading, hint
+from huurdersgroep_app.ui.kit.widgets import button_row, heading, hint
 
 TABS = ("compliance", "grants")
 
@@ -56,13 +56,9 @@ class Page(QWidget):
         # Measured on the names: "Woonmaatschappij Vlasland" beside its kind was cut in the narrow panel.
         fit_columns(self.funders, "funding.funders", self.funder_model.columns)
         left.addWidget(self.funders, 1)
-        buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New funder…"))
         self.edit_button = QPushButton(_("Change…"))
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
+        left.addLayout(button_row(self.new_button, self.edit_button))
         splitter.addWidget(left_box)
 
         right = QWidget()

@@ -38,6 +38,27 @@ def hint(text: str) -> QLabel:
     return label
 
 
+def link_text(on_link) -> QLabel:
+    """Rich text whose links act inside the app (``on_link(href)``): the Overview's deadlines open
+    the dossier or the funder they name."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.linkActivated.connect(on_link)
+    return label
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side from the left, as under every table: the space is left over on the right,
+    so a button keeps its place when the window is widened."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)

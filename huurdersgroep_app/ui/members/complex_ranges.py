@@ -2,11 +2,12 @@
 (all, even or odd) and optionally a postcode. The service checks them when the dialog saves."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QPushButton,
                                QSpinBox, QTableWidget, QVBoxLayout, QWidget)
 
 from huurdersgroep_app.core.services.members.address_ranges import PARITY_LABELS, AddressRange
 from huurdersgroep_app.i18n import _
+from huurdersgroep_app.ui.kit.widgets import button_row
 
 STREET, FIRST, LAST, PARITY, POSTCODE = range(5)
 
@@ -32,13 +33,9 @@ class RangesEditor(QWidget):
             + metrics.horizontalAdvance(_("Postcode") + "XX") + 60)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add a range"))
         self.remove_button = QPushButton(_("Remove range"))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self.add_button.clicked.connect(lambda: self.add_range())
         self.remove_button.clicked.connect(self.remove_current)
 

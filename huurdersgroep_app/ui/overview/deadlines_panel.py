@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from huurdersgroep_app.core.services.deadline_overview import DeadlineItem, DeadlineOverview, deadline_overview
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.kit import formats
 from huurdersgroep_app.ui.advices.model import days_text
 from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
+from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, link_text
 
 def escape(text: str) -> str:
     """Text for the rich-text label; apostrophes (the landlord's) stay as they are."""
@@ -68,11 +67,7 @@ class DeadlinesPanel(QGroupBox):
         self.ctx = ctx
         self.overview: DeadlineOverview | None = None
         layout = QVBoxLayout(self)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.text.linkActivated.connect(self.open_link)
+        self.text = link_text(self.open_link)
         layout.addWidget(self.text)
 
     def refresh(self) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout
 
 from huurdersgroep_app.core.documents.catalogue import get_kind
 
@@ -15,7 +14,7 @@ from huurdersgroep_app.core.services.funding.deadlines import FunderDeadlines, F
 from huurdersgroep_app.i18n import _, ngettext
 from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR
+from huurdersgroep_app.ui.kit.widgets import ERROR_COLOUR, link_text
 
 MAX_LINES = 6
 
@@ -63,11 +62,7 @@ class FundingDeadlinesPanel(QGroupBox):
         self.ctx = ctx
         self.data: FunderDeadlines | None = None
         layout = QVBoxLayout(self)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.text.linkActivated.connect(self.open_link)
+        self.text = link_text(self.open_link)
         layout.addWidget(self.text)
         # One click from the Overview to the dossier the next accountability asks for.
         self.dossier_button = QPushButton()

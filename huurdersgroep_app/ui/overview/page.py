@@ -23,7 +23,7 @@ from huurdersgroep_app.ui.overview.privacy_panel import PrivacyPanel
 from huurdersgroep_app.ui.overview.year_panel import YearPanel
 from huurdersgroep_app.ui.kit.table_model import (SORT_ROLE, Column, RowsTableModel, selected_row, size_columns,
                                                   table_view)
-from huurdersgroep_app.ui.kit.widgets import heading, hint
+from huurdersgroep_app.ui.kit.widgets import button_row, heading, hint
 
 
 def complex_columns() -> list[Column]:
@@ -65,14 +65,10 @@ class Page(QWidget):
         self.total = QLabel()
         self.total.setWordWrap(True)
         reach_layout.addWidget(self.total)
-        buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add complex…"))
         self.edit_button = QPushButton(_("Change…"))
         self.delete_button = QPushButton(_("Remove…"))
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        reach_layout.addLayout(buttons)
+        reach_layout.addLayout(button_row(self.add_button, self.edit_button, self.delete_button))
         columns.addWidget(reach, 3)
 
         # The panels beside the table scroll together: on a small or scaled screen they keep their

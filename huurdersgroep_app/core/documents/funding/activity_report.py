@@ -14,6 +14,7 @@ from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents.funding.common import document_info, write_blocks
 from huurdersgroep_app.core.services.advices.labels import category_label, outcome_label, signal_status_label
 from huurdersgroep_app.core.services.funding.activity import ActivityYear, activity_year
+from huurdersgroep_app.core.services.funding.checking import semicolon
 from huurdersgroep_app.core.services.members.complexes import reach_note, total_reach
 from huurdersgroep_app.core.services.meetings.lifecycle import type_label
 from huurdersgroep_app.core.services.members.board import role_label
@@ -97,7 +98,7 @@ def _consultations(report: ActivityYear) -> list:
     out: list = [b.Heading(_("Consultation with the landlord"))]
     if not report.consultations:
         return out + [b.Para(_("No consultation with the landlord was held in {year}.").format(year=report.year))]
-    rows = [[format_date(m.date, "short"), "; ".join(m.topics) or "–"] for m in report.consultations]
+    rows = [[format_date(m.date, "short"), semicolon().join(m.topics) or "–"] for m in report.consultations]
     return out + [b.Table([_("Date"), _("Topics")], rows, [0.18, 0.82])]
 
 

@@ -18,7 +18,15 @@ from typing import Callable
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.rules import RuleProfile
-from huurdersgroep_app.i18n import N_, _, format_date
+from huurdersgroep_app.i18n import N_, _, format_date, pgettext
+
+
+def semicolon() -> str:
+    """Between the parts of an evidence ('5 board members; all tenants'): French puts a no-break space
+    before the semicolon, which a '; ' in the code never did."""
+    # TRANSLATORS: between two parts of one sentence; French: a no-break space, the semicolon, a space.
+    return pgettext("between parts of a sentence", "; ")
+
 
 MET, NOT_MET, TO_CONFIRM = "met", "not_met", "to_confirm"
 STATUS_LABELS = {MET: N_("met"), NOT_MET: N_("not met"), TO_CONFIRM: N_("to confirm")}
@@ -70,7 +78,7 @@ class CheckContext:
         return min(self.today, date(self.year, 12, 31))
 
     def evidence_text(self) -> str:
-        return "; ".join(e.text() for e in self.evidence)
+        return semicolon().join(e.text() for e in self.evidence)
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,6 @@ def check(key: str, label: str, fix: str, **defaults):
 def confirmed(ctx: CheckContext, data_text: str, todo: str) -> Outcome:
     """For a condition the data cannot settle: met once the user confirmed it for the year."""
     if ctx.evidence:
-        text = "; ".join(t for t in (data_text, ctx.evidence_text()) if t)
+        text = semicolon().join(t for t in (data_text, ctx.evidence_text()) if t)
         return Outcome(MET, text)
     return Outcome(TO_CONFIRM, data_text or _("Nothing in the app shows this."), todo, EVIDENCE_FIX)

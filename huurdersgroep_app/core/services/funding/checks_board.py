@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from huurdersgroep_app.core.db.models import Member
 from huurdersgroep_app.core.db.models.meetings import Election, ElectionCandidate, Meeting
 from huurdersgroep_app.core.services.members.board import current_offices
-from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, TO_CONFIRM, Outcome, check
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, TO_CONFIRM, Outcome, check, semicolon
 from huurdersgroep_app.core.services.meetings.lifecycle import HELD_STATUSES
 from huurdersgroep_app.i18n import N_, _, format_date, ngettext
 
@@ -42,20 +42,20 @@ def board_chosen_by_tenants(ctx, params) -> Outcome:
     text = ngettext("{count} board member on {date}", "{count} board members on {date}", people).format(
         count=people, date=format_date(ctx.on))
     if not_tenants:
-        return Outcome(NOT_MET, text + "; " + _("not a tenant: {names}").format(names=", ".join(not_tenants)),
+        return Outcome(NOT_MET, text + semicolon() + _("not a tenant: {names}").format(names=", ".join(not_tenants)),
                        _("Board members must be tenants: correct the member's record or the board."))
-    text += "; " + _("all tenants")
+    text += semicolon() + _("all tenants")
     if unelected:
-        return Outcome(NOT_MET, text + "; " + _("not elected at an annual meeting: {names}").format(
+        return Outcome(NOT_MET, text + semicolon() + _("not elected at an annual meeting: {names}").format(
             names=", ".join(sorted(set(unelected)))), _("Record their election at the annual meeting."))
     if before_records:
-        words = text + "; " + _("elected before the app's records began: {names}").format(
+        words = text + semicolon() + _("elected before the app's records began: {names}").format(
             names=", ".join(sorted(set(before_records))))
         if ctx.evidence:
-            return Outcome(MET, f"{words}; {ctx.evidence_text()}")
+            return Outcome(MET, words + semicolon() + ctx.evidence_text())
         return Outcome(TO_CONFIRM, words, _("Add the minutes of the annual meeting that elected them as evidence."),
                        "funding.evidence")
-    return Outcome(MET, text + "; " + _("all elected at an annual meeting"))
+    return Outcome(MET, text + semicolon() + _("all elected at an annual meeting"))
 
 
 @check("board_minimum", N_("A board of at least {minimum} members"), "board", minimum=3)

@@ -11,7 +11,7 @@ from huurdersgroep_app.core.db.models.meetings import Election, Meeting
 from huurdersgroep_app.core.services.meetings.agenda import STANDARD_ITEMS, standard_title
 from huurdersgroep_app.core.services.meetings.attendance import active_member_ids
 from huurdersgroep_app.core.services.funding import facts
-from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check, confirmed
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check, confirmed, semicolon
 from huurdersgroep_app.i18n import N_, _, format_date, format_number, ngettext
 
 
@@ -36,7 +36,7 @@ def _annual_text(ctx, meeting: Meeting, keys: list[str]) -> tuple[str, list[str]
     missing = [k for k in keys if k not in on_agenda]
     if have:
         parts.append(_("{items} on the agenda").format(items=_item_names(have)))
-    return "; ".join(parts), missing
+    return semicolon().join(parts), missing
 
 
 @check("annual_meeting", N_("A meeting for all tenants this year, accounting for last year and discussing "
@@ -80,11 +80,11 @@ def annual_report_within_months(ctx, params) -> Outcome:
         if not missing and meeting.scheduled_on <= limit:
             return Outcome(MET, text)
         if missing:
-            text += "; " + _("missing on the agenda: {items}").format(items=_item_names(missing))
+            text += semicolon() + _("missing on the agenda: {items}").format(items=_item_names(missing))
         else:
-            text += "; " + _("held after {date}").format(date=format_date(limit))
+            text += semicolon() + _("held after {date}").format(date=format_date(limit))
     if ctx.evidence:  # the general meeting extended the term
-        return Outcome(MET, f"{text}; {ctx.evidence_text()}")
+        return Outcome(MET, text + semicolon() + ctx.evidence_text())
     return Outcome(NOT_MET, text, _("Present the board report, the balance and the income statement of {year} to "
                                     "the general meeting by {date}, or record the meeting's decision to extend "
                                     "the term as evidence.").format(year=ctx.year - 1, date=format_date(limit)))
@@ -175,6 +175,6 @@ def elections_valid(ctx, params) -> Outcome:
     if candidates < needed:
         problems.append(_("fewer than {count} candidates").format(count=needed))
     if problems:
-        return Outcome(NOT_MET, f"{text}; {', '.join(problems)}",
+        return Outcome(NOT_MET, text + semicolon() + ", ".join(problems),
                        _("The election is not valid: organise new elections."))
     return Outcome(MET, text)

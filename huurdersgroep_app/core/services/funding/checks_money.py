@@ -9,7 +9,7 @@ from huurdersgroep_app.core.db.models.finance import Entry, FinancialYear
 from huurdersgroep_app.core.db.models.finance_plans import Grant
 from huurdersgroep_app.core.services.finance.budget import budget_totals, get_budget
 from huurdersgroep_app.core.services.funding import facts, records
-from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check
+from huurdersgroep_app.core.services.funding.checking import MET, NOT_MET, Outcome, check, semicolon
 from huurdersgroep_app.i18n import N_, _, format_date, format_money, ngettext
 
 
@@ -24,13 +24,13 @@ def budget_approved(ctx, params) -> Outcome:
     text = _("budget {year}: income {income}, expenses {expense}").format(
         year=year, income=format_money(income), expense=format_money(expense))
     if budget.approved_on is None or budget.approved_on > ctx.today:
-        return Outcome(NOT_MET, text + "; " + _("not yet approved"),
+        return Outcome(NOT_MET, text + semicolon() + _("not yet approved"),
                        _("Have the annual meeting approve the budget for {year} and record the decision.").format(
                            year=year))
     approval = _("approved on {date}").format(date=format_date(budget.approved_on))
     if budget.approval_reference:
         approval += f" ({budget.approval_reference})"
-    return Outcome(MET, f"{text}; {approval}")
+    return Outcome(MET, text + semicolon() + approval)
 
 
 @check("books_closed", N_("The books of {year} closed and its financial report made"), "finance.closing",
@@ -73,7 +73,7 @@ def year_plan(ctx, params) -> Outcome:
     text = ngettext("year plan {year} with {count} planned activity", "year plan {year} with {count} planned "
                     "activities", len(plan.lines)).format(year=year, count=len(plan.lines))
     if plan.approved_on:
-        text += "; " + _("approved on {date}").format(date=format_date(plan.approved_on))
+        text += semicolon() + _("approved on {date}").format(date=format_date(plan.approved_on))
     return Outcome(MET, text)
 
 
@@ -105,7 +105,7 @@ def accountability_filed(ctx, params) -> Outcome:
             parts.append(_("{grant}: not filed yet").format(grant=name) +
                          (" " + _("(deadline {date})").format(date=format_date(due)) if due else ""))
             todo.append(_("File the accountability for {year} and record the date.").format(year=year))
-    return Outcome(NOT_MET if todo else MET, "; ".join(parts), " ".join(dict.fromkeys(todo)))
+    return Outcome(NOT_MET if todo else MET, semicolon().join(parts), " ".join(dict.fromkeys(todo)))
 
 
 @check("audit_committee",
@@ -131,11 +131,11 @@ def audit_committee(ctx, params) -> Outcome:
     if committee.checked_on is None or committee.checked_on > ctx.today:
         problems.append(_("no report yet"))
     else:
-        text += "; " + _("report of {date}").format(date=format_date(committee.checked_on))
+        text += semicolon() + _("report of {date}").format(date=format_date(committee.checked_on))
         if committee.approved:
             text += ", " + _("books found in order")
     if problems:
-        return Outcome(NOT_MET, f"{text}; {'; '.join(problems)}",
+        return Outcome(NOT_MET, text + semicolon() + semicolon().join(problems),
                        _("Complete the kascommissie for {year} ({count} members not on the board) and record "
                          "its report.").format(year=year, count=minimum))
     return Outcome(MET, text)
