@@ -172,6 +172,11 @@ def _annual_business(session: Session, demo: DemoContext, meeting, present: list
     rng, day = demo.rng, meeting.scheduled_on
     voters = len(present)
     big = voters >= 3  # a tiny demo group decides by consensus
+    # The accounts first, under their own item, then the discharge for them (the standard agenda's order).
+    accounts = items.get("accounts_approval")
+    minutes.add_decision(session, meeting.id, minutes.DecisionInput(
+        f"De jaarvergadering keurt de jaarrekening {day.year - 1} goed.", *(("vote", voters - 1, 0, 1) if big else ()),
+        agenda_item_id=accounts.id if accounts else None))
     # The finance part of the demo closes these years afterwards, so the open-books question is answered here.
     minutes.record_discharge(session, meeting.id, day.year - 1, *(("vote", voters - 1, 0, 1) if big else ()),
                              confirm_open_books=True, today=demo.today)

@@ -87,6 +87,12 @@ def test_past_annual_meetings_record_the_elections_the_board_history_holds(demo_
             record = load_meeting(s, row.id)
             assert any(d.kind == "discharge" and d.financial_year == row.scheduled_on.year - 1
                        for d in record.decisions)
+            # The accounts are approved under their own item, as a decision taken before the discharge.
+            item = next(i for i in record.agenda if i.key == "accounts_approval")
+            year = str(row.scheduled_on.year - 1)
+            assert [d.text for d in item.decisions if year in d.text], (row.scheduled_on, item.decisions)
+            discharge = next(d for d in record.decisions if d.kind == "discharge")
+            assert item.decisions[0].number < discharge.number
             assert record.counts.present >= 5 and record.counts.guests == 2
         status = annual_meeting_status(s, 2025)
     assert status.held and status.minutes_present
