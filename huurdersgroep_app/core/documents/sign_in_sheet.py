@@ -50,20 +50,28 @@ class _Layout:
     member_rows: dict | None = None
     guest_rows: dict | None = None
     footer_page: int = 0  # the page of the closing 'Counted at the meeting' line
+    guests: int = 0  # guests already on the list (their rows come before the blank ones)
 
     def trim_spill(self) -> bool:
         """Fewer blank guest rows where the last page would hold nothing but some of them and the closing
         line (the demo's annual meeting printed a seventh page for two empty rows): the guests' table
-        then ends on the page before, the closing line under it. Not where that page would keep fewer
-        than two of the table's rows or the table fewer than MIN_GUEST_BLANKS blank rows; True when
-        something changed."""
+        then ends on the page before, the closing line under it. Where that page would keep fewer than
+        two of the table's rows, the table moves whole to the last page instead; where it would keep
+        fewer than MIN_GUEST_BLANKS blank rows, nothing changes. True when something changed."""
         last = self.footer_page
         spill = self.guest_rows.get(last, 0)  # the guests' rows on the closing line's page
         before = self.guest_rows.get(last - 1, 0)
         if self.member_end >= last or not before or spill > self.guest_blanks:
             return False  # that page holds members or the whole guests' table or a guest's name: it prints
         fewer = spill + CLOSING_ROWS
-        if before - CLOSING_ROWS < SIGNING.keep_rows - 1 or self.guest_blanks - fewer < MIN_GUEST_BLANKS:
+        if before - CLOSING_ROWS < SIGNING.keep_rows - 1:
+            if self.member_end == last - 1 and not self.guests:
+                # That page cannot spare its few guest rows: blank member rows fill it instead, and the
+                # guests' table starts whole on the last page (not two rows at the foot, two over the page).
+                self.member_blanks += before + 1
+                return True
+            return False
+        if self.guest_blanks - fewer < MIN_GUEST_BLANKS:
             return False
         self.guest_blanks -= fewer
         return True
@@ -142,7 +150,7 @@ def write_sign_in_sheet(session: Session, meeting_id: int, target, blank_rows: i
     guest_rows = [(g.name, g.organisation, "") for g in guests]
     if blank_rows is None:
         blank_rows = expected_walk_ins(len(members))
-    layout = _Layout(blank_rows, max(4, blank_rows // 2))
+    layout = _Layout(blank_rows, max(4, blank_rows // 2), guests=len(guest_rows))
     columns = [Column(_("No."), 0.6, align="right", sample="0000"), Column(_("Name"), 3), Column(_("Address"), 2.6),
                Column(_("Signature"), 2.6 if not with_proxies else 2)]
     if with_proxies:
