@@ -59,6 +59,10 @@ FLEMISH_ONLY = {
     "verrichting": r"verrichting",
     "in de plaats van": r"in de plaats (daar)?van",
     "lijnen van (lines of)": r"\blijnen van\b",
+    # the Netherlands: het afgelopen jaar, de benoeming (a Dutch group's annual-meeting agenda read
+    # 'Activiteitenverslag van het voorbije jaar' and 'Aanstelling van de kascommissie')
+    "voorbije (past)": r"\bvoorbije\b",
+    "aanstelling": r"aanstelling",
 }
 # Messages about a Belgian thing (a Belgian address's box, a Belgian enterprise number) keep the
 # Belgian word in every Dutch: their context starts with 'Belgian'.
@@ -274,6 +278,9 @@ def test_the_flemish_word_check_finds_flemish_words():
     assert flemish_words("voor {f}, tegen {a}", "x") == []
     assert flemish_words("Vertrekken van vorig jaar", "x") == ["vertrekken van (start from)"]
     assert flemish_words("Laatste rekeninguittreksel", "x") == ["uittreksel"]
+    assert flemish_words("Financieel verslag van het voorbije jaar", "x") == ["voorbije (past)"]
+    assert flemish_words("Het jaar is nog niet voorbij.", "x") == []
+    assert flemish_words("Aanstelling van de kascommissie", "x") == ["aanstelling"]
     assert flemish_words("Opnieuw nakijken", "x") == ["nakijken"]
     assert flemish_words("Het bestand bevat geen verrichtingen.", "x") == ["verrichting"]
     assert flemish_words("geen enkele bankverrichting", "x") == ["verrichting"]

@@ -105,3 +105,16 @@ def test_missing_folder_or_a_folder_as_target_is_refused(tmp_path):
         write_document(tmp_path / "nowhere" / "list.pdf", INFO, lambda flow: None)
     with pytest.raises(DomainError, match="folder"):
         write_document(tmp_path, INFO, lambda flow: None)
+
+
+def test_the_last_row_never_stands_alone_on_a_new_page():
+    # The audit pack's receipts index put its last row alone on the last page, under the repeated header.
+    for count in range(40, 80):
+        buffer = io.BytesIO()
+        rows = [[f"Row {i:03d}", "x", str(i)] for i in range(1, count + 1)]
+        write_document(buffer, INFO, lambda flow, rows=rows: flow.table(
+            [Column("Label"), Column("Name"), Column("Count", align="right")], rows, title="Index"))
+        texts = [page.extract_text() for page in PdfReader(buffer).pages]
+        per_page = [sum(line.startswith("Row ") for line in text.splitlines()) for text in texts]
+        assert sum(per_page) == count
+        assert all(n != 1 for n in per_page[1:]), (count, per_page)

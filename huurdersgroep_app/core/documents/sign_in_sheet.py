@@ -22,7 +22,7 @@ from huurdersgroep_app.core.services.meetings.proxies import proxy_rules
 from huurdersgroep_app.core.services.meetings.record import MeetingRecord, load_meeting
 from huurdersgroep_app.i18n import _, format_date, ngettext
 
-SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3)
+SIGNING = TableStyle(font_size=9.5, row_height=24, keep_rows=3, keep_last_pair=False)  # its own blank rows
 # Walk-ins: a tenth of the people expected. The attendance at earlier meetings says little about
 # walk-ins (only guests are recorded, and a members' meeting may be the group's first of its kind),
 # whereas a tenth of the list scales from a board meeting of six to an annual meeting of thousands.

@@ -75,6 +75,8 @@ class TableStyle:
     row_height: float = 14
     padding: float = 3
     keep_rows: int = 3  # rows that must fit under a title and header, else a new page first
+    # False where a document places its last rows itself (the sign-in sheet's blank rows).
+    keep_last_pair: bool = True  # the last row never goes alone onto a new page
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -211,17 +213,23 @@ class PageFlow:
         if title:
             self._heading(title)
         table.header()
-        count = 0
+        count = here = 0  # rows drawn in all, and on this page
         for index, row in enumerate(rows):
             height = table.row_height(row)
-            if height > self.room() and self.y < self.top:
+            # The last row (often the total) never goes alone onto a new page: the one before it goes
+            # with it, where that leaves two or more rows behind.
+            lone_last = (table.style.keep_last_pair and index == len(rows) - 2 and here >= 2
+                         and height <= self.room() < height + table.row_height(rows[-1]))
+            if (height > self.room() or lone_last) and self.y < self.top:
                 self.new_page()
+                here = 0
                 if title:
                     self._heading(_("{title} (continued)").format(title=title))
                 table.header()
             table.row(row, index, height)
             self.rows_on_page[self.page] = self.rows_on_page.get(self.page, 0) + 1
             count += 1
+            here += 1
         if not count and empty_text:
             table.row(Row([empty_text]), 1, table.style.row_height, span=True)
         self.space(table.style.row_height * 0.6)
@@ -251,7 +259,7 @@ class _TableDrawer:
         if size != style.font_size:  # a smaller font to keep every value whole: rows shrink with it
             ratio = size / style.font_size
             style = TableStyle(font_size=size, row_height=style.row_height * ratio, padding=style.padding,
-                               keep_rows=style.keep_rows)
+                               keep_rows=style.keep_rows, keep_last_pair=style.keep_last_pair)
         self.style = style
         self.widths = widths
         self.lefts = []
