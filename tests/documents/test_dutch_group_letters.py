@@ -25,3 +25,17 @@ def test_the_annual_meetings_agenda_in_netherlands_dutch(nl_db, tmp_path, pdf_li
     assert "Financieel verslag over het afgelopen jaar" in text
     assert "Benoeming van de kascommissie" in text
     assert "voorbije" not in text and "Aanstelling" not in text
+
+
+def test_the_year_plan_is_a_jaarplan_throughout(nl_db, tmp_path, pdf_lines):
+    """The title said 'Jaarplan 2027' (nl_NL) and the line under it 'Er is nog geen jaarplanning voor
+    2027.' (nl_BE's word through the fallback); the checklist listed 'Jaarplan 2027' as missing because
+    'Er is nog geen jaarplanning'."""
+    from huurdersgroep_app.core.documents.funding.year_plan import write_year_plan
+
+    out = tmp_path / "jaarplan.pdf"
+    with nl_db.reading() as s, i18n.language("nl_NL"):
+        write_year_plan(s, 2027, out, today=date(2026, 12, 7))
+    text = " ".join(pdf_lines(out))
+    assert "Jaarplan 2027" in text and "Er is nog geen jaarplan voor 2027." in text
+    assert "jaarplanning" not in text.lower()
