@@ -147,6 +147,10 @@ def test_empty_period(db, sample, tmp_path, pdf_pages):
     history = flat(pdf_pages(tmp_path / "h.pdf")[0])
     assert "No consultation meetings were recorded in this period." in history
     assert "No advice was sent in this period." in history
+    # One sentence, not '0 consultation meetings … 0 advices given: 0 followed, 0 partly followed …'
+    assert ("Nothing with the landlord in this period: no consultation meeting, no advice, no signal passed on."
+            in history)
+    assert "0 advices given" not in history and "0 consultation meetings" not in history
 
 
 def test_the_french_signals_report_counts_collective_signals_without_a_plural_in_brackets(db, sample, tmp_path,
