@@ -34,7 +34,7 @@ def docx_text(path) -> str:
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     parts += [p.text for p in document.sections[0].header.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")  # the no-break spaces that keep dates whole read as spaces
 
 
 def test_advice_letter_pdf(db, sample, tmp_path, pdf_pages):
@@ -147,6 +147,10 @@ def test_empty_period(db, sample, tmp_path, pdf_pages):
     history = flat(pdf_pages(tmp_path / "h.pdf")[0])
     assert "No consultation meetings were recorded in this period." in history
     assert "No advice was sent in this period." in history
+    # One sentence, not '0 consultation meetings … 0 advices given: 0 followed, 0 partly followed …'
+    assert ("Nothing with the landlord in this period: no consultation meeting, no advice, no signal passed on."
+            in history)
+    assert "0 advices given" not in history and "0 consultation meetings" not in history
 
 
 def test_the_french_signals_report_counts_collective_signals_without_a_plural_in_brackets(db, sample, tmp_path,

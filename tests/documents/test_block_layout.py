@@ -71,3 +71,19 @@ def test_a_long_date_in_running_text_never_breaks_after_the_day(tmp_path, lang):
         b.write_pdf(out, INFO, [b.Para(" ".join(words) + " " + day + " en verder.")])
     plain = pdf_layout.normal(day)
     assert any(plain in line.text for line in pdf_layout.lines(out)), [line.text for line in pdf_layout.lines(out)]
+
+
+def test_a_date_inside_a_table_cell_never_breaks_after_the_day(tmp_path):
+    """The minutes' action points: 'afgewerkt 29 / maart 2025' in a narrow status column. The text may
+    wrap before the date, never inside it."""
+    from huurdersgroep_app.i18n import format_date, language
+
+    out = tmp_path / "cells.pdf"
+    with language("nl_BE"):
+        done = "afgewerkt " + format_date(date(2025, 3, 29), "long")
+        b.write_pdf(out, INFO, [b.Table(["Actie", "Wie", "Uiterlijk", "Vanaf", "Status"],
+                                        [["Verslag van de jaarvergadering in de nieuwsbrief zetten", "Ayşe Yılmaz",
+                                          "29 april 2024", "30 maart 2024", done]],
+                                        [0.3, 0.18, 0.17, 0.17, 0.18], whole=(2, 3))])
+    texts = [line.text for line in pdf_layout.lines(out)]
+    assert any("29 maart 2025" in text for text in texts), texts

@@ -205,10 +205,13 @@ def _field_widths(block: Fields, width: float) -> list[float]:
 
 def _pdf_table(block: Table, width: float, st) -> _Table:
     shares = list(block.widths)
-    widths, size = fit_widths(block.header, block.rows, shares, width, font=FONT, header_font=FONT_BOLD,
+    # Dates whole in the cells too ('afgewerkt 29 / maart 2025' in the minutes' status column), bound
+    # before the columns are measured, so a column is as wide as its widest date.
+    rows = [[keep_dates_whole(c) if isinstance(c, str) else c for c in row] for row in block.rows]
+    widths, size = fit_widths(block.header, rows, shares, width, font=FONT, header_font=FONT_BOLD,
                               size=block.font_size, padding=3,
                               whole=[i in block.whole for i in range(len(shares))])
-    block = Table(block.header, block.rows, block.widths, block.wrap, block.row_height_mm, size, block.whole)
+    block = Table(block.header, rows, block.widths, block.wrap, block.row_height_mm, size, block.whole)
     cell = st["cell"].clone("tcell", fontSize=block.font_size, leading=block.font_size * 1.25)
     head = st["cell_bold"].clone("thead", fontSize=block.font_size, leading=block.font_size * 1.25)
     if block.wrap:

@@ -41,14 +41,22 @@ def write_consultation_history(session: Session, target: Path, date_from: date, 
 def summary_lines(history: ConsultationHistory, today: date) -> list[str]:
     given = len(history.given)
     held = sum(m.held for m in history.meetings)
+    if not (held or given or history.signals_forwarded):
+        # A new group's first history read '0 consultation meetings … 0 advices given: 0 followed, 0 partly
+        # followed …': a row of zeros where one sentence says it.
+        return [_("Nothing with the landlord in this period: no consultation meeting, no advice, no signal "
+                  "passed on.")]
     lines = [ngettext("{n} consultation meeting with the landlord.", "{n} consultation meetings with the landlord.",
                       held).format(n=held)]
-    lines.append(ngettext("{n} advice given: {followed} followed, {partly} partly followed, {not_followed} not "
-                          "followed, {waiting} awaiting a reply.",
-                          "{n} advices given: {followed} followed, {partly} partly followed, {not_followed} not "
-                          "followed, {waiting} awaiting a reply.", given).format(
-        n=given, followed=history.count("followed"), partly=history.count("partly"),
-        not_followed=history.count("not_followed"), waiting=history.awaiting_reply))
+    if not given:
+        lines.append(_("No advice given."))
+    else:
+        lines.append(ngettext("{n} advice given: {followed} followed, {partly} partly followed, {not_followed} not "
+                              "followed, {waiting} awaiting a reply.",
+                              "{n} advices given: {followed} followed, {partly} partly followed, {not_followed} not "
+                              "followed, {waiting} awaiting a reply.", given).format(
+            n=given, followed=history.count("followed"), partly=history.count("partly"),
+            not_followed=history.count("not_followed"), waiting=history.awaiting_reply))
     replied = given - history.awaiting_reply
     if replied:
         lines.append(_("The landlord answered {on_time} of {replied} advices within the agreed term.").format(

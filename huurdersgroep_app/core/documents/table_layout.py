@@ -31,7 +31,7 @@ MIN_FONT_SIZE = 6.0
 def keep_dates_whole(text: str) -> str:
     """Running text with no-break spaces inside its written-out dates, in the current language: a line
     never ends on the day with the month on the next ('31 / december 2026'). Dates a user typed (a
-    decision's text) stay whole too. Not for table cells: their widths are measured on the text as given."""
+    decision's text) stay whole too. In a table cell, bind them before the columns are measured."""
     return _date_pattern(date_locale()).sub(lambda m: m.group(0).replace(" ", "\u00a0"), text) if text else text
 
 
