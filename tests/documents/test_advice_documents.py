@@ -34,7 +34,7 @@ def docx_text(path) -> str:
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     parts += [p.text for p in document.sections[0].header.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")  # the no-break spaces that keep dates whole read as spaces
 
 
 def test_advice_letter_pdf(db, sample, tmp_path, pdf_pages):

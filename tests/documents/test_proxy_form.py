@@ -61,7 +61,9 @@ def test_the_hand_in_day_of_the_rules_and_the_word_file(db, annual, tmp_path):
     document = docx.Document(str(out))
     text = "\n".join([p.text for p in document.paragraphs]
                      + [c.text for t in document.tables for r in t.rows for c in r.cells])
-    assert "by Thursday, 26 March 2026 at the latest" in text
+    # The date whole at a line break, as in the PDF (no-break spaces, which a reader reads as spaces).
+    assert "26\u00a0March\u00a02026" in text
+    assert "by Thursday, 26 March 2026 at the latest" in text.replace("\u00a0", " ")
 
 
 def test_a_board_meeting_has_no_proxy_form(db, annual, tmp_path):

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents import envelope
 from huurdersgroep_app.core.documents.base import FONT_BOLD, DocumentInfo, check_target, register_fonts
-from huurdersgroep_app.core.documents.table_layout import text_width
+from huurdersgroep_app.core.documents.table_layout import keep_dates_whole, text_width
 from huurdersgroep_app.i18n import _, format_date, get_language
 
 FONT = "DejaVu Sans"
@@ -307,7 +307,7 @@ def _fields(doc, block: b.Fields) -> None:
     for label, value in block.rows:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
-        cells[1].paragraphs[0].add_run(value)
+        cells[1].paragraphs[0].add_run(keep_dates_whole(value))
         for cell in cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(1)
     _grid(table, [Mm(label_width), Mm(TEXT_WIDTH - label_width)])
@@ -379,7 +379,7 @@ def write_docx(target, info: DocumentInfo, blocks: list, lang: str | None = None
             p = doc.add_paragraph()
             if block.lead:
                 p.add_run(block.lead).bold = True
-            run = p.add_run(block.text)
+            run = p.add_run(keep_dates_whole(block.text))  # as in the PDF: no line break inside a date
             run.bold = block.bold
             if block.style in ("small", "muted"):
                 _small(run, 8.5, MUTED if block.style == "muted" else RGBColor(0, 0, 0))
@@ -387,7 +387,7 @@ def write_docx(target, info: DocumentInfo, blocks: list, lang: str | None = None
                 run.font.size = Pt(15 if block.style == "big" else 28)
         elif isinstance(block, b.Bullets):
             for item in block.items:
-                doc.add_paragraph(item, style="List Number" if block.numbered else "List Bullet")
+                doc.add_paragraph(keep_dates_whole(item), style="List Number" if block.numbered else "List Bullet")
         elif isinstance(block, b.Fields):
             _fields(doc, block)
         elif isinstance(block, b.Table):
