@@ -120,7 +120,8 @@ def _text(value: str) -> str:
 
 
 def _running(value: str) -> str:
-    """Running text (not a table cell): its dates stay whole at a line break."""
+    """Running text: its dates stay whole at a line break (a table's cells are bound in ``_pdf_table``,
+    before their columns are measured)."""
     return _text(keep_dates_whole(value))
 
 
