@@ -44,6 +44,7 @@ class Title:
 class Heading:
     text: str
     level: int = 2  # 2 or 3
+    keep_mm: float = 0  # room asked for what follows, if more than KEEP_WITH_HEADING (a short section kept whole)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _text(value: str) -> str:
 
 
 def _running(value: str) -> str:
-    """Running text (not a table cell): its dates stay whole at a line break."""
+    """Running text: its dates stay whole at a line break (a table's cells are bound in ``_pdf_table``,
+    before their columns are measured)."""
     return _text(keep_dates_whole(value))
 
 
@@ -143,7 +145,8 @@ def _pdf_flowables(blocks: list, width: float) -> list:
             # Only the next heading: a run of empty agenda items is a list of headings that may break
             # anywhere, and asking room for all of them left half a page blank above the first.
             then_heading = index + 1 < len(blocks) and isinstance(blocks[index + 1], Heading)
-            out.append(CondPageBreak(KEEP_WITH_HEADING + (HEADING_ROOM if then_heading else 0)))
+            out.append(CondPageBreak(max(KEEP_WITH_HEADING, block.keep_mm * mm) + (HEADING_ROOM if then_heading
+                                                                                   else 0)))
             out.append(Paragraph(_running(block.text), st["h2" if block.level <= 2 else "h3"]))
         elif isinstance(block, Para):
             style = st["para" if block.style == "body" else block.style]

@@ -19,7 +19,9 @@ def register_blocks(session: Session, today: date) -> list:
     out: list = [b.Title(_("Register of processing activities")),
                  b.Para(_("{group} · {date}").format(group=org.name, date=format_date(today, "long")), "muted")]
     for activity in processing_activities(session):
-        out += [b.Heading(activity.name), b.Fields([
+        # Each activity's six lines stay on one page with their heading (the dues' 'How long' and 'Who
+        # has access' went over to the next page, away from what they are about).
+        out += [b.Heading(activity.name, keep_mm=60), b.Fields([
             (_("What"), activity.data), (_("Why"), activity.purpose), (_("Ground"), activity.legal_basis),
             (_("How long"), activity.retention), (_("Who has access"), activity.access),
             (_("Records now"), format_number(activity.records))])]
