@@ -95,3 +95,27 @@ def test_the_pdf_names_the_members_language_and_tells_their_number_from_the_hous
     assert f"Member number {member}" in text
     assert "Number 17" in text
     assert "Language Français (Belgique)" in text and "fr_BE" not in text
+
+
+def test_a_payments_description_is_not_squeezed_beside_short_columns(db, people, tmp_path):
+    # Every column had the same width: 'Dues paid in cash at the annual meeting' wrapped onto three lines
+    # beside a half-empty 'Amount' column.
+    from decimal import Decimal
+
+    import pdfplumber
+
+    from huurdersgroep_app.core.services.finance import accounts, categories, entries
+
+    with db.transaction() as s:
+        cash = accounts.add_account(s, "Kas", "cash").id
+        dues = next(c.id for c in categories.list_categories(s) if c.code == "membership_dues")
+        entries.add_entry(s, entries.EntryInput(date(2025, 3, 29), cash, Decimal("15.00"), dues,
+                                                description="Dues paid in cash at the meeting",
+                                                counterparty="Griet Vandewalle", member_id=people.former))
+    with db.reading() as s:
+        write_person_pdf(s, tmp_path / "griet.pdf", member_id=people.former, today=TODAY)
+    descriptions = ["Dues paid in cash at the meeting"]
+    with pdfplumber.open(str(tmp_path / "griet.pdf")) as pdf:
+        lines = [line["text"] for page in pdf.pages for line in page.extract_text_lines()]
+    for text in descriptions:
+        assert any(text in line for line in lines), text

@@ -35,3 +35,18 @@ def test_a_receipt_is_present_without_the_gender_brackets_of_a_person(demo, tmp_
         write_grant_accountability(s, 2024, tmp_path / "ga.pdf", today=TODAY)
     text = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "ga.pdf")).pages)
     assert "présent" in text and "présent(e)" not in text
+
+
+def test_the_receipts_index_adds_up_to_what_was_charged_to_the_grant(demo, tmp_path):
+    # The index listed the receipts without a total, so the funder added them up by hand to check them
+    # against the spending per category.
+    i18n.set_language("en")
+    with demo.reading() as s:
+        write_grant_accountability(s, 2024, tmp_path / "ga.pdf", today=TODAY)
+        accounts = [a for a in grant_accounts(s, 2024) if a.receipts]
+    assert accounts
+    texts = [line.text for line in lines(tmp_path / "ga.pdf")]
+    for account in accounts:
+        charged = normal(format_money(sum((r.amount for r in account.receipts), account.spent_eligible * 0)))
+        assert charged == normal(format_money(account.spent_eligible + account.spent_ineligible))
+        assert f"Total {charged}" in texts, charged

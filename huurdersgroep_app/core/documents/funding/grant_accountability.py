@@ -5,6 +5,7 @@ index can be long) and XLSX for funders who want a spreadsheet."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,9 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
                  " · ".join(x for x in (r.counterparty, r.description) if x), money(r.amount), r.receipt_number,
                  _receipt_state(r)]
         rows.append(Row(cells, fill=MARK_FILL) if r.missing else cells)
+    if rows:  # the funder ticks the receipts off against the spending above: the index adds up too
+        rows.append(total_row(["", "", _("Total"), money(sum((r.amount for r in account.receipts), Decimal("0.00"))),
+                               "", ""]))
     flow.table([Column(_("No."), 0.5, align="right", sample="9999"), Column(_("Date"), 0.9),
                 Column(_("Counterparty / description"), 3.0), money_column(_("Amount"), 1.1),
                 Column(_("Receipt no."), 1.4, align="center"), Column(_("Receipt"), 1.1, align="center")], rows,

@@ -83,8 +83,11 @@ def person_blocks(export: PersonExport) -> list:
                 out.append(b.Para(row["text"], "small"))
             continue
         header = [_(label) for _key, label in section.columns]
-        widths = [1 / len(header)] * len(header)
         rows = [[_value(section.key, key, row.get(key)) for key, _label in section.columns] for row in section.rows]
+        # Shares after the longest value of each column (a description wrapped onto three lines beside a
+        # half-empty 'Amount' column when every column had the same width).
+        longest = [min(max(len(text) for text in column), 40) for column in zip(header, *rows, strict=True)]
+        widths = [n / sum(longest) for n in longest]
         out.append(b.Table(header, rows, widths))
     return out
 
