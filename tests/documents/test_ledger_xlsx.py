@@ -50,6 +50,15 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_on_every_pag
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
 
 
+def test_every_printed_page_names_the_group_and_the_sheet_and_is_numbered(db, group, tmp_path):
+    # Printed, the ledger's pages said neither whose books they were nor in which order they go.
+    book = _book(db, tmp_path)
+    for sheet in book.worksheets:
+        assert sheet.oddHeader.left.text == "Huurdersgroep De Linde"
+        assert sheet.oddHeader.right.text == sheet.title
+        assert sheet.oddFooter.right.text == "Page &P of &N"
+
+
 def _shown_length(value) -> int:
     if isinstance(value, (date, datetime)):
         return 10

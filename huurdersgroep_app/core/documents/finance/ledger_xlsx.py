@@ -18,6 +18,7 @@ from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.core.services.finance.ledger import ledger_lines
 from huurdersgroep_app.core.services.finance.transfers import list_transfers
 from huurdersgroep_app.core.services.finance.years import seal_warning
+from huurdersgroep_app.core.services.organisation import get_organisation
 from huurdersgroep_app.i18n import _, get_language, pgettext
 
 # Typed cells: a date is a date and an amount a number shown in euros, so the reader's own sums and
@@ -40,7 +41,7 @@ def _shown_length(value) -> int:
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows, money_columns: set[int],
-           date_columns: set[int], total_columns: set[int]):
+           date_columns: set[int], total_columns: set[int], group: str = ""):
     sheet = workbook.create_sheet(title[:31])
     sheet.append(headers)
     for cell in sheet[1]:
@@ -59,7 +60,7 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows, money_colum
         if width > MAX_WIDTH:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _print_setup(sheet)
+    _print_setup(sheet, group, title)
     return sheet
 
 
@@ -75,8 +76,13 @@ def _totals_row(sheet, last: int, columns: set[int]) -> None:
         cell.border = Border(top=Side(style="thin"))
 
 
-def _print_setup(sheet) -> None:
-    """On paper: A4 landscape, one page wide, the header row on every page."""
+def _print_setup(sheet, group: str, title: str) -> None:
+    """On paper: A4 landscape, one page wide, the header row on every page; the group and the sheet's
+    title above each page and its number below (printed pages of the ledger said neither whose books
+    they were nor in what order they go)."""
+    sheet.oddHeader.left.text = group.replace("&", "&&")  # '&' starts a code in a header
+    sheet.oddHeader.right.text = title.replace("&", "&&")
+    sheet.oddFooter.right.text = _("Page {page} of {total}").format(page="&P", total="&N")
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -95,19 +101,20 @@ def write_ledger_xlsx(session: Session, target: Path, year: int) -> int:
     if warning:  # the first sheet a reader sees, so the ledger of altered closed books never looks sound
         workbook.create_sheet(_("Warning")).cell(1, 1, warning)
     lines = ledger_lines(session, year)
+    group = get_organisation(session).name
     _sheet(workbook, _("Ledger {year}").format(year=year),
            [_("No."), _("Date"), _("Account"), _("Counterparty"), _("Description"), _("Category"), _("Amount"),
             _("Entry amount"), _("Member"), _("Grant"), _("Receipt no."), _("Receipts")],
            ([x.number, x.booked_on, x.account, x.counterparty, x.description, x.category, x.amount, x.entry_amount,
-             x.member, x.grant, x.receipt_number, x.receipts] for x in lines), {7, 8}, {2}, {7})
+             x.member, x.grant, x.receipt_number, x.receipts] for x in lines), {7, 8}, {2}, {7}, group)
     _sheet(workbook, _("Transfers"), [_("Date"), _("From (account)"), _("To (account)"), _("Amount"), _("Description")],
            ([t.transferred_on, t.from_account, t.to_account, t.amount, t.description]
-            for t in list_transfers(session, year)), {4}, {1}, {4})
+            for t in list_transfers(session, year)), {4}, {1}, {4}, group)
     _sheet(workbook, _("Balances"), [_("Account"), _("IBAN"), _("Opening"), _("Income"), _("Expenses"),
                                      _("Transfers"),
                                      # TRANSLATORS: column of an account's balance at the end of the year
                                      pgettext("balance", "Closing")],
            ([b.name, b.iban, b.opening, b.income, b.expense, b.transfers_net, b.closing]
-            for b in account_balances(session, year)), {3, 4, 5, 6, 7}, set(), {3, 4, 5, 6, 7})
+            for b in account_balances(session, year)), {3, 4, 5, 6, 7}, set(), {3, 4, 5, 6, 7}, group)
     workbook.save(str(target))
     return len(lines)
