@@ -297,3 +297,12 @@ def test_the_french_receipts_index_says_present_of_a_receipt(db, group, tmp_path
         write_audit_pack(s, path, 2025, today=date(2026, 1, 20))
     text = " ".join(pdf_lines(path))
     assert "R-7 présent" in text and "présent(e)" not in text
+
+
+def test_a_bank_account_without_a_statement_is_marked_to_check(db, group, tmp_path, pdf_lines):
+    # The result column read 'check', which an English reader takes for a tick, i.e. fine.
+    path = tmp_path / "audit.pdf"
+    with db.reading() as s:
+        write_audit_pack(s, path, 2025, today=date(2026, 1, 20))
+    bank = _line(pdf_lines(path), "Bank –")
+    assert bank.startswith("Bank – no statement ") and bank.endswith(" to check"), bank

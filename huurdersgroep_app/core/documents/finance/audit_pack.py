@@ -57,7 +57,7 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
         if checks.bank_checks:
             rows = [[c.account_name, format_date(c.statement_date) if c.statement_date else "–",
                      money(c.statement_balance) if c.statement_balance is not None else _("no statement"),
-                     money(c.books_balance), _("agrees") if c.ok else _("check")] for c in checks.bank_checks]
+                     money(c.books_balance), _("agrees") if c.ok else _("to check")] for c in checks.bank_checks]
             flow.table([Column(_("Bank account"), 2.2), Column(_("Last statement"), 1.2),
                         money_column(_("Bank says")), money_column(_("Books say")), Column(_("Result"), 0.9)],
                        rows, title=_("Bank statements against the books"))
