@@ -306,3 +306,16 @@ def test_a_bank_account_without_a_statement_is_marked_to_check(db, group, tmp_pa
         write_audit_pack(s, path, 2025, today=date(2026, 1, 20))
     bank = _line(pdf_lines(path), "Bank –")
     assert bank.startswith("Bank – no statement ") and bank.endswith(" to check"), bank
+
+
+def test_the_signatures_never_stand_on_a_page_of_their_own(db, group, tmp_path, pdf_pages):
+    # The demo's French report put the treasurer's and the chair's signature lines alone on page 3.
+    for count in range(0, 60, 3):
+        with db.transaction() as s:
+            set_report_notes(s, 2025, "\n\n".join(f"Remark number {i} on the year." for i in range(count)))
+        path = tmp_path / f"report{count}.pdf"
+        with db.reading() as s:
+            write_financial_report(s, path, 2025)
+        signed = next(text for text in pdf_pages(path) if "Treasurer" in text)
+        last_note = f"Remark number {count - 1} on the year." if count else "The books hold"
+        assert last_note in signed, count

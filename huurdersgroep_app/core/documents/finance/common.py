@@ -221,10 +221,13 @@ def draw_budget_chart(flow: PageFlow, rows: list[CategoryFigure], *, title: str,
     flow.y -= height + 8
 
 
+SIGNATURE_HEIGHT = 70  # what signature_lines takes
+
+
 def signature_lines(flow: PageFlow, roles: list[str]) -> None:
     """'Name, date, signature' boxes side by side for the given roles."""
     c = flow.canvas
-    height = 70
+    height = SIGNATURE_HEIGHT
     flow.ensure(height)
     width = flow.width / max(len(roles), 1)
     top = flow.y

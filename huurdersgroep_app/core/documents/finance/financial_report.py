@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.db.models.finance import Entry
 from huurdersgroep_app.core.documents.finance.budget_vs_actual import result_table
-from huurdersgroep_app.core.documents.finance.common import (balances_table, budget_vs_actual_table,
+from huurdersgroep_app.core.documents.base import FONT
+from huurdersgroep_app.core.documents.finance.common import (SIGNATURE_HEIGHT, balances_table, budget_vs_actual_table,
                                                              draw_budget_chart, info, money, money_column,
                                                              netting_notes, period_text, signature_lines)
+from huurdersgroep_app.core.documents.table_layout import keep_dates_whole, wrap_text
 from huurdersgroep_app.core.documents.tables import Column, PageFlow, write_document
 from huurdersgroep_app.core.services.finance import years
 from huurdersgroep_app.core.services.finance.allowances import allowance_rows
@@ -94,24 +96,32 @@ def write_financial_report(session: Session, target, year: int, today: date | No
             flow.paragraph(ngettext("{count} volunteer received allowances, in total {total}.",
                                     "{count} volunteers received allowances, in total {total}.",
                                     len(allowances)).format(count=len(allowances), total=money(total)))
-        flow.heading(_("Notes"))
-        flow.paragraph(_("Budget: {approval}").format(approval=approval_text(budget)))
+        notes = [_("Budget: {approval}").format(approval=approval_text(budget))]
         if entries:
-            flow.paragraph(ngettext("The books hold {count} entry for {year}.",
-                                    "The books hold {count} entries for {year}.",
-                                    entries).format(count=entries, year=year))
+            notes.append(ngettext("The books hold {count} entry for {year}.",
+                                  "The books hold {count} entries for {year}.",
+                                  entries).format(count=entries, year=year))
         else:  # a new group's first report: 'the books hold 0 entries' reads like a count gone wrong
-            flow.paragraph(_("Nothing has been booked for {year} yet.").format(year=year))
+            notes.append(_("Nothing has been booked for {year} yet.").format(year=year))
         if missing:
-            flow.paragraph(ngettext("{count} expense has no receipt attached.",
-                                    "{count} expenses have no receipt attached.", missing).format(count=missing))
+            notes.append(ngettext("{count} expense has no receipt attached.",
+                                  "{count} expenses have no receipt attached.", missing).format(count=missing))
         if table.uncategorised:
-            flow.paragraph(_("{amount} is not categorised yet.").format(amount=money(table.uncategorised)))
-        for text in netting_notes(table):
+            notes.append(_("{amount} is not categorised yet.").format(amount=money(table.uncategorised)))
+        notes += netting_notes(table)
+        written = report_notes(session, year)
+        notes += written.split("\n\n") if written else []
+        # The notes and the signatures share a page: signatures alone on the last page could be
+        # stapled under anything (the demo's French report put them on a page of their own).
+        def height(text: str) -> float:  # as flow.paragraph draws it
+            return len(wrap_text(keep_dates_whole(text), FONT, 9.5, flow.width)) * 9.5 * 1.35 + 9.5 * 0.4
+
+        flow.ensure(30 + sum(map(height, notes)) + 12 + SIGNATURE_HEIGHT)
+        flow.heading(_("Notes"))
+        for n, text in enumerate(notes):
+            if n == len(notes) - 1:  # notes longer than a page: the last one still goes with the signatures
+                flow.ensure(height(text) + 12 + SIGNATURE_HEIGHT)
             flow.paragraph(text)
-        notes = report_notes(session, year)
-        for paragraph in notes.split("\n\n") if notes else ():
-            flow.paragraph(paragraph)
         flow.space(12)
         signature_lines(flow, [_("Treasurer"), _("Chair")])
 
