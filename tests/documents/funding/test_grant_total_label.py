@@ -50,3 +50,31 @@ def test_the_receipts_index_adds_up_to_what_was_charged_to_the_grant(demo, tmp_p
         charged = normal(format_money(sum((r.amount for r in account.receipts), account.spent_eligible * 0)))
         assert charged == normal(format_money(account.spent_eligible + account.spent_ineligible))
         assert f"Total {charged}" in texts, charged
+
+
+def test_the_signatures_never_stand_alone_at_the_top_of_a_page(db, tmp_path):
+    # However long the receipts index, the line under it goes with the treasurer's and chair's signatures.
+    from datetime import date
+    from decimal import Decimal
+
+    from pypdf import PdfReader
+
+    from huurdersgroep_app.core.services.finance import accounts, categories, entries
+    from huurdersgroep_app.core.services.funding import funders, grants
+
+    i18n.set_language("en")
+    with db.transaction() as s:
+        bank = accounts.add_account(s, "Bank", "bank", "BE68 5390 0754 7034").id
+        rooms = next(c.id for c in categories.list_categories(s) if c.code == "meeting_rooms")
+        funder = funders.add_funder(s, funders.FunderInput(name="Stad Gent", kind="municipality")).id
+        grant = grants.add_grant(s, grants.GrantInput(funder_id=funder, year=2025, amount="9000")).id
+    for count in range(1, 90):
+        with db.transaction() as s:
+            entries.add_entry(s, entries.EntryInput(date(2025, 1, 1 + count % 28), bank, Decimal("-45.00"), rooms,
+                                                    counterparty="Buurthuis", description=f"Zaalhuur {count}",
+                                                    receipt_number=f"R-{count}", grant_id=grant))
+        path = tmp_path / f"ga{count}.pdf"
+        with db.reading() as s:
+            write_grant_accountability(s, 2025, path, today=TODAY)
+        signed = next(page.extract_text() for page in PdfReader(str(path)).pages if "Treasurer" in page.extract_text())
+        assert "Missing receipts:" in signed, count

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from huurdersgroep_app.core.documents.base import check_target
-from huurdersgroep_app.core.documents.finance.common import money, money_column, signature_lines, total_row
+from huurdersgroep_app.core.documents.finance.common import (SIGNATURE_HEIGHT, money, money_column, signature_lines,
+                                                             total_row)
 from huurdersgroep_app.core.documents.funding.common import check_format, document_info
 from huurdersgroep_app.core.documents.tables import MARK_FILL, Column, PageFlow, Row, TableStyle, write_document
 from huurdersgroep_app.core.services.funding.accountability import GrantAccount, grant_accounts
@@ -41,7 +42,7 @@ def balance_text(account: GrantAccount) -> str:
     return _("Everything received was spent.")
 
 
-def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
+def draw_grant(flow: PageFlow, account: GrantAccount, signed: bool = False) -> None:
     heading = f"{account.funder} · {account.year}" + (f" · {account.reference}" if account.reference else "")
     flow.heading(heading, keep_with_next=120)
     flow.paragraph(_("Granted {amount}; status: {status}.").format(amount=money(account.granted),
@@ -85,6 +86,8 @@ def draw_grant(flow: PageFlow, account: GrantAccount) -> None:
                 Column(_("Counterparty / description"), 3.0), money_column(_("Amount"), 1.1),
                 Column(_("Receipt no."), 1.4, align="center"), Column(_("Receipt"), 1.1, align="center")], rows,
                title=_("Receipts index"), empty_text=_("No expenses were charged to this grant."), style=SMALL)
+    if signed:  # the signatures below never stand alone at the top of a page: this line goes with them
+        flow.ensure(9 * 1.35 + 9 * 0.4 + 8 + 10 + SIGNATURE_HEIGHT)
     flow.paragraph(_("Missing receipts: {count}.").format(count=len(account.missing_receipts)), size=9)
     flow.space(8)
 
@@ -94,8 +97,8 @@ def _draw(accounts: list[GrantAccount], year: int):
         flow.title(_("Accountability per grant {year}").format(year=year))
         if not accounts:
             flow.paragraph(_("There are no grants for {year}.").format(year=year), bold=True)
-        for account in accounts:
-            draw_grant(flow, account)
+        for n, account in enumerate(accounts):
+            draw_grant(flow, account, signed=n == len(accounts) - 1)
         if accounts:
             flow.space(10)
             signature_lines(flow, [_("Treasurer"), _("Chair")])
