@@ -146,3 +146,13 @@ def test_a_field_label_fits_its_column(tmp_path):
     register_fonts()
     # the widest label and the two cell margins (Word's default 0.19 cm each)
     assert width_mm >= text_width(labels[1], FONT_BOLD, 10) * 25.4 / 72 + 2 * 1.9, width_mm
+
+
+def test_the_signatures_stand_apart_from_the_line_above(tmp_path):
+    """As the PDF's 8 mm: in the Word proxy form the roles sat right under 'Place and date ____'."""
+    document = docx.Document(str(_write(tmp_path)))
+    table = document.tables[-1]
+    roles = [cell.paragraphs[0] for cell in table.rows[0].cells if cell.text]
+    assert [p.text for p in roles] == ["Voorzitter", "Verslaggever"]
+    assert all(p.paragraph_format.space_before is not None and p.paragraph_format.space_before >= Mm(8)
+               for p in roles)

@@ -35,6 +35,7 @@ ACCENT_HEX = "1F5F8B"
 LANGUAGE_TAGS = {"nl_BE": "nl-BE", "nl_NL": "nl-NL", "fr_BE": "fr-BE", "en": "en-GB"}
 PAGE_WIDTH, MARGIN = 210, 18  # mm, as the PDF
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+SIGNATURE_SPACE_MM = 8  # above a signature block, as the PDF's spacer
 LABEL_MARGINS_MM = 6  # a table cell's left and right margins (about 1.9 mm each) and a gap
 
 
@@ -327,6 +328,9 @@ def _signatures(doc, block: b.Signatures) -> None:
             continue
         role, name = people[person]
         _small(table.cell(0, col).paragraphs[0].add_run(role), 8.5)
+        # The PDF's 8 mm above the block: without it the roles sat on the line before ('Place and date',
+        # 'Kind regards,') as if they were part of it.
+        table.cell(0, col).paragraphs[0].paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
         table.cell(2, col).paragraphs[0].add_run(name)
         _cell_border(table.cell(1, col), "bottom", "000000", 6)
     table.rows[1].height = Mm(16)
