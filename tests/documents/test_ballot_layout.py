@@ -152,3 +152,16 @@ def test_too_many_candidates_for_a_quarter_are_refused_with_what_fits(db, tmp_pa
 def test_a_per_page_other_than_1_2_or_4_is_refused(db, meeting, tmp_path):
     with db.reading() as s, pytest.raises(DomainError, match="Choose 1, 2 or 4"):
         write_ballot(s, meeting, tmp_path / "x.pdf", per_page=3)
+
+
+@pytest.mark.parametrize("lang, office", [("en", "Election for the office of board member"),
+                                          ("nl_BE", "Verkiezing voor de functie van bestuurslid"),
+                                          ("fr_BE", "Élection pour la fonction de membre du conseil")])
+def test_the_office_is_named_in_one_phrase(db, meeting, tmp_path, lang, office):
+    """'Verkiezing van: bestuurslid' / 'Election of: board member' read as half a sentence."""
+    out = tmp_path / "ballot.pdf"
+    with db.reading() as s, i18n.language(lang):
+        write_ballot(s, meeting, out, copies=1, per_page=1)
+    with pdfplumber.open(str(out)) as pdf:
+        text = normal(pdf.pages[0].extract_text())
+    assert office in text.splitlines()

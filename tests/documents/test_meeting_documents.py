@@ -215,7 +215,7 @@ def test_ballot_papers_list_the_candidates(db, record, tmp_path, pdf_pages):
             write_ballot(s, record.january, tmp_path / "none.pdf")
     text = "\n".join(pdf_pages(out))
     assert text.count("Ballot paper") >= 3 and text.count("Hilde Mertens") == 3
-    assert "Mark at most 2 boxes." in text and "Election of: board member" in text
+    assert "Mark at most 2 boxes." in text and "Election for the office of board member" in text
 
 
 def test_decisions_register_of_a_year(db, record, tmp_path, pdf_pages):

@@ -100,8 +100,9 @@ def _header(group: str, heading: str, election, width: float) -> list[Line]:
     lines = _wrapped(group, FONT, 8, width, colour=MUTED)
     lines += _wrapped(_("Ballot paper"), FONT_BOLD, 16, width, colour=ACCENT, space_before=2)
     lines += _wrapped(heading, FONT, 9, width)
-    lines += _wrapped(_("Election of: {role}").format(role=role_label(election.role).lower()), FONT_BOLD, 11,
-                      width, space_before=5)
+    # 'Verkiezing van: bestuurslid' read as half a sentence; the office in one phrase.
+    office = _("Election for the office of {role}").format(role=role_label(election.role).lower())
+    lines += _wrapped(office, FONT_BOLD, 11, width, space_before=5)
     lines += _wrapped(ngettext("Mark at most {n} box.", "Mark at most {n} boxes.", election.seats).format(
         n=election.seats), FONT, 10, width, space_before=1)
     return lines
