@@ -156,3 +156,19 @@ def test_the_signatures_stand_apart_from_the_line_above(tmp_path):
     assert [p.text for p in roles] == ["Voorzitter", "Verslaggever"]
     assert all(p.paragraph_format.space_before is not None and p.paragraph_format.space_before >= Mm(8)
                for p in roles)
+
+
+def test_table_columns_are_sized_like_the_pdfs(tmp_path):
+    """The Word table took its column shares as they are, so a value the PDF keeps whole broke there
+    ('nog te / bepalen' in the year plan's 'Wanneer', a column of 15 %): now the PDF's fit_widths."""
+    from huurdersgroep_app.core.documents.base import FONT, register_fonts
+    from huurdersgroep_app.core.documents.table_layout import text_width
+
+    table_block = b.Table(["Wanneer", "Wat"], [["13/01/2026", "Bestuursvergadering"], ["nog te bepalen", "Buurtfeest"]],
+                          [0.1, 0.9], whole=(0,))
+    document = docx.Document(str(_write(tmp_path, blocks=[table_block])))
+    (table,) = document.tables
+    first = table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))[0]
+    width_pt = int(first.get(qn("w:w"))) / 20
+    register_fonts()
+    assert width_pt >= text_width("nog te bepalen", FONT, 9) + 2 * 1.2 * 72 / 25.4, width_pt

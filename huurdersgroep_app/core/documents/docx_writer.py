@@ -22,8 +22,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 from huurdersgroep_app.core.documents import blocks as b
 from huurdersgroep_app.core.documents import envelope
+from huurdersgroep_app.core.documents.base import FONT as PDF_FONT
 from huurdersgroep_app.core.documents.base import FONT_BOLD, DocumentInfo, check_target, register_fonts
-from huurdersgroep_app.core.documents.table_layout import keep_dates_whole, text_width
+from huurdersgroep_app.core.documents.table_layout import fit_widths, keep_dates_whole, text_width
 from huurdersgroep_app.i18n import _, format_date, get_language
 
 FONT = "DejaVu Sans"
@@ -35,6 +36,10 @@ ACCENT_HEX = "1F5F8B"
 LANGUAGE_TAGS = {"nl_BE": "nl-BE", "nl_NL": "nl-NL", "fr_BE": "fr-BE", "en": "en-GB"}
 PAGE_WIDTH, MARGIN = 210, 18  # mm, as the PDF
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+CELL_MARGIN_MM = 1.2  # a table cell's left and right margins
+# A word processor lays text out a little wider than reportlab measures it: a value that just fits
+# the PDF's column broke in LibreOffice.
+WORD_SLACK_PT = 1.5
 SIGNATURE_SPACE_MM = 8  # above a signature block, as the PDF's spacer
 LABEL_MARGINS_MM = 6  # a table cell's left and right margins (about 1.9 mm each) and a gap
 
@@ -267,12 +272,19 @@ def _grid(table, widths) -> None:
 
 def _table(doc, block: b.Table) -> None:
     """The PDF's table look: a bold accent header with a line under it, thin rules between rows."""
+    register_fonts()
     table = doc.add_table(rows=1, cols=len(block.header))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    _cell_margins(table)
-    widths = [Mm(TEXT_WIDTH * share) for share in block.widths]
-    size = Pt(block.font_size)
+    _cell_margins(table, CELL_MARGIN_MM)
+    # The PDF's widths: each column as wide as its widest date, amount or word (fit_widths), so 'nog te
+    # bepalen' or a date does not break in Word where the PDF keeps it whole.
+    points, font_size = fit_widths(block.header, block.rows, list(block.widths), TEXT_WIDTH * 72 / 25.4,
+                                   font=PDF_FONT, header_font=FONT_BOLD, size=block.font_size,
+                                   padding=CELL_MARGIN_MM * 72 / 25.4 + WORD_SLACK_PT,
+                                   whole=[i in block.whole for i in range(len(block.widths))])
+    widths = [Mm(width * 25.4 / 72) for width in points]
+    size = Pt(font_size)
     for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold, run.font.size, run.font.color.rgb = True, size, ACCENT

@@ -40,8 +40,9 @@ def year_plan_blocks(session: Session, year: int) -> list:
             else:
                 budget = "–"
             rows.append([format_date(line.planned_on, "short") if line.planned_on else _("to be set"), what, budget])
+        # 'When' whole on one line, a date or 'to be set' alike ('nog te / bepalen' broke in Word).
         out.append(b.Table([_("When"), _("What"), _("Budget line {year}").format(year=year)], rows,
-                           [0.15, 0.5, 0.35]))
+                           [0.15, 0.5, 0.35], whole=(0,)))
     else:
         out.append(b.Para(_("Nothing planned yet."), "muted"))
     if view.unbudgeted:
