@@ -117,3 +117,27 @@ def test_a_dutch_iban_keeps_the_balances_at_their_normal_size(db, tmp_path, lang
     amount = next(w for w in words if w["text"] in opening.split() and abs(w["top"] - name["top"]) < 2)
     # The table's normal size (9 pt) for the account, its IBAN and its amounts: never shrunk to make room.
     assert [round(w["size"], 1) for w in (name, iban, amount)] == [9.0, 9.0, 9.0]
+
+
+def test_every_page_of_the_audit_packs_ledger_and_receipts_index_says_which_it_is(books, tmp_path, pdf_pages):
+    # Both run over pages under the same columns (No., Date, …): a page of bare columns in the middle
+    # of the pack did not say whether the committee was reading the ledger or the receipts index.
+    with books.transaction() as s:
+        bank = next(a.id for a in accounts.list_accounts(s) if a.name == "Zichtrekening")
+        drinks = categories.category_by_code(s, "refreshments").id
+        for day in range(1, 121):
+            entries.add_entry(s, entries.EntryInput(date(2025, 1 + day % 12, 1 + day % 28), bank,
+                                                    f"-{day}.50", drinks, counterparty=f"Bakkerij nummer {day}"))
+    path = tmp_path / "audit.pdf"
+    with books.reading() as s:
+        write_audit_pack(s, path, 2025, today=date(2026, 1, 20))
+    pages = pdf_pages(path)
+    ledger = [i for i, text in enumerate(pages) if "Ledger 2025" in text]
+    index = [i for i, text in enumerate(pages) if "Receipts index 2025" in text]
+    assert len(ledger) >= 3 and len(index) >= 3
+    assert ledger == list(range(ledger[0], ledger[-1] + 1)) and index == list(range(index[0], index[-1] + 1))
+    for i in ledger[1:]:
+        assert "Ledger 2025 (continued)" in pages[i]
+    for i in index[1:]:
+        assert "Receipts index 2025 (continued)" in pages[i]
+    assert index[0] == ledger[-1] + 1

@@ -200,8 +200,13 @@ class PageFlow:
 
     # ----- tables
     def table(self, columns: Sequence[Column], rows: Iterable, *, title: str = "", empty_text: str = "",
-              style: TableStyle = TableStyle()) -> int:
+              style: TableStyle = TableStyle(), continues: str = "") -> int:
         """Draw ``rows`` (sequences of cells, or ``Row``) under a header; returns the rows drawn.
+
+        ``continues`` names the page title a table without a ``title`` of its own stands under: the
+        pages it runs onto say '{continues} (continued)' above the header, as a titled table's do. In a
+        document of several long sections (the audit pack's ledger and receipts index) a page of bare
+        columns does not say which one it belongs to.
 
         The rows are measured before anything is drawn (the widths come from the widest values), so an
         iterator is read into a list first."""
@@ -213,6 +218,7 @@ class PageFlow:
         if title:
             self._heading(title)
         table.header()
+        again = title or continues
         count = here = 0  # rows drawn in all, and on this page
         for index, row in enumerate(rows):
             height = table.row_height(row)
@@ -223,8 +229,8 @@ class PageFlow:
             if (height > self.room() or lone_last) and self.y < self.top:
                 self.new_page()
                 here = 0
-                if title:
-                    self._heading(_("{title} (continued)").format(title=title))
+                if again:
+                    self._heading(_("{title} (continued)").format(title=again))
                 table.header()
             table.row(row, index, height)
             self.rows_on_page[self.page] = self.rows_on_page.get(self.page, 0) + 1

@@ -67,17 +67,20 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
             flow.paragraph(text, size=9)
 
         flow.new_page()
-        flow.title(_("Ledger {year}").format(year=year))
+        ledger_title = _("Ledger {year}").format(year=year)
+        flow.title(ledger_title)
         columns = [Column(_("No."), 0.5, align="right", sample=str(len(numbers))), Column(_("Date"), 1.0),
                    Column(_("Account"), 0.9), Column(_("Counterparty / description"), 3.0),
                    Column(_("Category"), 1.8), money_column(_("Amount"), 1.1), Column(_("Receipt"), 0.8)]
         rows = [[line.number, format_date(line.booked_on, "short"), line.account,
                  _ledger_text(line), line.category, money(line.amount),
                  line.receipt_number or (str(line.receipts) if line.receipts else "")] for line in ledger]
-        flow.table(columns, rows, empty_text=_("No entries in {year}.").format(year=year), style=SMALL)
+        flow.table(columns, rows, empty_text=_("No entries in {year}.").format(year=year), style=SMALL,
+                   continues=ledger_title)
 
         flow.new_page()
-        flow.title(_("Receipts index {year}").format(year=year))
+        index_title = _("Receipts index {year}").format(year=year)
+        flow.title(index_title)
         flow.paragraph(_("Every expense that needs a receipt; missing receipts are marked."), size=9)
         index = []
         # The receipt is there: French 'présent', not the attendance's 'présent(e)', said of a person.
@@ -95,7 +98,8 @@ def write_audit_pack(session: Session, target, year: int, today: date | None = N
         flow.table([Column(_("No."), 0.5, align="right", sample=str(len(numbers))), Column(_("Date"), 1.0),
                     Column(_("Counterparty"), 3.0), money_column(_("Amount"), 1.1),
                     Column(_("Receipt no."), 1.0), Column(_("Receipt"), 1.0)],
-                   [r for _n, r in index], empty_text=_("No expenses in {year}.").format(year=year), style=SMALL)
+                   [r for _n, r in index], empty_text=_("No expenses in {year}.").format(year=year), style=SMALL,
+                   continues=index_title)
         flow.paragraph(_("Missing receipts: {count}.").format(count=len(missing)), bold=True)
 
         flow.new_page()
