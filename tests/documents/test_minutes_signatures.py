@@ -17,16 +17,21 @@ def _pages_of(path, word: str) -> list[int]:
         return [n for n, page in enumerate(pdf.pages, 1) for w in page.extract_words() if w["text"] == word]
 
 
-def test_the_signatures_share_their_page_with_the_last_lines(db, tmp_path):
+def _held_board_meeting(db, closing_notes: str) -> tuple[int, int]:
+    """A board meeting held by three present members, with ``closing_notes`` under its last item:
+    (the meeting's id, its first item's id)."""
     ids = meeting_group.build(db).ids
     with db.transaction() as s:
         meeting = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025", place="Buurtlokaal"))
         for key in ("anna", "chris", "els"):
             attendance.set_attendance(s, meeting.id, ids[key], "present")
         meetings.set_meeting_status(s, meeting.id, "held")
-        first, last = meeting.items[0].id, meeting.items[-1].id
-        agenda.set_item_notes(s, last, "De voorzitter dankt iedereen voor de inzet.\nSlotwoord.")
-        meeting_id = meeting.id
+        agenda.set_item_notes(s, meeting.items[-1].id, closing_notes)
+        return meeting.id, meeting.items[0].id
+
+
+def test_the_signatures_share_their_page_with_the_last_lines(db, tmp_path):
+    meeting_id, first = _held_board_meeting(db, "De voorzitter dankt iedereen voor de inzet.\nSlotwoord.")
     alone = []
     # Longer and longer notes under the first item push the end of the minutes down: at some length the
     # signatures no longer fit under the last lines.
@@ -47,14 +52,7 @@ def test_the_word_minutes_keep_the_last_lines_with_the_signatures(db, tmp_path):
     """In the DOCX the paragraphs before the signatures keep with the next: Word moves them together."""
     import docx
 
-    ids = meeting_group.build(db).ids
-    with db.transaction() as s:
-        meeting = meetings.create_meeting(s, MeetingInput(type="board", scheduled_on="14/01/2025", place="Buurtlokaal"))
-        for key in ("anna", "chris", "els"):
-            attendance.set_attendance(s, meeting.id, ids[key], "present")
-        meetings.set_meeting_status(s, meeting.id, "held")
-        agenda.set_item_notes(s, meeting.items[-1].id, "De voorzitter dankt iedereen.\nSlotwoord.")
-        meeting_id = meeting.id
+    meeting_id, _first = _held_board_meeting(db, "De voorzitter dankt iedereen.\nSlotwoord.")
     path = tmp_path / "minutes.docx"
     with db.reading() as s:
         write_minutes(s, meeting_id, path, fmt="docx")
