@@ -57,13 +57,17 @@ def test_a_group_without_complexes_counts_no_dwellings_as_unknown(nl_db, tmp_pat
     assert "No complex – 3 – Total – 3 –" in text
 
 
+def _activity_report_text(db, tmp_path, pdf_lines) -> str:
+    out = tmp_path / "report.pdf"
+    with db.reading() as s:
+        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
+    return " ".join(pdf_lines(out))
+
+
 def test_the_activity_report_of_a_group_without_complexes_has_no_complex_table(nl_db, tmp_path, pdf_lines):
     """A table of one 'No complex' row and its total only repeated '31 December 2026 3'."""
     _members_without_complex(nl_db)
-    out = tmp_path / "report.pdf"
-    with nl_db.reading() as s:
-        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
-    text = " ".join(pdf_lines(out))
+    text = _activity_report_text(nl_db, tmp_path, pdf_lines)
     assert "31 December 2026 3 Meetings" in text
     assert "No complex" not in text and "Dwellings" not in text
 
@@ -72,17 +76,12 @@ def test_a_group_without_a_board_gets_no_rota_of_no_one(nl_db, tmp_path, pdf_lin
     """'The board did not change in 2026' and 'Retirement rota: … due to step down: no one.' under 'No
     one held an office' said nothing; a board whose terms all run on is told so in a sentence."""
     _members_without_complex(nl_db)
-    out = tmp_path / "report.pdf"
-    with nl_db.reading() as s:
-        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
-    text = " ".join(pdf_lines(out))
+    text = _activity_report_text(nl_db, tmp_path, pdf_lines)
     assert "No one held an office on 31 December 2026. Members" in text
     assert "did not change" not in text and "no one." not in text
     with nl_db.transaction() as s:
         first = s.scalars(select(Member.id).order_by(Member.id)).first()
         board.assign_office(s, first, "chair", date(2025, 3, 1), date(2029, 3, 1))
-    with nl_db.reading() as s:
-        write_activity_report(s, 2026, out, today=date(2026, 12, 7))
-    text = " ".join(pdf_lines(out))
+    text = _activity_report_text(nl_db, tmp_path, pdf_lines)
     assert "Retirement rota: no board member's term ends at the annual meeting of" in text
     assert "due to step down: no one" not in text
