@@ -2,18 +2,14 @@
 more width than the screen has (a row of buttons on the members page once made it 1421 px)."""
 from __future__ import annotations
 
+from laptop_window import laptop_window
+
 from huurdersgroep_app import i18n
-from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 
 def test_every_page_fits_1366_pixels(group, qtbot):
     i18n.set_language("nl_BE")
-    window = MainWindow(AppContext(group))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(group, qtbot)
     for spec in window.specs:
         window.show_page(spec.name)
         qtbot.wait(5)

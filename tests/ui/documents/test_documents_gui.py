@@ -8,26 +8,21 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
+from laptop_window import laptop_window
 
 from huurdersgroep_app.core.documents.catalogue import GROUPS, kinds
 from huurdersgroep_app.core.services import organisation
 from huurdersgroep_app.core.services.documents.made import last_made, made_key
 from huurdersgroep_app.core.services.finance.balances import account_balances
 from huurdersgroep_app.i18n import format_money, language
-from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.documents import making
 from huurdersgroep_app.ui.kit import formats
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 LAST_YEAR = date.today().year - 1
 
 
 def _page(db, qtbot):
-    win = MainWindow(AppContext(db), initial_page="documents")
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
+    win = laptop_window(db, qtbot, "documents")
     return win, win.page("documents")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
+from laptop_window import laptop_window
 
 from huurdersgroep_app.core.documents.catalogue import safe_file_stem
 from huurdersgroep_app.core.services import organisation
@@ -15,21 +16,10 @@ from huurdersgroep_app.core.services.funding import views
 from huurdersgroep_app.core.services.funding.catalogue import NOT_MET
 from huurdersgroep_app.core.services.funding.compliance import check_funder
 from huurdersgroep_app.i18n import _, language
-from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.models import FIX_PLACES
 from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 LAST_YEAR = date.today().year - 1
-
-
-def _window(db, qtbot, page: str) -> MainWindow:
-    win = MainWindow(AppContext(db), initial_page=page)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _text(path) -> str:
@@ -37,7 +27,7 @@ def _text(path) -> str:
 
 
 def test_the_dossier_from_the_documents_page_and_its_gap_to_where_it_is_fixed(demo, qtbot, opened, wait_tasks):
-    window = _window(demo, qtbot, "documents")
+    window = laptop_window(demo, qtbot, "documents")
     page = window.page("documents")
     page.year.setCurrentIndex(page.year.findData(LAST_YEAR))
     funder_id, funder = page.funder.currentData(), page.funder.currentText()
@@ -72,7 +62,7 @@ def test_the_dossier_from_the_documents_page_and_its_gap_to_where_it_is_fixed(de
 
 
 def test_the_dossier_is_one_click_from_the_overview(demo, qtbot, opened, wait_tasks):
-    window = _window(demo, qtbot, "overview")
+    window = laptop_window(demo, qtbot, "overview")
     panel = window.page("overview").findChild(FundingDeadlinesPanel)
     with demo.reading() as s:
         due = views.funder_deadlines(s).accountability
@@ -88,7 +78,7 @@ def test_the_dossier_is_one_click_from_the_overview(demo, qtbot, opened, wait_ta
 def test_parts_left_out_for_a_funder_stay_out_of_its_one_click_dossier(demo, qtbot, opened, wait_tasks, monkeypatch):
     from huurdersgroep_app.ui.documents import dossier_parts
 
-    window = _window(demo, qtbot, "documents")
+    window = laptop_window(demo, qtbot, "documents")
     page = window.page("documents")
     page.year.setCurrentIndex(page.year.findData(LAST_YEAR))
     assert page.parts_button.isEnabled()

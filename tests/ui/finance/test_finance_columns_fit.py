@@ -4,23 +4,18 @@ descriptions beside a wide, all-'Ontbreekt' receipt column)."""
 from __future__ import annotations
 
 import pytest
-
 from demo_files import demo_copy
+from laptop_window import laptop_window
+
 from huurdersgroep_app import i18n
 from huurdersgroep_app.core.db.engine import Database
-from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
 def window(tmp_path, qtbot):
     database = Database(demo_copy(tmp_path / "demo.sqlite"), backup_on_close=False)
     i18n.set_language("nl_BE")
-    win = MainWindow(AppContext(database), initial_page="finance")
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
+    win = laptop_window(database, qtbot, "finance")
     yield win
     win.close()
     database.close()

@@ -2,12 +2,11 @@
 kind gives way first (issue 12: the screenshot read "Woonmaats…" beside a cut name)."""
 from __future__ import annotations
 
+from laptop_window import laptop_window
 from PySide6.QtCore import Qt
 
 from huurdersgroep_app import i18n
 from huurdersgroep_app.core.services.funding import funders
-from huurdersgroep_app.ui.context import AppContext
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 
 def test_funder_names_and_kinds_are_never_cut(ctx, qtbot):
@@ -17,11 +16,7 @@ def test_funder_names_and_kinds_are_never_cut(ctx, qtbot):
                            ("Stad Kortrijk", "municipality")):
             funders.add_funder(s, funders.FunderInput(name=name, kind=kind))
     i18n.set_language("nl_BE")
-    window = MainWindow(AppContext(ctx.db), initial_page="funding")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(ctx.db, qtbot, "funding")
     table = window.show_page("funding").funders
     model = table.model()
     metrics = table.fontMetrics()
@@ -37,20 +32,16 @@ def test_funder_names_and_kinds_are_never_cut(ctx, qtbot):
 def test_the_conditions_wrap_whole_at_laptop_width(tmp_path, qtbot):
     """The demo's conditions and their evidence are long sentences: each cell's wrapped text fits
     its row (at 1366 px they all ended in "…")."""
+    from demo_files import demo_copy
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QStyle
 
-    from demo_files import demo_copy
     from huurdersgroep_app.core.db.engine import Database
 
     database = Database(demo_copy(tmp_path / "demo.sqlite"), backup_on_close=False)
     try:
         i18n.set_language("nl_BE")
-        window = MainWindow(AppContext(database), initial_page="funding")
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
+        window = laptop_window(database, qtbot, "funding")
         table = window.show_page("funding").compliance.table
         qtbot.wait(50)  # the row heights follow the settled column widths
         model = table.model()

@@ -7,18 +7,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from demo_files import demo_copy
 from dialog_driver import DialogDriver
+from laptop_window import laptop_window
+
 from huurdersgroep_app.core.db.engine import Database
 from huurdersgroep_app.core.services.funding import conditions, funders, grants, views
 from huurdersgroep_app.core.services.funding.catalogue import MET, NOT_MET, TO_CONFIRM
-from huurdersgroep_app.ui.context import AppContext
 from huurdersgroep_app.ui.funding.condition_dialog import ConditionDialog, EvidenceDialog
 from huurdersgroep_app.ui.funding.funder_dialog import FunderDialog
 from huurdersgroep_app.ui.funding.grant_dialog import GrantDialog
 from huurdersgroep_app.ui.funding.models import FIX_PLACES
-from huurdersgroep_app.ui.shell.main_window import MainWindow
 
 THIS_YEAR = date.today().year
 
@@ -30,22 +29,13 @@ def demo(tmp_path):
     database.close()
 
 
-def _window(db, qtbot, page: str) -> MainWindow:
-    win = MainWindow(AppContext(db), initial_page=page)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 @pytest.fixture
 def driver(monkeypatch):
     return DialogDriver(monkeypatch)
 
 
 def test_a_condition_not_met_in_the_demo_opens_the_page_where_it_is_fixed(demo, qtbot):
-    window = _window(demo, qtbot, "funding")
+    window = laptop_window(demo, qtbot, "funding")
     page = window.page("funding")
     assert page.chosen_year() == THIS_YEAR
     assert [r.name for r in page.funder_model.rows] == ["Stad Kortrijk", "Woonmaatschappij Vlasland"]
@@ -70,7 +60,7 @@ def test_a_condition_not_met_in_the_demo_opens_the_page_where_it_is_fixed(demo, 
 
 
 def test_new_funder_refuses_a_wrong_iban_then_adds_it_with_the_regions_conditions(ctx, qtbot, driver):
-    window = _window(ctx.db, qtbot, "funding")
+    window = laptop_window(ctx.db, qtbot, "funding")
     page = window.page("funding")
     assert "No funders yet" in page.summary.text()
 
@@ -115,7 +105,7 @@ def _funder(ctx) -> int:
 
 def test_new_grant_refuses_a_wrong_amount_and_computes_per_dwelling(ctx, qtbot, driver):
     funder_id = _funder(ctx)
-    window = _window(ctx.db, qtbot, "funding")
+    window = laptop_window(ctx.db, qtbot, "funding")
     page = window.page("funding")
     page.show_tab("grants")
 
@@ -158,7 +148,7 @@ def test_new_grant_refuses_a_wrong_amount_and_computes_per_dwelling(ctx, qtbot, 
 
 def test_a_condition_in_the_funders_words_is_confirmed_with_evidence(ctx, qtbot, driver, tmp_path):
     _funder(ctx)
-    window = _window(ctx.db, qtbot, "funding")
+    window = laptop_window(ctx.db, qtbot, "funding")
     tab = window.page("funding").compliance
 
     def empty(dialog: ConditionDialog):
@@ -201,7 +191,7 @@ def test_a_condition_in_the_funders_words_is_confirmed_with_evidence(ctx, qtbot,
 
 
 def test_the_overview_shows_the_next_funders_deadline_and_opens_the_funder(demo, qtbot):
-    window = _window(demo, qtbot, "overview")
+    window = laptop_window(demo, qtbot, "overview")
     from huurdersgroep_app.ui.overview.funding_panel import FundingDeadlinesPanel
 
     panel = window.page("overview").findChild(FundingDeadlinesPanel)
