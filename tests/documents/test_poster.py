@@ -2,11 +2,14 @@
 the agenda's heading no smaller than the agenda it heads."""
 from __future__ import annotations
 
+import re
+
 import pdfplumber
 import pytest
 
 from huurdersgroep_app import i18n
 from huurdersgroep_app.core.documents.invitation import write_poster
+from huurdersgroep_app.core.services.meetings import agenda
 from huurdersgroep_app.core.services.meetings import lifecycle as meetings
 
 import meeting_group
@@ -54,3 +57,22 @@ def test_the_agenda_heading_is_as_large_as_the_agenda(db, annual, tmp_path, lang
     (heading,) = _sizes(out, AGENDA[lang])
     items = _sizes(out, "1.")
     assert items and heading >= max(items), (heading, items)
+
+
+def _page_words(path) -> list[list[str]]:
+    """Per page, the page numbers printed on it ('Pagina 1 van 2')."""
+    return [re.findall(r"Pagina \d+ van \d+", text) for text in pdf_layout.page_texts(path)]
+
+
+def test_a_one_page_poster_has_no_page_number_and_a_longer_one_has(db, annual, tmp_path):
+    """'Pagina 1 van 1' on a sheet in the hallway said nothing; a poster that runs on is numbered."""
+    out = tmp_path / "poster.pdf"
+    with db.reading() as s, i18n.language("nl_BE"):
+        write_poster(s, annual, out)
+    assert _page_words(out) == [[]]
+    with db.transaction() as s:
+        for n in range(30):
+            agenda.add_item(s, annual, agenda.AgendaItemInput(f"Punt nummer {n} van de lange agenda"))
+    with db.reading() as s, i18n.language("nl_BE"):
+        write_poster(s, annual, out)
+    assert _page_words(out) == [["Pagina 1 van 2"], ["Pagina 2 van 2"]]

@@ -174,6 +174,9 @@ class DocumentInfo:
     # A letter that is not final yet ('ONTWERP', 'DRAFT'): the word stands across every page, so no page
     # of it can be taken for the letter that was sent.
     draft: str = ""
+    # 'Page 1 of 1' on a one-page sheet hung in the hallway (the poster) says nothing; a sheet that runs
+    # onto a second page is numbered all the same. Letters keep it: each of a batch says it is whole.
+    number_single_page: bool = True
 
 
 def draw_draft_word(c: _canvas.Canvas, word: str) -> None:
@@ -358,7 +361,8 @@ def draw_page_frame(c: _canvas.Canvas, info: DocumentInfo, page: int, total: int
     # title line above that one gave every page of the dossier two footers.
     if not _BOUND_PART.get():
         c.drawString(MARGIN, FOOTER_Y, f"{info.title} · {format_date(info.created or date.today())}")
-        c.drawRightString(right, FOOTER_Y, _("Page {page} of {total}").format(page=page, total=total))
+        if total > 1 or info.number_single_page:
+            c.drawRightString(right, FOOTER_Y, _("Page {page} of {total}").format(page=page, total=total))
     c.setFillColor(colors.black)
 
 

@@ -94,5 +94,5 @@ def poster_blocks(session: Session, meeting_id: int) -> list:
 
 def write_poster(session: Session, meeting_id: int, target) -> int:
     meeting = get_meeting(session, meeting_id)
-    info = _info(session, meeting_heading(meeting))
+    info = replace(_info(session, meeting_heading(meeting)), number_single_page=False)
     return b.write_pdf(target, info, poster_blocks(session, meeting_id))
